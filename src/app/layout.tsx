@@ -1,0 +1,54 @@
+import { useEffect, useRef } from "react";
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from "react-router-dom";
+import { paths } from "../lib/paths.ts";
+
+/** After a navigation, focus goes to the new view's heading, as a screen reader user expects. */
+function useFocusOnNavigate() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const target = document.getElementById("view-title") ?? document.getElementById("main");
+    target?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
+export function Layout() {
+  useFocusOnNavigate();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to={paths.home} className="brand">
+            Broadsheet
+          </Link>
+          <nav aria-label="Main">
+            <ul className="site-nav">
+              <li>
+                <NavLink to={paths.home} end>
+                  Latest
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.topics}>Topics</NavLink>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="page">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>Broadsheet is an open-source reader. Stories belong to the outlets that published them.</p>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router-dom";
+import { ErrorState, NotFound, Skeleton } from "../../components/view-states.tsx";
+import type { SiteIndex } from "../../contract/types.ts";
+import { ArticleDetail } from "../../features/article/article-detail.tsx";
+import { RelatedCoverage } from "../../features/related-coverage/related-coverage.tsx";
+import { isNotFound } from "../../lib/api.ts";
+import { articleBucketQuery } from "../../lib/queries.ts";
+import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { WithIndex } from "../with-index.tsx";
+
+function ArticleView({ index, id }: { index: SiteIndex; id: string }) {
+  const bucket = useQuery({ ...articleBucketQuery(index, id), select: (data) => data?.articles[id] ?? null });
+  const article = bucket.data;
+  const missing = article === null || (bucket.isError && isNotFound(bucket.error));
+  useDocumentTitle(missing ? "Story not found" : article?.title);
+  if (missing) {
+    return <NotFound title="Story not found" message="This story is not in Broadsheet. It may have been removed, or the link may be mistyped." />;
+  }
+  if (bucket.isError) return <ErrorState what="this story" onRetry={() => void bucket.refetch()} />;
+  if (!article) return <Skeleton label="Loading the story…" lines={5} />;
+  return (
+    <>
+      <ArticleDetail article={article} />
+      <RelatedCoverage items={article.related} />
+    </>
+  );
+}
+
+export function ArticleRoute() {
+  const { id = "" } = useParams();
+  return <WithIndex>{(index) => <ArticleView index={index} id={id} />}</WithIndex>;
+}

@@ -1,0 +1,55 @@
+import { Link } from "react-router-dom";
+import { paths } from "../lib/paths.ts";
+
+interface ErrorStateProps {
+  what: string;
+  onRetry: () => void;
+}
+
+/** A failed load, said plainly, with a way to try again. */
+export function ErrorState({ what, onRetry }: ErrorStateProps) {
+  return (
+    <div className="error-state" role="alert">
+      <p>Couldn’t load {what}. Check your connection and try again.</p>
+      <button type="button" className="button" onClick={onRetry}>
+        Retry
+      </button>
+    </div>
+  );
+}
+
+/** Placeholder blocks shaped like what is coming, announced once to screen readers. */
+export function Skeleton({ label, lines = 3 }: { label: string; lines?: number }) {
+  return (
+    <div className="skeleton" aria-busy="true">
+      <p className="visually-hidden" role="status">
+        {label}
+      </p>
+      {Array.from({ length: lines }, (_, i) => (
+        <div key={i} className="skeleton__block" />
+      ))}
+    </div>
+  );
+}
+
+interface NotFoundProps {
+  title?: string;
+  message?: string;
+}
+
+export function NotFound({
+  title = "Page not found",
+  message = "There is nothing at this address. It may have moved, or the link may be mistyped.",
+}: NotFoundProps) {
+  return (
+    <section className="not-found" aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        {title}
+      </h1>
+      <p>{message}</p>
+      <p>
+        <Link to={paths.home}>Back to all stories</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * Where each data file lives, relative to the site's base URL. The pipeline writes
+ * these paths and the app fetches them: one definition for both.
+ */
+
+export const DATA_DIR = "data";
+export const INDEX_PATH = `${DATA_DIR}/index.json`;
+export const FEED_PAGE_SIZE = 50;
+/** Topics listed in the index for the filter bar. */
+export const TOP_TOPICS = 24;
+/** Length of the hex hash at the end of every article id. */
+export const ID_HASH_LENGTH = 8;
+
+const buildDir = (buildId: string) => `${DATA_DIR}/${buildId}`;
+
+export const dataPaths = {
+  index: INDEX_PATH,
+  topics: (buildId: string) => `${buildDir(buildId)}/topics.json`,
+  feedPage: (buildId: string, page: number) => `${buildDir(buildId)}/feed/${page}.json`,
+  /** Slugs hold only letters, digits and hyphens: safe in a path as they are. */
+  topicPage: (buildId: string, slug: string, page: number) =>
+    `${buildDir(buildId)}/topics/${slug}/${page}.json`,
+  articleBucket: (buildId: string, bucket: number) => `${buildDir(buildId)}/articles/${bucket}.json`,
+};
+
+/** The hash at the end of an id, or undefined when the id has none. */
+function idHash(id: string): string | undefined {
+  const hash = id.slice(-ID_HASH_LENGTH);
+  return /^[0-9a-f]+$/.test(hash) && hash.length === ID_HASH_LENGTH ? hash : undefined;
+}
+
+/** Which article group holds `id`, or undefined for an id no build could have made. */
+export function articleBucketOf(id: string, bits: number): number | undefined {
+  const hash = idHash(id);
+  if (hash === undefined) return undefined;
+  return bits === 0 ? 0 : parseInt(hash, 16) >>> (32 - bits);
+}
+
+/** Enough groups that each holds about `perBucket` articles. */
+export function articleBucketBitsFor(articleCount: number, perBucket = 32): number {
+  return Math.max(0, Math.ceil(Math.log2(Math.max(1, articleCount / perBucket))));
+}
+
+/** Sent by the dev server when content files change, so an open page refetches its data. */
+export const CONTENT_UPDATE_EVENT = "broadsheet:content-update";

@@ -1,0 +1,96 @@
+/**
+ * The contract between the content pipeline (Node, build time) and the app (browser).
+ * Both sides import this module; it imports nothing.
+ */
+
+export interface Provider {
+  name: string;
+  domain?: string;
+}
+
+export interface ContentImage {
+  url: string;
+  width?: number;
+  height?: number;
+  title?: string;
+}
+
+/** A topic as a story carries it: the URL slug and the display spelling. */
+export interface TopicRef {
+  slug: string;
+  name: string;
+}
+
+export interface Topic extends TopicRef {
+  /** Published stories tagged with this topic. */
+  count: number;
+}
+
+/** What a feed card needs: small, so a page of fifty stays a few kilobytes. */
+export interface Summary {
+  id: string;
+  title: string;
+  excerpt?: string;
+  provider?: Provider;
+  /** ISO 8601, UTC. */
+  publishedAt: string;
+  topics: TopicRef[];
+  image?: ContentImage;
+}
+
+export interface RelatedItem {
+  title: string;
+  sourceUrl: string;
+  excerpt?: string;
+  publishedAt?: string;
+  ampUrl?: string;
+  cdnAmpUrl?: string;
+  type?: string;
+  provider?: Provider;
+  quality?: number;
+  images: ContentImage[];
+}
+
+/** The full public record of one article. Never carries `secured` or unknown keys. */
+export interface Article extends Omit<Summary, "image"> {
+  sourceUrl: string;
+  ampUrl?: string;
+  cdnAmpUrl?: string;
+  category?: string;
+  type?: string;
+  quality?: number;
+  heat?: number;
+  images: ContentImage[];
+  related: RelatedItem[];
+}
+
+/** `data/index.json`: the only file served without long caching. */
+export interface SiteIndex {
+  /** Names the folder every other data file of this build lives in. */
+  buildId: string;
+  totals: { articles: number; topics: number };
+  feed: { pageCount: number; pageSize: number };
+  /** The most used topics, for the filter bar; all of them are in `topics.json`. */
+  topTopics: Topic[];
+  /** Articles are grouped by the first `articleBucketBits` bits of their id's hash. */
+  articleBucketBits: number;
+}
+
+/** One page of a feed: the whole site's, or one topic's. */
+export interface FeedPage {
+  page: number;
+  pageCount: number;
+  total: number;
+  items: Summary[];
+  /** Present on topic pages. */
+  topic?: Topic;
+}
+
+export interface TopicList {
+  topics: Topic[];
+}
+
+/** A group of articles, keyed by id. */
+export interface ArticleBucket {
+  articles: Record<string, Article>;
+}

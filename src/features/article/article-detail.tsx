@@ -1,0 +1,51 @@
+import { ContentImage } from "../../components/content-image.tsx";
+import { ExternalLink } from "../../components/external-link.tsx";
+import { RelativeTime } from "../../components/relative-time.tsx";
+import { TopicTags } from "../../components/topic-tags.tsx";
+import type { Article } from "../../contract/types.ts";
+import { hostOf } from "../../lib/format.ts";
+
+/** One article: what it says, where it came from, and where to read it in full. */
+export function ArticleDetail({ article }: { article: Article }) {
+  const lead = article.images[0];
+  const outlet = article.provider?.name ?? hostOf(article.sourceUrl);
+  const domain = article.provider?.domain ?? hostOf(article.sourceUrl);
+  return (
+    <article className="article" aria-labelledby="view-title">
+      <header className="article__header">
+        <h1 id="view-title" tabIndex={-1}>
+          {article.title}
+        </h1>
+        <p className="story__meta">
+          <span className="story__provider">{outlet}</span>
+          {domain !== outlet && <span className="article__domain">{domain}</span>}
+          <RelativeTime iso={article.publishedAt} />
+        </p>
+      </header>
+      {lead && <ContentImage className="article__image" image={lead} alt={lead.title ?? article.title} priority />}
+      {article.excerpt && <p className="article__excerpt">{article.excerpt}</p>}
+      <ul className="article__links" aria-label="Read the story">
+        <li>
+          <ExternalLink href={article.sourceUrl} className="button button--primary">
+            Read at {outlet}
+          </ExternalLink>
+        </li>
+        {article.ampUrl && (
+          <li>
+            <ExternalLink href={article.ampUrl} className="button">
+              AMP page
+            </ExternalLink>
+          </li>
+        )}
+        {article.cdnAmpUrl && (
+          <li>
+            <ExternalLink href={article.cdnAmpUrl} className="button">
+              AMP cache page
+            </ExternalLink>
+          </li>
+        )}
+      </ul>
+      <TopicTags topics={article.topics} />
+    </article>
+  );
+}

@@ -1,0 +1,24 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "react-router-dom";
+import { ErrorState, Skeleton } from "../../components/view-states.tsx";
+import { paths } from "../../lib/paths.ts";
+import { topicsQuery } from "../../lib/queries.ts";
+
+/** Every topic with its number of stories, most covered first. */
+export function TopicIndex({ buildId }: { buildId: string }) {
+  const topics = useQuery(topicsQuery(buildId));
+  if (topics.isPending) return <Skeleton label="Loading topics…" />;
+  if (topics.isError) return <ErrorState what="the topics" onRetry={() => void topics.refetch()} />;
+  return (
+    <ul className="topic-index">
+      {topics.data.topics.map((topic) => (
+        <li key={topic.slug}>
+          <Link to={paths.topic(topic.slug)}>{topic.name}</Link>{" "}
+          <span className="chip__count">
+            {topic.count} {topic.count === 1 ? "story" : "stories"}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,7 @@
+/** Every URL of the app, in one place. */
+export const paths = {
+  home: "/",
+  topics: "/topics",
+  topic: (slug: string) => `/topics/${encodeURIComponent(slug)}`,
+  article: (id: string) => `/articles/${encodeURIComponent(id)}`,
+};

@@ -1,0 +1,17 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./app/app.tsx";
+import { CONTENT_UPDATE_EVENT } from "./contract/paths.ts";
+import { createQueryClient, queryKeys } from "./lib/queries.ts";
+import "./styles.css";
+
+const queryClient = createQueryClient();
+
+// In dev, edited content arrives as a new build id: refetching the index moves every view to it.
+import.meta.hot?.on(CONTENT_UPDATE_EVENT, () => void queryClient.invalidateQueries({ queryKey: queryKeys.index }));
+
+createRoot(document.getElementById("root") as HTMLElement).render(
+  <StrictMode>
+    <App queryClient={queryClient} />
+  </StrictMode>,
+);

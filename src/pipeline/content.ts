@@ -1,0 +1,81 @@
+import { resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { discoverArticleFiles, loadArticleFile, mapLimit } from "./load.ts";
+import type { FileResult } from "./parse-file.ts";
+import { InvalidContentError, type ContentProblem } from "./problems.ts";
+import { buildSiteModel, type SiteModel } from "./site.ts";
+
+export interface ContentOptions {
+  /** The content folder; default `CONTENT_DIR` or `content/`. */
+  dir?: string;
+  /** What an invalid file does to the build; default `CONTENT_INVALID` or `fail`. */
+  invalid?: "fail" | "skip";
+}
+
+export interface ContentBuild {
+  model: SiteModel;
+  /** Files that are not valid articles, each with every reason. */
+  invalid: ContentProblem[];
+  warnings: ContentProblem[];
+  files: number;
+  milliseconds: number;
+}
+
+export function resolveContentOptions(options: ContentOptions = {}, env = process.env) {
+  const invalid = options.invalid ?? (env.CONTENT_INVALID === "skip" ? "skip" : "fail");
+  return { dir: resolve(options.dir ?? env.CONTENT_DIR ?? "content"), invalid } as const;
+}
+
+/**
+ * The content of one folder, held between builds: each file's result is kept until the
+ * file changes, so the dev server re-reads only what was edited.
+ */
+export function createContentStore(dir: string) {
+  const results = new Map<string, FileResult>();
+  return {
+    async loadAll(): Promise<void> {
+      const files = await discoverArticleFiles(dir);
+      results.clear();
+      const loaded = await mapLimit(files, 64, (file) => loadArticleFile(dir, file));
+      files.forEach((file, index) => results.set(file, loaded[index]));
+    },
+    async update(file: string): Promise<void> {
+      results.set(file, await loadArticleFile(dir, file));
+    },
+    remove(file: string): void {
+      results.delete(file);
+    },
+    build(): ContentBuild {
+      const started = performance.now();
+      const sorted = [...results].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const invalid: ContentProblem[] = [];
+      const warnings: ContentProblem[] = [];
+      const records = [];
+      for (const [, result] of sorted) {
+        warnings.push(...result.warnings);
+        if (result.ok) records.push(result.record);
+        else invalid.push(...result.problems);
+      }
+      const model = buildSiteModel(records);
+      return { model, invalid, warnings, files: results.size, milliseconds: performance.now() - started };
+    },
+  };
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
+/** The one line a build prints about its content. */
+export function summaryLine(build: ContentBuild, milliseconds = build.milliseconds): string {
+  const { model, invalid, warnings } = build;
+  const skipped = new Set(invalid.map((problem) => problem.file)).size;
+  return (
+    `Broadsheet content: ${plural(model.articles.length, "article")}, ${plural(model.topics.length, "topic")}, ` +
+    `${plural(model.stats.drafts, "draft")} left out, ${plural(model.stats.duplicatesMerged, "duplicate")} merged, ` +
+    `${plural(skipped, "file")} skipped, ${plural(warnings.length, "warning")}, in ${Math.round(milliseconds)} ms`
+  );
+}
+
+/** Fails with every invalid file listed, unless invalid files are to be skipped. */
+export function assertValid(build: ContentBuild, invalid: "fail" | "skip"): void {
+  if (invalid === "fail" && build.invalid.length > 0) throw new InvalidContentError(build.invalid);
+}

@@ -1,0 +1,40 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join, sep } from "node:path";
+import { parseArticleFile, type FileResult } from "./parse-file.ts";
+
+/** Whether a path (relative to the content folder, `/`-separated) names an article file. */
+export function isArticleFile(path: string): boolean {
+  const parts = path.split("/");
+  const name = parts[parts.length - 1];
+  if (parts.some((part) => part.startsWith(".") || part.startsWith("_"))) return false;
+  if (name.toLowerCase() === "readme.md") return false;
+  return name.endsWith(".txt") || name.endsWith(".md");
+}
+
+/** Every article file below `dir`, relative and `/`-separated, sorted. */
+export async function discoverArticleFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split(sep).join("/"))
+    .filter(isArticleFile)
+    .sort();
+}
+
+export async function loadArticleFile(dir: string, file: string): Promise<FileResult> {
+  return parseArticleFile(file, await readFile(join(dir, file), "utf8"));
+}
+
+/** Runs `task` over `items` with at most `limit` at once, keeping the order of results. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -1,0 +1,19 @@
+import { createHash } from "node:crypto";
+
+/** Lower-case words joined by hyphens, letters and digits of any script kept. */
+export function slugify(text: string, maxLength = 80): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length <= maxLength) return slug;
+  const cut = slug.slice(0, maxLength);
+  const lastBreak = cut.lastIndexOf("-");
+  return lastBreak > maxLength / 2 ? cut.slice(0, lastBreak) : cut;
+}
+
+export function shortHash(text: string, length: number): string {
+  return createHash("sha1").update(text).digest("hex").slice(0, length);
+}

@@ -1,0 +1,140 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { Logger, Plugin, ViteDevServer } from "vite";
+import { CONTENT_UPDATE_EVENT, DATA_DIR } from "../contract/paths.ts";
+import {
+  assertValid,
+  createContentStore,
+  resolveContentOptions,
+  summaryLine,
+  type ContentBuild,
+  type ContentOptions,
+} from "./content.ts";
+import { dataFiles, type DataFile } from "./data-files.ts";
+import { isArticleFile, mapLimit } from "./load.ts";
+import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
+
+const MAX_LISTED = 50;
+
+function report(logger: Logger, build: ContentBuild, milliseconds: number) {
+  const list = (problems: ContentProblem[], prefix: string) => {
+    for (const problem of problems.slice(0, MAX_LISTED)) logger.warn(`${prefix}${formatProblem(problem)}`);
+    if (problems.length > MAX_LISTED) logger.warn(`${prefix}…and ${problems.length - MAX_LISTED} more`);
+  };
+  list(build.warnings, "warning: ");
+  list(build.invalid, "skipped: ");
+  logger.info(summaryLine(build, milliseconds));
+}
+
+async function writeDataFiles(outDir: string, files: Iterable<DataFile>): Promise<void> {
+  const made = new Set<string>();
+  const batch: DataFile[] = [];
+  const flush = () =>
+    mapLimit(batch.splice(0), 32, async (file) => {
+      const target = join(outDir, file.path);
+      const folder = dirname(target);
+      if (!made.has(folder)) {
+        made.add(folder);
+        await mkdir(folder, { recursive: true });
+      }
+      await writeFile(target, file.render());
+    });
+  // Rendered a batch at a time: a 100k archive is never held as text all at once.
+  for (const file of files) {
+    batch.push(file);
+    if (batch.length === 256) await flush();
+  }
+  await flush();
+}
+
+/** Turns the article files of the content folder into the JSON data the app reads. */
+export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
+  const { dir, invalid } = resolveContentOptions(options);
+  const store = createContentStore(dir);
+  let logger: Logger;
+  let build: ContentBuild | undefined;
+
+  const buildPlugin: Plugin = {
+    name: "broadsheet:content-build",
+    apply: "build",
+    configResolved(config) {
+      logger = config.logger;
+    },
+    async buildStart() {
+      const started = performance.now();
+      await store.loadAll();
+      build = store.build();
+      report(logger, build, performance.now() - started);
+      try {
+        assertValid(build, invalid);
+      } catch (error) {
+        this.error((error as InvalidContentError).message);
+      }
+    },
+    async writeBundle(output) {
+      if (!build || !output.dir) return;
+      await writeDataFiles(output.dir, dataFiles(build.model));
+    },
+  };
+
+  const devPlugin: Plugin = {
+    name: "broadsheet:content-dev",
+    apply: "serve",
+    configResolved(config) {
+      logger = config.logger;
+    },
+    async configureServer(server: ViteDevServer) {
+      let files = new Map<string, DataFile>();
+      let overlay: InvalidContentError | undefined;
+
+      const publish = () => {
+        const started = performance.now();
+        build = store.build();
+        report(logger, build, performance.now() - started);
+        files = new Map([...dataFiles(build.model)].map((file) => [file.path, file]));
+        overlay = build.invalid.length > 0 ? new InvalidContentError(build.invalid) : undefined;
+        if (overlay) sendOverlay(overlay);
+        else server.ws.send({ type: "custom", event: CONTENT_UPDATE_EVENT });
+      };
+      const sendOverlay = (error: InvalidContentError) =>
+        server.ws.send({
+          type: "error",
+          err: { message: error.message, stack: "", plugin: "broadsheet:content", id: error.problems[0].file },
+        });
+
+      await store.loadAll();
+      publish();
+      server.ws.on("connection", () => overlay && sendOverlay(overlay));
+
+      const onFile = (change: "add" | "change" | "unlink") => async (path: string) => {
+        const file = relative(dir, path).split(sep).join("/");
+        if (file.startsWith("..") || !isArticleFile(file)) return;
+        if (change === "unlink") store.remove(file);
+        else await store.update(file);
+        publish();
+      };
+      server.watcher.add(dir);
+      server.watcher.on("add", onFile("add"));
+      server.watcher.on("change", onFile("change"));
+      server.watcher.on("unlink", onFile("unlink"));
+
+      const prefix = `${server.config.base}${DATA_DIR}/`;
+      server.middlewares.use((req, res, next) => {
+        const path = req.url?.split("?")[0];
+        if (!path?.startsWith(prefix)) return next();
+        const file = files.get(decodeURIComponent(path.slice(server.config.base.length)));
+        if (!file) {
+          res.statusCode = 404;
+          res.end("Not found");
+          return;
+        }
+        res.setHeader("Content-Type", "application/json");
+        res.setHeader("Cache-Control", "no-store");
+        res.end(file.render());
+      });
+    },
+  };
+
+  return [buildPlugin, devPlugin];
+}
