@@ -1,4 +1,5 @@
 import type { RouteObject } from "react-router-dom";
+import { Skeleton } from "../components/view-states.tsx";
 import { Layout } from "./layout.tsx";
 import { FeedRoute } from "./routes/feed-route.tsx";
 import { NotFoundRoute } from "./routes/not-found-route.tsx";
@@ -8,6 +9,8 @@ import { TopicRoute } from "./routes/topic-route.tsx";
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    // Shown only while a deep link's route module loads on the very first visit.
+    hydrateFallbackElement: <Skeleton label="Loading Broadsheet…" lines={6} />,
     children: [
       { index: true, element: <FeedRoute /> },
       { path: "topics", lazy: async () => ({ Component: (await import("./routes/topics-route.tsx")).TopicsRoute }) },

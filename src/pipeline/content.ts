@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { discoverArticleFiles, loadArticleFile, mapLimit } from "./load.ts";
 import type { FileResult } from "./parse-file.ts";
@@ -65,17 +65,25 @@ export function createContentStore(dir: string) {
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** The one line a build prints about its content. */
-export function summaryLine(build: ContentBuild, milliseconds = build.milliseconds): string {
+export function summaryLine(build: ContentBuild, mode: "fail" | "skip", milliseconds = build.milliseconds): string {
   const { model, invalid, warnings } = build;
-  const skipped = new Set(invalid.map((problem) => problem.file)).size;
+  const invalidFiles = new Set(invalid.map((problem) => problem.file)).size;
+  const invalidPart =
+    mode === "skip" || invalidFiles === 0 ? `${plural(invalidFiles, "file")} skipped` : plural(invalidFiles, "invalid file");
   return (
     `Broadsheet content: ${plural(model.articles.length, "article")}, ${plural(model.topics.length, "topic")}, ` +
     `${plural(model.stats.drafts, "draft")} left out, ${plural(model.stats.duplicatesMerged, "duplicate")} merged, ` +
-    `${plural(skipped, "file")} skipped, ${plural(warnings.length, "warning")}, in ${Math.round(milliseconds)} ms`
+    `${invalidPart}, ${plural(warnings.length, "warning")}, in ${Math.round(milliseconds)} ms`
   );
 }
 
+/** The folder as a message should name it: relative to where the build runs, when inside it. */
+export function displayFolder(dir: string): string {
+  const inside = relative(process.cwd(), dir);
+  return inside && !inside.startsWith("..") && !isAbsolute(inside) ? `${inside}/` : `${dir}/`;
+}
+
 /** Fails with every invalid file listed, unless invalid files are to be skipped. */
-export function assertValid(build: ContentBuild, invalid: "fail" | "skip"): void {
-  if (invalid === "fail" && build.invalid.length > 0) throw new InvalidContentError(build.invalid);
+export function assertValid(build: ContentBuild, invalid: "fail" | "skip", dir: string): void {
+  if (invalid === "fail" && build.invalid.length > 0) throw new InvalidContentError(build.invalid, displayFolder(dir));
 }

@@ -15,16 +15,20 @@ export function formatProblem({ file, field, line, message }: ContentProblem): s
 
 /** Thrown by the build when invalid files are not to be skipped; lists every one. */
 export class InvalidContentError extends Error {
-  readonly problems: readonly ContentProblem[];
+  declare readonly problems: readonly ContentProblem[];
 
-  constructor(problems: readonly ContentProblem[]) {
+  /** `folder` is the content folder as the reader should see it, e.g. `content/`. */
+  constructor(problems: readonly ContentProblem[], folder = "the content folder") {
     const files = new Set(problems.map((problem) => problem.file)).size;
     super(
-      `${files} invalid content ${files === 1 ? "file" : "files"}:\n` +
+      `${files} invalid content ${files === 1 ? "file" : "files"} in ${folder}:\n` +
         problems.map((problem) => `  ${formatProblem(problem)}`).join("\n") +
         "\nFix them, or set CONTENT_INVALID=skip to build without them.",
     );
-    this.name = "InvalidContentError";
-    this.problems = problems;
+    // Not enumerable, so a printed error shows the list once, not the list and its data.
+    Object.defineProperty(this, "problems", { value: problems, enumerable: false });
+    // The list is the whole story: Vite prints a stack, and one would only bury it.
+    this.stack = this.message;
   }
 }
+InvalidContentError.prototype.name = "InvalidContentError";

@@ -6,6 +6,7 @@ import { CONTENT_UPDATE_EVENT, DATA_DIR } from "../contract/paths.ts";
 import {
   assertValid,
   createContentStore,
+  displayFolder,
   resolveContentOptions,
   summaryLine,
   type ContentBuild,
@@ -17,27 +18,27 @@ import { formatProblem, InvalidContentError, type ContentProblem } from "./probl
 
 const MAX_LISTED = 50;
 
-function report(logger: Logger, build: ContentBuild, milliseconds: number) {
+function report(logger: Logger, build: ContentBuild, milliseconds: number, invalid: "fail" | "skip") {
   const list = (problems: ContentProblem[], prefix: string) => {
     for (const problem of problems.slice(0, MAX_LISTED)) logger.warn(`${prefix}${formatProblem(problem)}`);
     if (problems.length > MAX_LISTED) logger.warn(`${prefix}…and ${problems.length - MAX_LISTED} more`);
   };
   list(build.warnings, "warning: ");
-  list(build.invalid, "skipped: ");
-  logger.info(summaryLine(build, milliseconds));
+  // When invalid files fail the build, the error lists them; said twice they would read as skipped.
+  if (invalid === "skip") list(build.invalid, "skipped: ");
+  logger.info(summaryLine(build, invalid, milliseconds));
 }
 
 async function writeDataFiles(outDir: string, files: Iterable<DataFile>): Promise<void> {
-  const made = new Set<string>();
+  // One mkdir per folder, shared by every file that waits for it.
+  const folders = new Map<string, Promise<unknown>>();
   const batch: DataFile[] = [];
   const flush = () =>
     mapLimit(batch.splice(0), 32, async (file) => {
       const target = join(outDir, file.path);
       const folder = dirname(target);
-      if (!made.has(folder)) {
-        made.add(folder);
-        await mkdir(folder, { recursive: true });
-      }
+      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+      await folders.get(folder);
       await writeFile(target, file.render());
     });
   // Rendered a batch at a time: a 100k archive is never held as text all at once.
@@ -58,19 +59,15 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
   const buildPlugin: Plugin = {
     name: "broadsheet:content-build",
     apply: "build",
-    configResolved(config) {
+    // Content is read while the config resolves: an invalid file then stops the build
+    // with the list alone, before the bundler would wrap it in its own stack trace.
+    async configResolved(config) {
       logger = config.logger;
-    },
-    async buildStart() {
       const started = performance.now();
       await store.loadAll();
       build = store.build();
-      report(logger, build, performance.now() - started);
-      try {
-        assertValid(build, invalid);
-      } catch (error) {
-        this.error((error as InvalidContentError).message);
-      }
+      report(logger, build, performance.now() - started, invalid);
+      assertValid(build, invalid, dir);
     },
     async writeBundle(output) {
       if (!build || !output.dir) return;
@@ -91,11 +88,14 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       const publish = () => {
         const started = performance.now();
         build = store.build();
-        report(logger, build, performance.now() - started);
+        report(logger, build, performance.now() - started, invalid);
         files = new Map([...dataFiles(build.model)].map((file) => [file.path, file]));
-        overlay = build.invalid.length > 0 ? new InvalidContentError(build.invalid) : undefined;
-        if (overlay) sendOverlay(overlay);
-        else server.ws.send({ type: "custom", event: CONTENT_UPDATE_EVENT });
+        const wasBroken = overlay !== undefined;
+        overlay = build.invalid.length > 0 ? new InvalidContentError(build.invalid, displayFolder(dir)) : undefined;
+        if (overlay) return sendOverlay(overlay);
+        // An empty update is how Vite's client is told to close its error overlay.
+        if (wasBroken) server.ws.send({ type: "update", updates: [] });
+        server.ws.send({ type: "custom", event: CONTENT_UPDATE_EVENT });
       };
       const sendOverlay = (error: InvalidContentError) =>
         server.ws.send({

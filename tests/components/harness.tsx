@@ -1,0 +1,204 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { onTestFinished, vi } from "vitest";
+import { routes } from "../../src/app/router.tsx";
+import { articleBucketOf, dataPaths, FEED_PAGE_SIZE, ID_HASH_LENGTH, TOP_TOPICS } from "../../src/contract/paths.ts";
+import type { Article, ArticleBucket, FeedPage, SiteIndex, Summary, Topic, TopicList, TopicRef } from "../../src/contract/types.ts";
+import { createQueryClient } from "../../src/lib/queries.ts";
+
+// ---------------------------------------------------------------------------
+// Fixture data, cut the way the content pipeline cuts it.
+// ---------------------------------------------------------------------------
+
+export const topic = (name: string): TopicRef => ({
+  slug: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+  name,
+});
+
+let made = 0;
+
+/** An article with a well-formed id (`<slug>-<8 hex>`); every field can be given. */
+export function makeArticle(fields: Partial<Article> & { title: string }): Article {
+  made += 1;
+  // Spread over the whole 32-bit range so articles land in different buckets.
+  const hash = (Math.imul(made, 0x9e3779b1) >>> 0).toString(16).padStart(ID_HASH_LENGTH, "0");
+  const slug = fields.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return {
+    id: `${slug}-${hash}`,
+    sourceUrl: `https://news.example.com/${slug}`,
+    publishedAt: new Date(Date.UTC(2024, 0, 1) - made * 3600_000).toISOString(),
+    topics: [],
+    images: [],
+    related: [],
+    ...fields,
+  };
+}
+
+/** `count` articles, each an hour older than the one before. */
+export function makeArticles(count: number, fields: Partial<Article> = {}): Article[] {
+  return Array.from({ length: count }, (_, i) =>
+    makeArticle({
+      title: `Story ${i + 1}`,
+      publishedAt: new Date(Date.UTC(2024, 0, 1) - i * 3600_000).toISOString(),
+      ...fields,
+    }),
+  );
+}
+
+export function toSummary({ id, title, excerpt, provider, publishedAt, topics, images }: Article): Summary {
+  return { id, title, excerpt, provider, publishedAt, topics, image: images[0] };
+}
+
+export interface Site {
+  index: SiteIndex;
+  topics: TopicList;
+  /** Every data file, by its path relative to the base URL. */
+  files: Map<string, unknown>;
+}
+
+interface SiteOptions {
+  buildId?: string;
+  articleBucketBits?: number;
+}
+
+function feedPages(articles: readonly Article[], topic?: Topic): FeedPage[] {
+  const pageCount = Math.max(1, Math.ceil(articles.length / FEED_PAGE_SIZE));
+  return Array.from({ length: pageCount }, (_, i) => ({
+    page: i + 1,
+    pageCount,
+    total: articles.length,
+    items: articles.slice(i * FEED_PAGE_SIZE, (i + 1) * FEED_PAGE_SIZE).map(toSummary),
+    topic,
+  }));
+}
+
+/** Index, topic list, feed pages, topic pages and article buckets for `articles`. */
+export function buildSite(articles: readonly Article[], { buildId = "build-1", articleBucketBits = 1 }: SiteOptions = {}): Site {
+  const newestFirst = [...articles].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+
+  const tagged = new Map<string, { topic: Topic; articles: Article[] }>();
+  for (const article of newestFirst) {
+    for (const { slug, name } of article.topics) {
+      const entry = tagged.get(slug) ?? { topic: { slug, name, count: 0 }, articles: [] };
+      entry.topic.count += 1;
+      entry.articles.push(article);
+      tagged.set(slug, entry);
+    }
+  }
+  const topics = [...tagged.values()]
+    .map((entry) => entry.topic)
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+
+  const index: SiteIndex = {
+    buildId,
+    totals: { articles: newestFirst.length, topics: topics.length },
+    feed: { pageCount: Math.max(1, Math.ceil(newestFirst.length / FEED_PAGE_SIZE)), pageSize: FEED_PAGE_SIZE },
+    topTopics: topics.slice(0, TOP_TOPICS),
+    articleBucketBits,
+  };
+
+  const files = new Map<string, unknown>();
+  files.set(dataPaths.index, index);
+  files.set(dataPaths.topics(buildId), { topics } satisfies TopicList);
+  for (const page of feedPages(newestFirst)) files.set(dataPaths.feedPage(buildId, page.page), page);
+  for (const { topic, articles: ofTopic } of tagged.values()) {
+    for (const page of feedPages(ofTopic, topic)) files.set(dataPaths.topicPage(buildId, topic.slug, page.page), page);
+  }
+  for (const article of newestFirst) {
+    const path = dataPaths.articleBucket(buildId, articleBucketOf(article.id, articleBucketBits) ?? -1);
+    const bucket = (files.get(path) as ArticleBucket | undefined) ?? { articles: {} };
+    bucket.articles[article.id] = article;
+    files.set(path, bucket);
+  }
+  return { index, topics: { topics }, files };
+}
+
+/** Where the app finds `article`. */
+export const bucketPathOf = (site: Site, article: Article): string =>
+  dataPaths.articleBucket(site.index.buildId, articleBucketOf(article.id, site.index.articleBucketBits) ?? -1);
+
+// ---------------------------------------------------------------------------
+// A static host in place of fetch.
+// ---------------------------------------------------------------------------
+
+type Answer = () => Response | Promise<Response>;
+
+const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+
+export interface DataServer {
+  /** Paths asked for, relative to the base URL, in order. */
+  readonly requests: string[];
+  requestsFor(path: string): number;
+  /** Answer `path` with the data files' usual JSON. */
+  serveJson(path: string, body: unknown): void;
+  /** Answer `path` as a static host with an SPA fallback does: index.html, status 200. */
+  serveHtml(path: string): void;
+  serveStatus(path: string, status: number): void;
+  /** Keep `path` loading until the returned function is called. */
+  hold(path: string): () => void;
+}
+
+/**
+ * Stubs `fetch` with a host that serves the site's files and 404s anything else.
+ * The app asks for `${import.meta.env.BASE_URL}${path}`; BASE_URL is "/" under Vitest.
+ */
+export function serve(site: Site): DataServer {
+  const answers = new Map<string, Answer>();
+  for (const [path, body] of site.files) answers.set(path, () => json(body));
+  const requests: string[] = [];
+
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (input: RequestInfo | URL) => {
+      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      const path = url.startsWith(import.meta.env.BASE_URL) ? url.slice(import.meta.env.BASE_URL.length) : url;
+      requests.push(path);
+      const answer = answers.get(path);
+      return answer ? answer() : new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+    }),
+  );
+
+  return {
+    requests,
+    requestsFor: (path) => requests.filter((asked) => asked === path).length,
+    serveJson: (path, body) => void answers.set(path, () => json(body)),
+    serveHtml: (path) =>
+      void answers.set(path, () => new Response("<!doctype html><title>Broadsheet</title>", { status: 200, headers: { "content-type": "text/html" } })),
+    serveStatus: (path, status) => void answers.set(path, () => new Response("", { status })),
+    hold(path) {
+      const previous = answers.get(path) ?? (() => new Response("", { status: 404 }));
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      answers.set(path, async () => {
+        await held;
+        return previous();
+      });
+      return release;
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Rendering a URL.
+// ---------------------------------------------------------------------------
+
+/** The app's own routes at `url`, with a fresh query cache that does not retry. */
+export function renderApp(url: string) {
+  const queryClient = createQueryClient();
+  const defaults = queryClient.getDefaultOptions();
+  queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  onTestFinished(() => {
+    router.dispose();
+    queryClient.clear();
+  });
+  const user = userEvent.setup();
+  const view = render(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { ...view, user, router, queryClient };
+}
