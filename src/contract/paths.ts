@@ -17,7 +17,7 @@ export const dataPaths = {
   index: INDEX_PATH,
   topics: (buildId: string) => `${buildDir(buildId)}/topics.json`,
   feedPage: (buildId: string, page: number) => `${buildDir(buildId)}/feed/${page}.json`,
-  /** Slugs hold only letters, digits and hyphens: safe in a path as they are. */
+  /** Slugs hold only letters, marks, digits and hyphens: no character a path treats specially. */
   topicPage: (buildId: string, slug: string, page: number) =>
     `${buildDir(buildId)}/topics/${slug}/${page}.json`,
   articleBucket: (buildId: string, bucket: number) => `${buildDir(buildId)}/articles/${bucket}.json`,

@@ -1,4 +1,5 @@
 import matter from "gray-matter";
+import yaml from "js-yaml";
 import type { ContentImage, Provider, RelatedItem } from "../contract/types.ts";
 import type { ContentProblem } from "./problems.ts";
 import { frontMatterDropRule, frontMatterSchema, type DropRule, type FrontMatter } from "./schema.ts";
@@ -171,6 +172,15 @@ function toRecord(file: string, data: FrontMatter): ArticleRecord {
   };
 }
 
+/**
+ * Passing options turns off gray-matter's cache, which keeps a copy of every file. YAML's
+ * core schema leaves dates as text: js-yaml's own timestamps roll 31 February over into
+ * March, and the schema checks dates strictly.
+ */
+const MATTER_OPTIONS = {
+  engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
+};
+
 interface YamlError {
   reason?: string;
   mark?: { line: number };
@@ -187,12 +197,12 @@ export function parseArticleFile(file: string, rawText: string): FileResult {
   if (!/^---[ \t]*\r?\n/.test(text)) return fail("has no front matter (it must start with a --- line)");
   let data: unknown;
   try {
-    // An options object turns off gray-matter's cache, which keeps a copy of every file.
-    data = matter(text, {}).data;
+    data = matter(text, MATTER_OPTIONS).data;
   } catch (error) {
     const yaml = error as YamlError;
-    // The YAML starts on line 2, after the opening ---.
-    return fail(`YAML does not parse: ${yaml.reason ?? String(error)}`, yaml.mark ? yaml.mark.line + 2 : undefined);
+    // gray-matter hands js-yaml the text from just after the opening `---`, so js-yaml's
+    // 0-based line 0 is file line 1.
+    return fail(`YAML does not parse: ${yaml.reason ?? String(error)}`, yaml.mark ? yaml.mark.line + 1 : undefined);
   }
   if (!data || typeof data !== "object" || Array.isArray(data) || Object.keys(data).length === 0) {
     return fail("front matter is empty or not a mapping of fields");

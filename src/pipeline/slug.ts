@@ -1,12 +1,14 @@
 import { createHash } from "node:crypto";
 
-/** Lower-case words joined by hyphens, letters and digits of any script kept. */
+/** Lower-case words joined by hyphens, letters (with their marks) and digits of any script kept. */
 export function slugify(text: string, maxLength = 80): string {
   const slug = text
     .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
+    // Accents come off Latin letters (é → e); in other scripts a mark is part of the letter (ピ, й, हि).
+    .replace(/(?<=\p{Script=Latin})\p{M}+/gu, "")
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
   if (slug.length <= maxLength) return slug;
   const cut = slug.slice(0, maxLength);

@@ -1,0 +1,108 @@
+import type { BrowserContext, Page } from "playwright-core";
+import type { PreviewServer } from "vite";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, serveSite } from "./harness.ts";
+
+let url: string;
+let server: PreviewServer;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ url, server } = await serveSite(inject("siteDir")));
+  ({ context, close: closeBrowser } = await launchBrowser());
+});
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}${path}`);
+  return page;
+}
+
+describe("reading in a browser", () => {
+  it("goes from the feed to a topic to an article and back", async () => {
+    const page = await open("/");
+    await expect(page.getByRole("heading", { level: 1, name: "Latest stories" }).isVisible()).resolves.toBe(true);
+    const titles = page.getByRole("feed").getByRole("heading", { level: 2 });
+    await titles.first().waitFor();
+    expect(await titles.allTextContents()).toEqual([
+      "Leaders agree on a climate finance deal",
+      "New rules limit exports of AI chips",
+      "Facebook says group used AI-generated faces to push pro-Trump messages",
+    ]);
+
+    await page.getByRole("navigation", { name: "Topics" }).getByRole("link", { name: /^AI/ }).click();
+    await page.waitForURL(`${url}/topics/ai`);
+    await page.getByRole("heading", { level: 1, name: "AI" }).waitFor();
+    await page.getByRole("feed").getByRole("heading", { level: 2 }).first().waitFor();
+    expect(await titles.allTextContents()).toEqual([
+      "New rules limit exports of AI chips",
+      "Facebook says group used AI-generated faces to push pro-Trump messages",
+    ]);
+    expect(await page.title()).toBe("AI · Broadsheet");
+
+    await page.getByRole("link", { name: "New rules limit exports of AI chips" }).click();
+    await page.getByRole("heading", { level: 1, name: "New rules limit exports of AI chips" }).waitFor();
+    expect(page.url()).toMatch(/\/articles\/new-rules-limit-exports-of-ai-chips-[0-9a-f]{8}$/);
+    const source = page.getByRole("link", { name: /Read at Mint/ });
+    expect(await source.getAttribute("href")).toBe("https://tech.example.com/ai-chips");
+    expect(await source.getAttribute("rel")).toBe("noopener noreferrer");
+    await page.getByRole("heading", { level: 2, name: "Related coverage" }).waitFor();
+
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "AI" }).waitFor();
+    expect(page.url()).toBe(`${url}/topics/ai`);
+    await page.goBack();
+    await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
+    await page.close();
+  });
+
+  it("opens a deep link to an article in a fresh page", async () => {
+    const feed = await open("/");
+    const href = await feed.getByRole("link", { name: "Leaders agree on a climate finance deal" }).getAttribute("href");
+    await feed.close();
+
+    const page = await open(href as string);
+    await page.getByRole("heading", { level: 1, name: "Leaders agree on a climate finance deal" }).waitFor();
+    expect(await page.title()).toBe("Leaders agree on a climate finance deal · Broadsheet");
+    await page.close();
+  });
+
+  it("keeps a topic filter across a reload", async () => {
+    const page = await open("/topics/climate");
+    await page.getByRole("heading", { level: 1, name: "Climate" }).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Climate" }).waitFor();
+    const current = page.getByRole("navigation", { name: "Topics" }).locator('[aria-current="page"]');
+    expect(await current.textContent()).toMatch(/^Climate/);
+    await page.close();
+  });
+
+  it("says so when a story or page does not exist, even behind an SPA fallback", async () => {
+    const article = await open("/articles/no-such-story-0000abcd");
+    await article.getByRole("heading", { level: 1, name: "Story not found" }).waitFor();
+    await article.getByRole("link", { name: "Back to all stories" }).click();
+    await article.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
+    await article.close();
+
+    const topic = await open("/topics/no-such-topic");
+    await topic.getByRole("heading", { level: 1, name: "Topic not found" }).waitFor();
+    await topic.close();
+
+    const route = await open("/no/such/page");
+    await route.getByRole("heading", { level: 1, name: "Page not found" }).waitFor();
+    await route.close();
+  });
+
+  it("never shows a draft", async () => {
+    const page = await open("/topics/climate");
+    await page.getByRole("feed").getByRole("heading", { level: 2 }).first().waitFor();
+    expect(await page.getByText("An unfinished draft about nothing").count()).toBe(0);
+    await page.close();
+  });
+});
