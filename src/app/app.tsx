@@ -1,13 +1,15 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { createBrowserRouter, RouterProvider } from "react-router-dom";
-import { routes } from "./router.tsx";
+import { BrowserRouter } from "react-router-dom";
+import { AppRoutes } from "./routes.tsx";
 
+// Declarative routing: the data router would add about 17 KB gzip to every first visit
+// for loaders and actions this app does not use.
 export function App({ queryClient }: { queryClient: QueryClient }) {
-  const [router] = useState(() => createBrowserRouter(routes, { basename: import.meta.env.BASE_URL }));
   return (
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter basename={import.meta.env.BASE_URL}>
+        <AppRoutes />
+      </BrowserRouter>
     </QueryClientProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from "react-router-dom";
+import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
 import { paths } from "../lib/paths.ts";
+import { useScrollRestoration } from "./use-scroll-restoration.ts";
 
 /** After a navigation, focus goes to the new view's heading, as a screen reader user expects. */
 function useFocusOnNavigate() {
@@ -18,6 +19,7 @@ function useFocusOnNavigate() {
 
 export function Layout() {
   useFocusOnNavigate();
+  useScrollRestoration();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -48,7 +50,6 @@ export function Layout() {
       <footer className="site-footer">
         <p>Broadsheet is an open-source reader. Stories belong to the outlets that published them.</p>
       </footer>
-      <ScrollRestoration />
     </>
   );
 }

@@ -23,6 +23,9 @@ export const dataPaths = {
   articleBucket: (buildId: string, bucket: number) => `${buildDir(buildId)}/articles/${bucket}.json`,
 };
 
+/** What a topic slug looks like; anything else in a URL names no topic. */
+export const isTopicSlug = (text: string): boolean => /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(text);
+
 /** The hash at the end of an id, or undefined when the id has none. */
 function idHash(id: string): string | undefined {
   const hash = id.slice(-ID_HASH_LENGTH);

@@ -1,9 +1,10 @@
+import { useEffect } from "react";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router-dom";
+import { MemoryRouter, useLocation, type Location } from "react-router-dom";
 import { onTestFinished, vi } from "vitest";
-import { routes } from "../../src/app/router.tsx";
+import { AppRoutes } from "../../src/app/routes.tsx";
 import { articleBucketOf, dataPaths, FEED_PAGE_SIZE, ID_HASH_LENGTH, TOP_TOPICS } from "../../src/contract/paths.ts";
 import type { Article, ArticleBucket, FeedPage, SiteIndex, Summary, Topic, TopicList, TopicRef } from "../../src/contract/types.ts";
 import { createQueryClient } from "../../src/lib/queries.ts";
@@ -152,8 +153,9 @@ export function serve(site: Site): DataServer {
   vi.stubGlobal(
     "fetch",
     vi.fn(async (input: RequestInfo | URL) => {
-      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-      const path = url.startsWith(import.meta.env.BASE_URL) ? url.slice(import.meta.env.BASE_URL.length) : url;
+      // Resolved against the page as a browser does: dot segments fold, escapes decode.
+      const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url, window.location.href);
+      const path = decodeURIComponent(url.pathname).slice(import.meta.env.BASE_URL.length);
       requests.push(path);
       const answer = answers.get(path);
       return answer ? answer() : new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
@@ -184,21 +186,30 @@ export function serve(site: Site): DataServer {
 // Rendering a URL.
 // ---------------------------------------------------------------------------
 
+/** Keeps the memory router's current location where a test can read it. */
+function LocationProbe({ locationRef }: { locationRef: { current: Location | undefined } }) {
+  const location = useLocation();
+  useEffect(() => {
+    locationRef.current = location;
+  }, [location, locationRef]);
+  return null;
+}
+
 /** The app's own routes at `url`, with a fresh query cache that does not retry. */
 export function renderApp(url: string) {
   const queryClient = createQueryClient();
   const defaults = queryClient.getDefaultOptions();
   queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
-  onTestFinished(() => {
-    router.dispose();
-    queryClient.clear();
-  });
+  onTestFinished(() => queryClient.clear());
+  const location: { current: Location | undefined } = { current: undefined };
   const user = userEvent.setup();
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[url]}>
+        <AppRoutes />
+        <LocationProbe locationRef={location} />
+      </MemoryRouter>
     </QueryClientProvider>,
   );
-  return { ...view, user, router, queryClient };
+  return { ...view, user, location, queryClient };
 }

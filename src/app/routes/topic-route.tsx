@@ -1,6 +1,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useParams } from "react-router-dom";
 import { NotFound } from "../../components/view-states.tsx";
+import { isTopicSlug } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { StoryList } from "../../features/feed/story-list.tsx";
 import { TopicFilter } from "../../features/topics/topic-filter.tsx";
@@ -9,14 +10,18 @@ import { feedQuery } from "../../lib/queries.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";
 
-function TopicFeed({ index, slug }: { index: SiteIndex; slug: string }) {
-  // The same query the list runs: the first page names the topic, even one outside the top list.
-  const feed = useInfiniteQuery(feedQuery(index.buildId, slug));
-  const name = feed.data?.pages[0].topic?.name ?? index.topTopics.find((topic) => topic.slug === slug)?.name;
-  useDocumentTitle(feed.isError && isNotFound(feed.error) ? "Topic not found" : name);
-  if (feed.isError && isNotFound(feed.error)) {
-    return <NotFound title="Topic not found" message="No published story has this topic." />;
-  }
+function TopicNotFound() {
+  useDocumentTitle("Topic not found");
+  return <NotFound title="Topic not found" message="No published story has this topic." />;
+}
+
+interface TopicProps {
+  index: SiteIndex;
+  slug: string;
+}
+
+function TopicFeed({ index, slug, name }: TopicProps & { name: string | undefined }) {
+  useDocumentTitle(name);
   return (
     <>
       <h1 id="view-title" tabIndex={-1}>
@@ -28,7 +33,17 @@ function TopicFeed({ index, slug }: { index: SiteIndex; slug: string }) {
   );
 }
 
+function TopicView({ index, slug }: TopicProps) {
+  // The same query the list runs: the first page names the topic, even one outside the top list.
+  const feed = useInfiniteQuery(feedQuery(index.buildId, slug));
+  if (feed.isError && isNotFound(feed.error)) return <TopicNotFound />;
+  const name = feed.data?.pages[0].topic?.name ?? index.topTopics.find((topic) => topic.slug === slug)?.name;
+  return <TopicFeed index={index} slug={slug} name={name} />;
+}
+
 export function TopicRoute() {
   const { slug = "" } = useParams();
-  return <WithIndex>{(index) => <TopicFeed key={slug} index={index} slug={slug} />}</WithIndex>;
+  // A slug is only ever letters, digits and hyphens: `../feed` must never reach a data path.
+  if (!isTopicSlug(slug)) return <TopicNotFound />;
+  return <WithIndex>{(index) => <TopicView key={slug} index={index} slug={slug} />}</WithIndex>;
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { ContentImage } from "../../components/content-image.tsx";
 import { ExternalLink } from "../../components/external-link.tsx";
 import { RelativeTime } from "../../components/relative-time.tsx";
@@ -7,13 +8,18 @@ import { hostOf } from "../../lib/format.ts";
 
 /** One article: what it says, where it came from, and where to read it in full. */
 export function ArticleDetail({ article }: { article: Article }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Navigation focused <main> while the story loaded; now its heading is here to take focus.
+  useEffect(() => {
+    if (document.activeElement?.id === "main") heading.current?.focus();
+  }, []);
   const lead = article.images[0];
   const outlet = article.provider?.name ?? hostOf(article.sourceUrl);
   const domain = article.provider?.domain ?? hostOf(article.sourceUrl);
   return (
     <article className="article" aria-labelledby="view-title">
       <header className="article__header">
-        <h1 id="view-title" tabIndex={-1}>
+        <h1 id="view-title" tabIndex={-1} ref={heading}>
           {article.title}
         </h1>
         <p className="story__meta">

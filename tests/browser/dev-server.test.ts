@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURE_CONTENT, launchBrowser, ROOT } from "./harness.ts";
+
+const PORT = 5391;
+let contentDir: string;
+let server: ChildProcess;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void>;
+let page: Page;
+
+/** `npm run dev` as an author runs it, over a folder this test edits. */
+function startDevServer(): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "--port", String(PORT), "--strictPort"], {
+      cwd: ROOT,
+      env: { ...process.env, CONTENT_DIR: contentDir },
+    });
+    let output = "";
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes(`localhost:${PORT}`)) resolve(child);
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`dev server exited with ${code}:\n${output}`)));
+  });
+}
+
+const seed = () => readFile(join(FIXTURE_CONTENT, "000_adea7733bfa5600a.txt"), "utf8");
+const story = (text: string, title: string) =>
+  text.replace(/^title: .*$/m, `title: "${title}"`).replace(/^sourceUrl: .*$/m, "sourceUrl: https://example.com/live").replace(/^publishedDateTime: .*$/m, "publishedDateTime: 2025-06-01T08:00:00Z");
+
+beforeAll(async () => {
+  contentDir = await mkdtemp(join(tmpdir(), "broadsheet-dev-content-"));
+  await cp(FIXTURE_CONTENT, contentDir, { recursive: true });
+  server = await startDevServer();
+  ({ context, close: closeBrowser } = await launchBrowser());
+  page = await context.newPage();
+  await page.goto(`http://localhost:${PORT}/`);
+  await page.getByRole("link", { name: "Leaders agree on a climate finance deal" }).waitFor();
+});
+
+afterAll(async () => {
+  await closeBrowser?.();
+  server?.kill();
+  await rm(contentDir, { recursive: true, force: true });
+});
+
+describe("the dev server", () => {
+  it("shows an added, edited and deleted article without a restart", async () => {
+    await writeFile(join(contentDir, "live.txt"), story(await seed(), "A story that just arrived"));
+    await page.getByRole("link", { name: "A story that just arrived" }).waitFor();
+
+    await writeFile(join(contentDir, "live.txt"), story(await seed(), "The same story, corrected"));
+    await page.getByRole("link", { name: "The same story, corrected" }).waitFor();
+    expect(await page.getByRole("link", { name: "A story that just arrived" }).count()).toBe(0);
+
+    await unlink(join(contentDir, "live.txt"));
+    await page.getByRole("link", { name: "The same story, corrected" }).waitFor({ state: "detached" });
+  });
+
+  it("names an invalid file in Vite's error overlay, and clears it once fixed", async () => {
+    await writeFile(join(contentDir, "broken.txt"), "---\ntitle: [\n---\n");
+    const overlay = page.locator("vite-error-overlay");
+    await overlay.waitFor();
+    expect(await overlay.evaluate((element) => element.shadowRoot?.textContent)).toContain("broken.txt");
+
+    await unlink(join(contentDir, "broken.txt"));
+    await overlay.waitFor({ state: "detached" });
+    await page.getByRole("link", { name: "Leaders agree on a climate finance deal" }).waitFor();
+  });
+});

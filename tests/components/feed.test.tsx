@@ -1,0 +1,209 @@
+import { fireEvent, screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { dataPaths } from "../../src/contract/paths.ts";
+import { buildSite, makeArticle, makeArticles, renderApp, serve, topic } from "./harness.tsx";
+
+const budget = makeArticle({
+  title: "Budget 2024: what changes for taxpayers",
+  excerpt: "The new slabs take effect in April; most salaried filers pay less.",
+  provider: { name: "Mint", domain: "livemint.com" },
+  publishedAt: "2019-12-22T12:58:00.000Z",
+  topics: [topic("Economy"), topic("Budget")],
+  images: [{ url: "https://images.example.com/budget.jpg", width: 640, height: 360 }],
+});
+
+const storyTitles = () => screen.getAllByRole("article").map((story) => within(story).getByRole("heading").textContent);
+
+describe("the feed", () => {
+  it("is headed Latest stories", async () => {
+    serve(buildSite([budget]));
+    renderApp("/");
+
+    expect(screen.getByRole("heading", { level: 1, name: "Latest stories" })).toBeInTheDocument();
+    await screen.findByRole("article", { name: budget.title });
+  });
+
+  it("shows each story's title as a link to the story, with its excerpt, provider, date and topics", async () => {
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2019-12-22T15:58:00.000Z") });
+    serve(buildSite([budget]));
+    renderApp("/");
+
+    const story = await screen.findByRole("article", { name: budget.title });
+    expect(within(story).getByRole("link", { name: budget.title })).toHaveAttribute("href", `/articles/${budget.id}`);
+    expect(within(story).getByText(budget.excerpt as string)).toBeInTheDocument();
+    expect(within(story).getByText("Mint")).toBeInTheDocument();
+
+    const time = within(story).getByText("3 hours ago");
+    expect(time.tagName).toBe("TIME");
+    expect(time).toHaveAttribute("datetime", "2019-12-22T12:58:00.000Z");
+    expect(time).toHaveAttribute("title", "Sunday, December 22, 2019 at 12:58 PM UTC");
+
+    const topics = within(story).getByRole("list", { name: "Topics" });
+    expect(within(topics).getByRole("link", { name: "Economy" })).toHaveAttribute("href", "/topics/economy");
+    expect(within(topics).getByRole("link", { name: "Budget" })).toHaveAttribute("href", "/topics/budget");
+  });
+
+  it("sizes the lead image before it loads, loads it lazily and sends no referrer", async () => {
+    serve(buildSite([budget]));
+    renderApp("/");
+
+    const story = await screen.findByRole("article", { name: budget.title });
+    // A decorative image (alt "") has no img role: the title beside it says what the story is.
+    const image = within(story).getByRole("presentation");
+    expect(image).toHaveAttribute("src", "https://images.example.com/budget.jpg");
+    expect(image).toHaveAttribute("alt", "");
+    expect(image).toHaveAttribute("width", "640");
+    expect(image).toHaveAttribute("height", "360");
+    expect(image).toHaveAttribute("loading", "lazy");
+    expect(image).toHaveAttribute("referrerpolicy", "no-referrer");
+  });
+
+  it("replaces an image that fails to load with a quiet panel", async () => {
+    serve(buildSite([budget]));
+    renderApp("/");
+
+    const story = await screen.findByRole("article", { name: budget.title });
+    fireEvent.error(within(story).getByRole("presentation"));
+
+    expect(within(story).getByRole("img", { name: /image unavailable/i })).toBeInTheDocument();
+    expect(story.querySelector("img")).toBeNull();
+  });
+
+  it("never loads an image whose address is not http(s)", async () => {
+    const tracker = makeArticle({ title: "Tracked story", images: [{ url: "javascript:alert(1)", width: 10, height: 10 }] });
+    serve(buildSite([tracker]));
+    renderApp("/");
+
+    const story = await screen.findByRole("article", { name: tracker.title });
+    expect(within(story).getByRole("img", { name: /image unavailable/i })).toBeInTheDocument();
+    expect(story.querySelector("img")).toBeNull();
+  });
+
+  it("lists stories newest first", async () => {
+    const older = makeArticle({ title: "Monday's story", publishedAt: "2024-03-04T09:00:00.000Z" });
+    const newest = makeArticle({ title: "Wednesday's story", publishedAt: "2024-03-06T09:00:00.000Z" });
+    const middle = makeArticle({ title: "Tuesday's story", publishedAt: "2024-03-05T09:00:00.000Z" });
+    serve(buildSite([older, newest, middle]));
+    renderApp("/");
+
+    await screen.findByRole("article", { name: newest.title });
+    expect(storyTitles()).toEqual(["Wednesday's story", "Tuesday's story", "Monday's story"]);
+  });
+
+  it("loads the next page when asked and says how many stories are shown", async () => {
+    const site = buildSite(makeArticles(120));
+    expect(site.index.feed.pageCount).toBe(3);
+    const server = serve(site);
+    const { user } = renderApp("/");
+
+    expect(await screen.findByText("Showing 50 of 120 stories")).toHaveRole("status");
+    expect(server.requestsFor(dataPaths.feedPage("build-1", 2))).toBe(0);
+
+    await user.click(screen.getByRole("button", { name: "Load more stories" }));
+    expect(await screen.findByText("Showing 100 of 120 stories")).toHaveRole("status");
+    expect(server.requestsFor(dataPaths.feedPage("build-1", 2))).toBe(1);
+
+    await user.click(screen.getByRole("button", { name: "Load more stories" }));
+    expect(await screen.findByText("Showing 120 of 120 stories")).toHaveRole("status");
+    expect(screen.queryByRole("button", { name: "Load more stories" })).not.toBeInTheDocument();
+    expect(screen.getByRole("feed", { name: "Latest stories" })).toBeInTheDocument();
+  });
+
+  it("marks the button busy while the next page loads", async () => {
+    const server = serve(buildSite(makeArticles(120)));
+    const release = server.hold(dataPaths.feedPage("build-1", 2));
+    const { user } = renderApp("/");
+
+    await user.click(await screen.findByRole("button", { name: "Load more stories" }));
+    expect(screen.getByRole("button", { name: "Loading…" })).toBeDisabled();
+    expect(screen.getByRole("feed", { name: "Latest stories" })).toHaveAttribute("aria-busy", "true");
+
+    release();
+    await screen.findByText("Showing 100 of 120 stories");
+    expect(screen.getByRole("button", { name: "Load more stories" })).toBeEnabled();
+  });
+
+  it("keeps the stories it has when the next page fails, with a way to try again", async () => {
+    const site = buildSite(makeArticles(120));
+    const server = serve(site);
+    const page2 = dataPaths.feedPage("build-1", 2);
+    server.serveStatus(page2, 500);
+    const { user } = renderApp("/");
+
+    await user.click(await screen.findByRole("button", { name: "Load more stories" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn’t load more stories");
+    expect(screen.getByRole("article", { name: "Story 1" })).toBeInTheDocument();
+
+    server.serveJson(page2, site.files.get(page2));
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    await screen.findByText("Showing 100 of 120 stories");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("says so when the feed fails to load, and Retry asks again", async () => {
+    const site = buildSite([budget]);
+    const server = serve(site);
+    const page1 = dataPaths.feedPage("build-1", 1);
+    server.serveStatus(page1, 500);
+    const { user } = renderApp("/");
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn’t load Latest stories");
+    expect(screen.queryByRole("article")).not.toBeInTheDocument();
+
+    server.serveJson(page1, site.files.get(page1));
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+
+    expect(await screen.findByRole("article", { name: budget.title })).toBeInTheDocument();
+    expect(server.requestsFor(page1)).toBe(2);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("says so when the site's index fails to load, and Retry asks again", async () => {
+    const site = buildSite([budget]);
+    const server = serve(site);
+    server.serveStatus(dataPaths.index, 503);
+    const { user } = renderApp("/");
+
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("Couldn’t load Broadsheet");
+
+    server.serveJson(dataPaths.index, site.index);
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    expect(await screen.findByRole("article", { name: budget.title })).toBeInTheDocument();
+  });
+
+  it("announces that it is loading until the stories arrive", async () => {
+    const server = serve(buildSite([budget]));
+    const releaseIndex = server.hold(dataPaths.index);
+    const releaseFeed = server.hold(dataPaths.feedPage("build-1", 1));
+    renderApp("/");
+
+    expect(await screen.findByRole("status")).toHaveTextContent("Loading Broadsheet…");
+    releaseIndex();
+    expect(await screen.findByText("Loading Latest stories…")).toHaveRole("status");
+    expect(screen.queryByRole("article")).not.toBeInTheDocument();
+
+    releaseFeed();
+    expect(await screen.findByRole("article", { name: budget.title })).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("Showing 1 of 1 story");
+  });
+
+  it("says when there are no stories yet", async () => {
+    serve(buildSite([]));
+    renderApp("/");
+
+    expect(await screen.findByText("No stories yet.")).toBeInTheDocument();
+    expect(screen.queryByRole("feed")).not.toBeInTheDocument();
+  });
+
+  it("opens a story from its title", async () => {
+    serve(buildSite([budget]));
+    const { user } = renderApp("/");
+
+    await user.click(await screen.findByRole("link", { name: budget.title }));
+    expect(await screen.findByRole("heading", { level: 1, name: budget.title })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: /^Read at Mint/ })).toBeInTheDocument();
+  });
+});
