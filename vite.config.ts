@@ -1,10 +1,70 @@
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 import { defineConfig } from "vitest/config";
+import { CACHE_NAMES } from "./src/contract/paths.ts";
 import { broadsheetContent } from "./src/pipeline/vite-plugin.ts";
+
+const THEME = "#a3261b";
+
+/** The app shell is precached; data and images are cached as they are read. */
+const pwa = VitePWA({
+  registerType: "prompt",
+  // The app registers the worker itself, after the first paint (src/features/pwa).
+  injectRegister: false,
+  pwaAssets: { image: "public/favicon.svg", overrideManifestIcons: true, injectThemeColor: true },
+  manifest: {
+    id: "/",
+    name: "Broadsheet",
+    short_name: "Broadsheet",
+    description: "The news and its related coverage from other outlets, in one calm reader that works offline.",
+    start_url: "/",
+    scope: "/",
+    display: "standalone",
+    theme_color: THEME,
+    background_color: "#fbfaf7",
+    categories: ["news"],
+  },
+  workbox: {
+    globPatterns: ["**/*.{js,css,html,svg,png,ico}"],
+    globIgnores: ["data/**"],
+    navigateFallback: "index.html",
+    navigateFallbackDenylist: [/\/data\//],
+    clientsClaim: true,
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        // Fresh when online, the last one seen when not. Update checks add a query and skip this cache.
+        urlPattern: ({ url }) => url.pathname.endsWith("/data/index.json") && url.search === "",
+        handler: "NetworkFirst",
+        options: { cacheName: CACHE_NAMES.index, networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] } },
+      },
+      {
+        // Everything under a build id never changes: the cache answers first.
+        urlPattern: ({ url }) => /\/data\/[0-9a-f]+\//.test(url.pathname),
+        handler: "CacheFirst",
+        options: {
+          cacheName: CACHE_NAMES.data,
+          // A host's SPA fallback answers a missing file with index.html: never keep that as data.
+          cacheableResponse: { statuses: [200], headers: { "content-type": "application/json" } },
+        },
+      },
+      {
+        // Lead images live on other hosts; keep a bounded number, for a bounded time.
+        urlPattern: ({ request, sameOrigin }) => request.destination === "image" && !sameOrigin,
+        handler: "CacheFirst",
+        options: {
+          cacheName: CACHE_NAMES.images,
+          expiration: { maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true },
+          cacheableResponse: { statuses: [0, 200] },
+        },
+      },
+    ],
+  },
+});
 
 export default defineConfig(({ mode }) => ({
   // Vitest runs on this config in mode "test": its tests build their own content, not `content/`.
-  plugins: [react(), mode !== "test" && broadsheetContent()],
+  plugins: mode === "test" ? [react()] : [react(), broadsheetContent(), pwa],
   build: { target: "es2022" },
   test: {
     projects: [

@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
 import { CONTENT_UPDATE_EVENT } from "./contract/paths.ts";
+import { startPwa } from "./features/pwa/start-pwa.ts";
 import { createQueryClient, queryKeys } from "./lib/queries.ts";
 import "./styles.css";
 
@@ -15,3 +16,6 @@ createRoot(document.getElementById("root") as HTMLElement).render(
     <App queryClient={queryClient} />
   </StrictMode>,
 );
+
+// The service worker waits for the first paint: it must never delay the first story.
+if (import.meta.env.PROD) window.addEventListener("load", () => void startPwa(queryClient));

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
+import { OfflineIndicator, OfflineSavedNote, UpdatePrompt } from "../features/pwa/pwa-status.tsx";
 import { paths } from "../lib/paths.ts";
 import { useScrollRestoration } from "./use-scroll-restoration.ts";
 
@@ -30,6 +31,7 @@ export function Layout() {
           <Link to={paths.home} className="brand">
             Broadsheet
           </Link>
+          <OfflineIndicator />
           <nav aria-label="Main">
             <ul className="site-nav">
               <li>
@@ -49,7 +51,9 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>Broadsheet is an open-source reader. Stories belong to the outlets that published them.</p>
+        <OfflineSavedNote />
       </footer>
+      <UpdatePrompt />
     </>
   );
 }

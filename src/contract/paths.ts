@@ -15,6 +15,8 @@ const buildDir = (buildId: string) => `${DATA_DIR}/${buildId}`;
 
 export const dataPaths = {
   index: INDEX_PATH,
+  /** The folder that holds every other file of one build. */
+  build: (buildId: string) => `${buildDir(buildId)}/`,
   topics: (buildId: string) => `${buildDir(buildId)}/topics.json`,
   feedPage: (buildId: string, page: number) => `${buildDir(buildId)}/feed/${page}.json`,
   /** Slugs hold only letters, marks, digits and hyphens: no character a path treats specially. */
@@ -43,6 +45,13 @@ export function articleBucketOf(id: string, bits: number): number | undefined {
 export function articleBucketBitsFor(articleCount: number, perBucket = 32): number {
   return Math.max(0, Math.ceil(Math.log2(Math.max(1, articleCount / perBucket))));
 }
+
+/** The service worker's caches; the app saves data for offline reading into the same ones. */
+export const CACHE_NAMES = {
+  index: "broadsheet-index",
+  data: "broadsheet-data",
+  images: "broadsheet-images",
+} as const;
 
 /** Sent by the dev server when content files change, so an open page refetches its data. */
 export const CONTENT_UPDATE_EVENT = "broadsheet:content-update";

@@ -72,8 +72,13 @@ export interface SiteIndex {
   feed: { pageCount: number; pageSize: number };
   /** The most used topics, for the filter bar; all of them are in `topics.json`. */
   topTopics: Topic[];
-  /** Articles are grouped by the first `articleBucketBits` bits of their id's hash. */
+  /**
+   * Articles are grouped by the first `articleBucketBits` bits of their id's hash; every
+   * group from 0 to 2^bits − 1 exists, empty or not.
+   */
   articleBucketBits: number;
+  /** Whether all article groups together are small enough to save for offline reading. */
+  offlineArticles: boolean;
 }
 
 /** One page of a feed: the whole site's, or one topic's. */

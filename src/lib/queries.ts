@@ -57,8 +57,10 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        // A missing file will not appear by asking again.
-        retry: (failures, error) => !isNotFound(error) && failures < 2,
+        // Offline, the service worker answers from its caches: always ask it, never wait for a network.
+        networkMode: "always",
+        // A missing file will not appear by asking again, nor will anything while offline.
+        retry: (failures, error) => !isNotFound(error) && navigator.onLine && failures < 2,
         refetchOnWindowFocus: false,
       },
     },

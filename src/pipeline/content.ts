@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { DEFAULT_OFFLINE_ARTICLE_BUDGET } from "./data-files.ts";
 import { discoverArticleFiles, loadArticleFile, mapLimit } from "./load.ts";
 import type { FileResult } from "./parse-file.ts";
 import { InvalidContentError, type ContentProblem } from "./problems.ts";
@@ -10,6 +11,8 @@ export interface ContentOptions {
   dir?: string;
   /** What an invalid file does to the build; default `CONTENT_INVALID` or `fail`. */
   invalid?: "fail" | "skip";
+  /** Gzipped bytes of article data saved whole for offline reading; default `OFFLINE_ARTICLES_MAX_BYTES` or 5 MB. */
+  offlineArticleBudget?: number;
 }
 
 export interface ContentBuild {
@@ -23,7 +26,8 @@ export interface ContentBuild {
 
 export function resolveContentOptions(options: ContentOptions = {}, env = process.env) {
   const invalid = options.invalid ?? (env.CONTENT_INVALID === "skip" ? "skip" : "fail");
-  return { dir: resolve(options.dir ?? env.CONTENT_DIR ?? "content"), invalid } as const;
+  const budget = options.offlineArticleBudget ?? Number(env.OFFLINE_ARTICLES_MAX_BYTES || DEFAULT_OFFLINE_ARTICLE_BUDGET);
+  return { dir: resolve(options.dir ?? env.CONTENT_DIR ?? "content"), invalid, offlineArticleBudget: budget } as const;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { dataPaths, FEED_PAGE_SIZE, TOP_TOPICS } from "../contract/paths.ts";
 import type { Article, ArticleBucket, FeedPage, SiteIndex, Topic, TopicList } from "../contract/types.ts";
 import { articleBuckets, toSummary, type SiteModel } from "./site.ts";
@@ -12,15 +13,36 @@ export interface DataFile {
   render(): string;
 }
 
+export interface DataOptions {
+  /** Article data, gzipped, that a reader's device saves whole for offline reading; default 5 MB. */
+  offlineArticleBudget?: number;
+}
+
+export const DEFAULT_OFFLINE_ARTICLE_BUDGET = 5 * 1024 * 1024;
+
 const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / FEED_PAGE_SIZE));
 
-function siteIndex(model: SiteModel): SiteIndex {
+const bucketJson = (articles: readonly Article[]) =>
+  JSON.stringify({ articles: Object.fromEntries(articles.map((article) => [article.id, article])) } satisfies ArticleBucket);
+
+/** Whether every article group, gzipped as a host serves it, fits the budget. Stops counting once it does not. */
+function fitsOffline(buckets: readonly Article[][], budget: number): boolean {
+  let bytes = 0;
+  for (const bucket of buckets) {
+    bytes += gzipSync(bucketJson(bucket)).length;
+    if (bytes > budget) return false;
+  }
+  return true;
+}
+
+function siteIndex(model: SiteModel, offlineArticles: boolean): SiteIndex {
   return {
     buildId: model.buildId,
     totals: { articles: model.articles.length, topics: model.topics.length },
     feed: { pageCount: pageCountOf(model.articles.length), pageSize: FEED_PAGE_SIZE },
     topTopics: model.topics.slice(0, TOP_TOPICS),
     articleBucketBits: model.articleBucketBits,
+    offlineArticles,
   };
 }
 
@@ -39,18 +61,19 @@ function* feedPages(articles: readonly Article[], pathOf: (page: number) => stri
 }
 
 /** Every data file of a build, in a fixed order. */
-export function* dataFiles(model: SiteModel): Generator<DataFile> {
+export function* dataFiles(model: SiteModel, options: DataOptions = {}): Generator<DataFile> {
   const { buildId, articles } = model;
-  yield file(dataPaths.index, () => siteIndex(model));
+  const buckets = articleBuckets(model);
+  const budget = options.offlineArticleBudget ?? DEFAULT_OFFLINE_ARTICLE_BUDGET;
+  let offline: boolean | undefined;
+  yield file(dataPaths.index, () => siteIndex(model, (offline ??= fitsOffline(buckets, budget))));
   yield file(dataPaths.topics(buildId), (): TopicList => ({ topics: model.topics }));
   yield* feedPages(articles, (page) => dataPaths.feedPage(buildId, page));
   for (const topic of model.topics) {
     const tagged = (model.topicArticles.get(topic.slug) ?? []).map((index) => articles[index]);
     yield* feedPages(tagged, (page) => dataPaths.topicPage(buildId, topic.slug, page), topic);
   }
-  for (const [bucket, grouped] of articleBuckets(model)) {
-    yield file(dataPaths.articleBucket(buildId, bucket), (): ArticleBucket => ({
-      articles: Object.fromEntries(grouped.map((article) => [article.id, article])),
-    }));
+  for (const [bucket, grouped] of buckets.entries()) {
+    yield { path: dataPaths.articleBucket(buildId, bucket), render: () => bucketJson(grouped) };
   }
 }

@@ -121,11 +121,9 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
   };
 }
 
-/** Articles grouped as the app looks them up: by the bucket their id names. */
-export function articleBuckets(model: SiteModel): Map<number, Article[]> {
-  const buckets = new Map<number, Article[]>();
-  for (const article of model.articles) {
-    pushTo(buckets, articleBucketOf(article.id, model.articleBucketBits) as number, article);
-  }
+/** Articles grouped as the app looks them up: by the bucket their id names. Every bucket is there, empty or not. */
+export function articleBuckets(model: SiteModel): Article[][] {
+  const buckets = Array.from({ length: 2 ** model.articleBucketBits }, (): Article[] => []);
+  for (const article of model.articles) buckets[articleBucketOf(article.id, model.articleBucketBits) as number].push(article);
   return buckets;
 }

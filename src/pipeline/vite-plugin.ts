@@ -51,7 +51,7 @@ async function writeDataFiles(outDir: string, files: Iterable<DataFile>): Promis
 
 /** Turns the article files of the content folder into the JSON data the app reads. */
 export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
-  const { dir, invalid } = resolveContentOptions(options);
+  const { dir, invalid, offlineArticleBudget } = resolveContentOptions(options);
   const store = createContentStore(dir);
   let logger: Logger;
   let build: ContentBuild | undefined;
@@ -71,7 +71,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     },
     async writeBundle(output) {
       if (!build || !output.dir) return;
-      await writeDataFiles(output.dir, dataFiles(build.model));
+      await writeDataFiles(output.dir, dataFiles(build.model, { offlineArticleBudget }));
     },
   };
 
@@ -89,7 +89,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
         const started = performance.now();
         build = store.build();
         report(logger, build, performance.now() - started, invalid);
-        files = new Map([...dataFiles(build.model)].map((file) => [file.path, file]));
+        files = new Map([...dataFiles(build.model, { offlineArticleBudget })].map((file) => [file.path, file]));
         const wasBroken = overlay !== undefined;
         overlay = build.invalid.length > 0 ? new InvalidContentError(build.invalid, displayFolder(dir)) : undefined;
         if (overlay) return sendOverlay(overlay);

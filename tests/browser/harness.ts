@@ -12,11 +12,11 @@ export const FIXTURE_CONTENT = join(ROOT, "tests", "fixtures", "site");
  * Builds the site with the real CLI, as a reader of the README would. Async spawn: a
  * server in this process must keep answering while the build runs.
  */
-export function buildSite(contentDir: string, outDir: string): Promise<string> {
+export function buildSite(contentDir: string, outDir: string, env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--outDir", outDir, "--emptyOutDir"], {
       cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: contentDir, NODE_ENV: "production" },
+      env: { ...process.env, CONTENT_DIR: contentDir, NODE_ENV: "production", ...env },
     });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));

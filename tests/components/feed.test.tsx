@@ -180,14 +180,14 @@ describe("the feed", () => {
     const releaseFeed = server.hold(dataPaths.feedPage("build-1", 1));
     renderApp("/");
 
-    expect(await screen.findByRole("status")).toHaveTextContent("Loading Broadsheet…");
+    expect(await screen.findByText("Loading Broadsheet…")).toHaveRole("status");
     releaseIndex();
     expect(await screen.findByText("Loading Latest stories…")).toHaveRole("status");
     expect(screen.queryByRole("article")).not.toBeInTheDocument();
 
     releaseFeed();
     expect(await screen.findByRole("article", { name: budget.title })).toBeInTheDocument();
-    expect(screen.getByRole("status")).toHaveTextContent("Showing 1 of 1 story");
+    expect(screen.getByText("Showing 1 of 1 story")).toHaveRole("status");
   });
 
   it("says when there are no stories yet", async () => {

@@ -62,6 +62,7 @@ export interface Site {
 interface SiteOptions {
   buildId?: string;
   articleBucketBits?: number;
+  offlineArticles?: boolean;
 }
 
 function feedPages(articles: readonly Article[], topic?: Topic): FeedPage[] {
@@ -76,7 +77,7 @@ function feedPages(articles: readonly Article[], topic?: Topic): FeedPage[] {
 }
 
 /** Index, topic list, feed pages, topic pages and article buckets for `articles`. */
-export function buildSite(articles: readonly Article[], { buildId = "build-1", articleBucketBits = 1 }: SiteOptions = {}): Site {
+export function buildSite(articles: readonly Article[], { buildId = "build-1", articleBucketBits = 1, offlineArticles = true }: SiteOptions = {}): Site {
   const newestFirst = [...articles].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
 
   const tagged = new Map<string, { topic: Topic; articles: Article[] }>();
@@ -97,6 +98,7 @@ export function buildSite(articles: readonly Article[], { buildId = "build-1", a
     totals: { articles: newestFirst.length, topics: topics.length },
     feed: { pageCount: Math.max(1, Math.ceil(newestFirst.length / FEED_PAGE_SIZE)), pageSize: FEED_PAGE_SIZE },
     topTopics: topics.slice(0, TOP_TOPICS),
+    offlineArticles,
     articleBucketBits,
   };
 

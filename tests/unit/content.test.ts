@@ -188,11 +188,12 @@ describe("summaryLine", () => {
 
 describe("resolveContentOptions", () => {
   it.each([
-    ["defaults", {}, {}, { dir: resolve("content"), invalid: "fail" }],
-    ["CONTENT_DIR", {}, { CONTENT_DIR: "tests/fixtures/site" }, { dir: resolve("tests/fixtures/site"), invalid: "fail" }],
-    ["CONTENT_INVALID=skip", {}, { CONTENT_INVALID: "skip" }, { dir: resolve("content"), invalid: "skip" }],
-    ["CONTENT_INVALID=other", {}, { CONTENT_INVALID: "yes" }, { dir: resolve("content"), invalid: "fail" }],
-    ["options over env", { dir: "/srv/news", invalid: "fail" as const }, { CONTENT_DIR: "x", CONTENT_INVALID: "skip" }, { dir: "/srv/news", invalid: "fail" }],
+    ["defaults", {}, {}, { dir: resolve("content"), invalid: "fail", offlineArticleBudget: 5 * 1024 * 1024 }],
+    ["CONTENT_DIR", {}, { CONTENT_DIR: "tests/fixtures/site" }, { dir: resolve("tests/fixtures/site"), invalid: "fail", offlineArticleBudget: 5 * 1024 * 1024 }],
+    ["CONTENT_INVALID=skip", {}, { CONTENT_INVALID: "skip" }, { dir: resolve("content"), invalid: "skip", offlineArticleBudget: 5 * 1024 * 1024 }],
+    ["CONTENT_INVALID=other", {}, { CONTENT_INVALID: "yes" }, { dir: resolve("content"), invalid: "fail", offlineArticleBudget: 5 * 1024 * 1024 }],
+    ["OFFLINE_ARTICLES_MAX_BYTES", {}, { OFFLINE_ARTICLES_MAX_BYTES: "1000" }, { dir: resolve("content"), invalid: "fail", offlineArticleBudget: 1000 }],
+    ["options over env", { dir: "/srv/news", invalid: "fail" as const, offlineArticleBudget: 7 }, { CONTENT_DIR: "x", CONTENT_INVALID: "skip", OFFLINE_ARTICLES_MAX_BYTES: "9" }, { dir: "/srv/news", invalid: "fail", offlineArticleBudget: 7 }],
   ])("%s", (_case, options, env, expected) => {
     expect(resolveContentOptions(options, env)).toEqual(expected);
   });

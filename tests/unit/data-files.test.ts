@@ -44,6 +44,7 @@ describe("dataFiles: index.json", () => {
       feed: { pageCount: 3, pageSize: FEED_PAGE_SIZE },
       topTopics: model.topics.slice(0, TOP_TOPICS),
       articleBucketBits: 2,
+      offlineArticles: true,
     });
     expect(index.topTopics).toHaveLength(TOP_TOPICS);
     expect(index.topTopics.slice(0, 4).map((topic) => [topic.name, topic.count])).toEqual([
@@ -156,6 +157,19 @@ describe("dataFiles: output", () => {
     const rendered = new Map([...dataFiles(empty)].map((file) => [file.path, JSON.parse(file.render()) as unknown]));
     expect(rendered.get(dataPaths.index)).toMatchObject({ totals: { articles: 0, topics: 0 }, feed: { pageCount: 1 } });
     expect(rendered.get(dataPaths.feedPage(empty.buildId, 1))).toEqual({ page: 1, pageCount: 1, total: 0, items: [] });
-    expect([...rendered.keys()].some((path) => path.includes("/articles/"))).toBe(false);
+    expect(rendered.get(dataPaths.articleBucket(empty.buildId, 0))).toEqual({ articles: {} });
+  });
+
+  it("writes every article group from 0 to 2^bits − 1, so the app can save them all without a list", () => {
+    const groups = [...files.keys()].filter((path) => path.includes("/articles/"));
+    expect(groups).toEqual(Array.from({ length: 2 ** model.articleBucketBits }, (_, bucket) => dataPaths.articleBucket(model.buildId, bucket)));
+  });
+
+  it.each([
+    ["fit", 5 * 1024 * 1024, true],
+    ["do not fit", 1000, false],
+  ])("says whether the article groups %s the offline budget", (_, budget, expected) => {
+    const [indexFile] = dataFiles(model, { offlineArticleBudget: budget });
+    expect((JSON.parse(indexFile.render()) as SiteIndex).offlineArticles).toBe(expected);
   });
 });

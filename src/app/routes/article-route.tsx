@@ -7,15 +7,25 @@ import { RelatedCoverage } from "../../features/related-coverage/related-coverag
 import { isNotFound } from "../../lib/api.ts";
 import { articleBucketQuery } from "../../lib/queries.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { useOnlineStatus } from "../../lib/use-online-status.ts";
 import { WithIndex } from "../with-index.tsx";
 
 function ArticleView({ index, id }: { index: SiteIndex; id: string }) {
   const bucket = useQuery({ ...articleBucketQuery(index, id), select: (data) => data?.articles[id] ?? null });
+  const online = useOnlineStatus();
   const article = bucket.data;
   const missing = article === null || (bucket.isError && isNotFound(bucket.error));
   useDocumentTitle(missing ? "Story not found" : article?.title);
   if (missing) {
     return <NotFound title="Story not found" message="This story is not in Broadsheet. It may have been removed, or the link may be mistyped." />;
+  }
+  if (bucket.isError && !online) {
+    return (
+      <NotFound
+        title="Not saved for offline reading"
+        message="This story was not saved on this device. Connect to the internet to read it."
+      />
+    );
   }
   if (bucket.isError) return <ErrorState what="this story" onRetry={() => void bucket.refetch()} />;
   if (!article) return <Skeleton label="Loading the story…" lines={5} />;

@@ -1,0 +1,46 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { INDEX_PATH } from "../../contract/paths.ts";
+import type { SiteIndex } from "../../contract/types.ts";
+import { fetchData } from "../../lib/api.ts";
+import { indexQuery } from "../../lib/queries.ts";
+import { setPwaState } from "./pwa-state.ts";
+import { saveForOffline } from "./save-for-offline.ts";
+
+const CHECK_EVERY_MS = 15 * 60 * 1000;
+
+/**
+ * Registers the service worker, saves this build for offline reading, and watches for a
+ * newer one: a new app shell (the worker waits) or new stories (a new build id). Either
+ * way the reader is offered a refresh; nothing changes under them until they take it.
+ */
+export async function startPwa(queryClient: QueryClient): Promise<void> {
+  if (!("serviceWorker" in navigator)) return;
+  const { Workbox } = await import("workbox-window");
+  const worker = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  worker.addEventListener("waiting", () =>
+    setPwaState({
+      applyUpdate: () => {
+        worker.addEventListener("controlling", () => location.reload());
+        worker.messageSkipWaiting();
+      },
+    }),
+  );
+  await worker.register();
+
+  const checkForUpdate = async () => {
+    void worker.update();
+    const current = queryClient.getQueryData(indexQuery().queryKey);
+    // The query string keeps this look from replacing the index the worker serves offline.
+    const latest = await fetchData<SiteIndex>(`${INDEX_PATH}?check=${Date.now()}`).catch(() => undefined);
+    if (current && latest && latest.buildId !== current.buildId) setPwaState({ applyUpdate: () => location.reload() });
+  };
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") void checkForUpdate();
+  });
+  window.addEventListener("online", () => void checkForUpdate());
+  setInterval(() => void checkForUpdate(), CHECK_EVERY_MS);
+
+  await navigator.serviceWorker.ready;
+  const index = await queryClient.ensureQueryData(indexQuery());
+  setPwaState({ savedOffline: await saveForOffline(index) });
+}
