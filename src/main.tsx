@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { startTransition, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
 import { CONTENT_UPDATE_EVENT } from "./contract/paths.ts";
@@ -11,10 +11,14 @@ const queryClient = createQueryClient();
 // In dev, edited content arrives as a new build id: refetching the index moves every view to it.
 import.meta.hot?.on(CONTENT_UPDATE_EVENT, () => void queryClient.invalidateQueries({ queryKey: queryKeys.index }));
 
-createRoot(document.getElementById("root") as HTMLElement).render(
-  <StrictMode>
-    <App queryClient={queryClient} />
-  </StrictMode>,
+const root = createRoot(document.getElementById("root") as HTMLElement);
+// A transition lets React yield while it builds the first screen, rather than block in one long task.
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <App queryClient={queryClient} />
+    </StrictMode>,
+  ),
 );
 
 // The service worker waits for the first paint: it must never delay the first story.

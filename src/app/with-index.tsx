@@ -3,10 +3,16 @@ import { ErrorState, Skeleton } from "../components/view-states.tsx";
 import type { SiteIndex } from "../contract/types.ts";
 import { useSiteIndex } from "../lib/use-site-index.ts";
 
-/** Renders `children` once the build's index is here; loading and failure look the same on every route. */
-export function WithIndex({ children }: { children: (index: SiteIndex) => ReactNode }) {
+interface WithIndexProps {
+  children: (index: SiteIndex) => ReactNode;
+  /** What shows while the index loads: shaped like the view, so nothing moves when it arrives. */
+  loading?: ReactNode;
+}
+
+/** Renders `children` once the build's index is here; failure looks the same on every route. */
+export function WithIndex({ children, loading = <Skeleton label="Loading Broadsheet…" lines={4} /> }: WithIndexProps) {
   const index = useSiteIndex();
-  if (index.isPending) return <Skeleton label="Loading Broadsheet…" lines={6} />;
+  if (index.isPending) return loading;
   if (index.isError) return <ErrorState what="Broadsheet" onRetry={() => void index.refetch()} />;
   return children(index.data);
 }

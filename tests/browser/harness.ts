@@ -3,7 +3,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
-import { preview, type PreviewServer } from "vite";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const FIXTURE_CONTENT = join(ROOT, "tests", "fixtures", "site");
@@ -23,20 +22,6 @@ export function buildSite(contentDir: string, outDir: string, env: Record<string
     child.stderr.on("data", (chunk) => (output += chunk));
     child.on("close", (code) => (code === 0 ? resolve(output) : reject(new Error(`vite build failed:\n${output}`))));
   });
-}
-
-/** Serves a built site as a static host with an SPA fallback would: unknown paths get index.html. */
-export async function serveSite(outDir: string, port = 0): Promise<{ url: string; server: PreviewServer }> {
-  const server = await preview({
-    configFile: false,
-    root: ROOT,
-    logLevel: "silent",
-    build: { outDir },
-    preview: { port, strictPort: port !== 0, host: "127.0.0.1" },
-  });
-  const address = server.httpServer.address();
-  if (!address || typeof address === "string") throw new Error("preview server has no port");
-  return { url: `http://127.0.0.1:${address.port}`, server };
 }
 
 /**
@@ -59,3 +44,5 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
     },
   };
 }
+
+export { serveStatic as serveSite } from "../../scripts/static-server.ts";

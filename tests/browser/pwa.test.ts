@@ -24,7 +24,7 @@ async function scenario(name: string, port: number, env: Record<string, string> 
   if (articles) await generateArchive(articles, content);
   else await cp(FIXTURE_CONTENT, content, { recursive: true });
   await buildSite(content, site, env);
-  let { server } = await serveSite(site, port);
+  const server = await serveSite(site, port);
   const { context, close } = await launchBrowser();
   const url = `http://127.0.0.1:${port}`;
   return {
@@ -38,7 +38,6 @@ async function scenario(name: string, port: number, env: Record<string, string> 
       await close();
       await server.close();
     },
-    restartServer: async () => ({ server } = await serveSite(site, port)),
   };
 }
 

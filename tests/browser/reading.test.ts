@@ -1,15 +1,16 @@
 import type { BrowserContext, Page } from "playwright-core";
-import type { PreviewServer } from "vite";
+import type { StaticServer } from "../../scripts/static-server.ts";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, serveSite } from "./harness.ts";
 
 let url: string;
-let server: PreviewServer;
+let server: StaticServer;
 let context: BrowserContext;
 let closeBrowser: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ url, server } = await serveSite(inject("siteDir")));
+  server = await serveSite(inject("siteDir"));
+  url = server.url;
   ({ context, close: closeBrowser } = await launchBrowser());
 });
 
@@ -30,7 +31,7 @@ describe("reading in a browser", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Latest stories" }).isVisible()).resolves.toBe(true);
     const titles = page.getByRole("feed").getByRole("heading", { level: 2 });
     await titles.first().waitFor();
-    expect(await titles.allTextContents()).toEqual([
+    await expect.poll(() => titles.allTextContents()).toEqual([
       "Leaders agree on a climate finance deal",
       "New rules limit exports of AI chips",
       "Facebook says group used AI-generated faces to push pro-Trump messages",
@@ -40,7 +41,7 @@ describe("reading in a browser", () => {
     await page.waitForURL(`${url}/topics/ai`);
     await page.getByRole("heading", { level: 1, name: "AI" }).waitFor();
     await page.getByRole("feed").getByRole("heading", { level: 2 }).first().waitFor();
-    expect(await titles.allTextContents()).toEqual([
+    await expect.poll(() => titles.allTextContents()).toEqual([
       "New rules limit exports of AI chips",
       "Facebook says group used AI-generated faces to push pro-Trump messages",
     ]);

@@ -180,7 +180,7 @@ describe("the feed", () => {
     const releaseFeed = server.hold(dataPaths.feedPage("build-1", 1));
     renderApp("/");
 
-    expect(await screen.findByText("Loading Broadsheet…")).toHaveRole("status");
+    expect(await screen.findByText("Loading stories…")).toHaveRole("status");
     releaseIndex();
     expect(await screen.findByText("Loading Latest stories…")).toHaveRole("status");
     expect(screen.queryByRole("article")).not.toBeInTheDocument();

@@ -8,9 +8,18 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-// jsdom does not scroll; the router's ScrollRestoration calls this on every navigation.
+// jsdom does not scroll; the app restores scroll positions on every navigation.
 window.scrollTo = () => {};
 
-// jsdom lays nothing out, so every box measures 0 px tall and the windowed story list
-// would put every card on screen at once. A card's height keeps it to a screenful, as in a browser.
-Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => 180 });
+// jsdom has no media queries: the story list asks whether the screen is narrow. It is not.
+window.matchMedia = (query: string) =>
+  ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addEventListener: () => {},
+    removeEventListener: () => {},
+    addListener: () => {},
+    removeListener: () => {},
+    dispatchEvent: () => false,
+  }) satisfies MediaQueryList;

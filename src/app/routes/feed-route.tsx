@@ -1,7 +1,18 @@
 import { StoryList } from "../../features/feed/story-list.tsx";
-import { TopicFilter } from "../../features/topics/topic-filter.tsx";
+import { TopicFilter, TopicFilterSkeleton } from "../../features/topics/topic-filter.tsx";
+import { Skeleton } from "../../components/view-states.tsx";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";
+
+/** The filter bar and the first cards, as they will stand once loaded. */
+export function FeedSkeleton() {
+  return (
+    <>
+      <TopicFilterSkeleton />
+      <Skeleton label="Loading stories…" lines={4} />
+    </>
+  );
+}
 
 export function FeedRoute() {
   useDocumentTitle("Latest stories");
@@ -10,7 +21,7 @@ export function FeedRoute() {
       <h1 id="view-title" tabIndex={-1}>
         Latest stories
       </h1>
-      <WithIndex>
+      <WithIndex loading={<FeedSkeleton />}>
         {(index) => (
           <>
             <TopicFilter topics={index.topTopics} totalStories={index.totals.articles} totalTopics={index.totals.topics} />

@@ -9,6 +9,7 @@ import { isNotFound } from "../../lib/api.ts";
 import { feedQuery } from "../../lib/queries.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";
+import { FeedSkeleton } from "./feed-route.tsx";
 
 function TopicNotFound() {
   useDocumentTitle("Topic not found");
@@ -45,5 +46,7 @@ export function TopicRoute() {
   const { slug = "" } = useParams();
   // A slug is only ever letters, digits and hyphens: `../feed` must never reach a data path.
   if (!isTopicSlug(slug)) return <TopicNotFound />;
-  return <WithIndex>{(index) => <TopicView key={slug} index={index} slug={slug} />}</WithIndex>;
+  return (
+    <WithIndex loading={<FeedSkeleton />}>{(index) => <TopicView key={slug} index={index} slug={slug} />}</WithIndex>
+  );
 }

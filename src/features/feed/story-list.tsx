@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useWindowVirtualizer, type VirtualItem } from "@tanstack/react-virtual";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
 import { ErrorState, Skeleton } from "../../components/view-states.tsx";
 import { feedQuery } from "../../lib/queries.ts";
 import { StoryCard } from "./story-card.tsx";
@@ -12,9 +12,22 @@ interface StoryListProps {
   label: string;
 }
 
-/** Card heights measured on screen, kept so a reader coming back lands where they left. */
-const measured = new Map<string, VirtualItem[]>();
-const ESTIMATED_HEIGHT = 180;
+/**
+ * Every row is one fixed height (the card clamps its text to fit), so nothing is measured
+ * after it paints: no re-renders while scrolling, no layout shift, and a reader coming
+ * back lands on the same story. The heights match `.story` in styles.css.
+ */
+const NARROW = "(max-width: 40rem)";
+const ROW_HEIGHT = { wide: 232, narrow: 228 };
+
+function subscribeToWidth(onChange: () => void) {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+const useRowHeight = () =>
+  useSyncExternalStore(subscribeToWidth, () => (window.matchMedia(NARROW).matches ? ROW_HEIGHT.narrow : ROW_HEIGHT.wide));
 
 /**
  * Stories newest first, a page at a time. Only the cards near the viewport are in the
@@ -24,7 +37,6 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
   const feed = useInfiniteQuery(feedQuery(buildId, topic));
   const stories = feed.data?.pages.flatMap((page) => page.items) ?? [];
   const total = feed.data?.pages[0].total ?? 0;
-  const cacheKey = `${buildId}:${topic ?? ""}`;
 
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -32,16 +44,15 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
     setScrollMargin(listRef.current?.offsetTop ?? 0);
   }, [feed.isSuccess]);
 
+  const rowHeight = useRowHeight();
   const virtualizer = useWindowVirtualizer({
     count: stories.length,
-    estimateSize: () => ESTIMATED_HEIGHT,
-    overscan: 6,
+    estimateSize: () => rowHeight,
+    overscan: 4,
     scrollMargin,
-    initialMeasurementsCache: measured.get(cacheKey),
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
-
-  useEffect(() => () => void measured.set(cacheKey, virtualizer.measurementsCache), [cacheKey, virtualizer]);
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = feed;
   const lastShown = items.length > 0 ? items[items.length - 1].index : -1;
@@ -49,7 +60,7 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
     if (hasNextPage && !isFetchingNextPage && lastShown >= stories.length - 10) void fetchNextPage();
   }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastShown, stories.length]);
 
-  if (feed.isPending) return <Skeleton label={`Loading ${label}…`} lines={6} />;
+  if (feed.isPending) return <Skeleton label={`Loading ${label}…`} lines={4} />;
   if (feed.isError && stories.length === 0) return <ErrorState what={label} onRetry={() => void feed.refetch()} />;
   if (total === 0) return <p className="empty">No stories yet.</p>;
 
@@ -66,10 +77,8 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
         {items.map((item) => (
           <div
             key={stories[item.index].id}
-            data-index={item.index}
-            ref={virtualizer.measureElement}
             className="story-list__row"
-            style={{ transform: `translateY(${item.start - scrollMargin}px)` }}
+            style={{ height: rowHeight, transform: `translateY(${item.start - scrollMargin}px)` }}
           >
             <StoryCard story={stories[item.index]} position={item.index + 1} setSize={total} />
           </div>

@@ -25,7 +25,8 @@ export async function startPwa(queryClient: QueryClient): Promise<void> {
       },
     }),
   );
-  await worker.register();
+  // No worker (a host that does not serve sw.js, a private window): the app works, just not offline.
+  if (!(await worker.register().catch(() => undefined))) return;
 
   const checkForUpdate = async () => {
     void worker.update();

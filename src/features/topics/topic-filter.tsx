@@ -36,3 +36,8 @@ export function TopicFilter({ topics, totalStories, totalTopics }: TopicFilterPr
     </nav>
   );
 }
+
+/** The filter bar's place, held while the topics load. */
+export function TopicFilterSkeleton() {
+  return <div className="topic-filter topic-filter--loading" aria-hidden="true" />;
+}
