@@ -88,8 +88,9 @@ export default defineConfig(({ mode }) => ({
           include: ["tests/browser/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/browser/global-setup.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Each test builds or serves a real site; generous, for a loaded 2-core machine.
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
     ],

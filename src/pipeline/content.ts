@@ -1,7 +1,8 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_OFFLINE_ARTICLE_BUDGET } from "./data-files.ts";
-import { discoverArticleFiles, loadArticleFile, mapLimit } from "./load.ts";
+import { discoverArticleFiles, loadArticleFile } from "./load.ts";
+import { parseFiles } from "./parse-pool.ts";
 import type { FileResult } from "./parse-file.ts";
 import { InvalidContentError, type ContentProblem } from "./problems.ts";
 import { buildSiteModel, type SiteModel } from "./site.ts";
@@ -40,7 +41,7 @@ export function createContentStore(dir: string) {
     async loadAll(): Promise<void> {
       const files = await discoverArticleFiles(dir);
       results.clear();
-      const loaded = await mapLimit(files, 64, (file) => loadArticleFile(dir, file));
+      const loaded = await parseFiles(dir, files);
       files.forEach((file, index) => results.set(file, loaded[index]));
     },
     async update(file: string): Promise<void> {

@@ -1,0 +1,50 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { loadArticleFile, mapLimit } from "./load.ts";
+import type { FileResult } from "./parse-file.ts";
+import type { ParseBatch } from "./parse-worker.ts";
+
+/** Below this many files a worker's start-up costs more than it saves. */
+const WORKER_THRESHOLD = 2000;
+const BATCH = 500;
+
+/** The workers run the same TypeScript source as the build, through tsx's loader. */
+const WORKER_BOOT = `import("tsx/esm/api").then(({ register }) => {
+  register();
+  return import(${JSON.stringify(new URL("./parse-worker.ts", import.meta.url).href)});
+});`;
+
+/**
+ * Reads and parses `files`, on every core when there are many: parsing YAML is the
+ * build's heaviest work, and each file needs nothing from the others. Results keep the
+ * order of `files`.
+ */
+export async function parseFiles(dir: string, files: readonly string[], minFilesForWorkers = WORKER_THRESHOLD): Promise<FileResult[]> {
+  const threads = Math.min(availableParallelism(), 8);
+  if (files.length < minFilesForWorkers || threads < 2) return mapLimit(files, 64, (file) => loadArticleFile(dir, file));
+
+  const results = new Array<FileResult>(files.length);
+  let next = 0;
+  const workers = Array.from({ length: threads }, () => new Worker(WORKER_BOOT, { eval: true }));
+  try {
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < files.length) {
+          const start = next;
+          next += BATCH;
+          const batch: ParseBatch = { dir, files: files.slice(start, start + BATCH) };
+          const parsed = await new Promise<FileResult[]>((resolve, reject) => {
+            worker.once("message", resolve);
+            worker.once("error", reject);
+            worker.postMessage(batch);
+          });
+          worker.removeAllListeners("error");
+          parsed.forEach((result, offset) => (results[start + offset] = result));
+        }
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}
