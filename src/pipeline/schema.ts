@@ -100,7 +100,6 @@ export const frontMatterSchema = z.object({
 });
 
 export type FrontMatter = z.output<typeof frontMatterSchema>;
-export type RelatedFrontMatter = z.output<typeof relatedSchema>;
 
 /**
  * Which part of the input goes when a field fails: an optional field is dropped on its
