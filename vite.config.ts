@@ -44,17 +44,24 @@ const pwa = VitePWA({
         handler: "CacheFirst",
         options: {
           cacheName: CACHE_NAMES.data,
-          // A host's SPA fallback answers a missing file with index.html: never keep that as data.
-          cacheableResponse: { statuses: [200], headers: { "content-type": "application/json" } },
+          plugins: [
+            {
+              // A host's SPA fallback answers a missing file with index.html: never keep that as
+              // data. Any JSON type counts (`application/json; charset=utf-8` too).
+              cacheWillUpdate: async ({ response }) =>
+                response.status === 200 && (response.headers.get("content-type") ?? "").includes("json") ? response : null,
+            },
+          ],
         },
       },
       {
-        // Lead images live on other hosts; keep a bounded number, for a bounded time.
+        // Images live on other hosts; keep a bounded number, for a bounded time. Opaque answers
+        // weigh heavily against the storage quota, hence the small cap.
         urlPattern: ({ request, sameOrigin }) => request.destination === "image" && !sameOrigin,
         handler: "CacheFirst",
         options: {
           cacheName: CACHE_NAMES.images,
-          expiration: { maxEntries: 200, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true },
+          expiration: { maxEntries: 100, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true },
           cacheableResponse: { statuses: [0, 200] },
         },
       },

@@ -1,28 +1,169 @@
 /**
- * `npm run bench`: builds the bundled content and measures what a reader gets, with
- * Lighthouse (mobile, default config) in Debian's Chromium. Prints one table.
+ * `npm run bench`: how Broadsheet scales. For synthetic archives of 1k, 10k and 100k
+ * articles (`BENCH_SIZES=1000,10000` for a quicker run): the build's time and memory against
+ * a bare read-and-parse loop, a rebuild after one edit, the built output, and what a reader
+ * gets in headless Chromium. Then Lighthouse (mobile, default config) on the bundled content
+ * and on the largest archive. Progress goes to stderr, the tables to stdout.
+ *
+ * Archives are kept in `.bench/archive-<count>` and reused; builds go to a temporary folder.
  */
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { runLighthouse } from "./bench/lighthouse.ts";
+import { ensureArchive, warmArchive } from "./bench/archive.ts";
+import { measureBrowser, type BrowserFigures } from "./bench/browser.ts";
 import { buildSite } from "./bench/build.ts";
+import { onInterrupt } from "./bench/cleanup.ts";
+import { runLighthouse, type LighthouseFigures } from "./bench/lighthouse.ts";
+import { measureBuild, ROOT, type BuildFigures } from "./bench/measure-build.ts";
 import { serveStatic } from "./static-server.ts";
 
+const LIGHTHOUSE_RUNS = 3;
+const started = performance.now();
+const log = (line: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+function sizesFromEnv(): number[] {
+  const text = process.env.BENCH_SIZES?.trim();
+  if (!text) return [1_000, 10_000, 100_000];
+  const sizes = text.split(",").map((part) => Number(part.trim()));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+    console.error(`BENCH_SIZES must be a comma-separated list of article counts, e.g. 1000,10000 (got "${text}")`);
+    process.exit(2);
+  }
+  return sizes;
+}
+
+// ---- formatting ----
+
+const count = (value: number) => value.toLocaleString("en-US");
+const label = (size: number) => (size % 1000 === 0 ? `${size / 1000}k` : count(size));
+function bytes(value: number): string {
+  if (value < 1000) return `${value} B`;
+  if (value < 1_000_000) return `${(value / 1000).toFixed(1)} kB`;
+  if (value < 1_000_000_000) return `${(value / 1_000_000).toFixed(1)} MB`;
+  return `${(value / 1_000_000_000).toFixed(2)} GB`;
+}
+const mib = (value: number) => `${Math.round(value / 2 ** 20)} MiB`;
+function duration(ms: number): string {
+  if (!Number.isFinite(ms)) return "–";
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(1)}×` : "–");
+
+interface Column {
+  size: number;
+  build?: BuildFigures;
+  browser?: BrowserFigures;
+  error?: string;
+}
+
+/** One row per figure, one column per archive size; a failed step shows as "failed" (the reason is on stderr). */
+function scaleTable(columns: Column[]): string {
+  const rows: [string, (column: Column) => string | undefined][] = [
+    ["build: wall time (CPU time)", ({ build }) => build && `${duration(build.build.wallMs)} (${duration(build.build.cpuMs)})`],
+    ["build: peak memory (RSS)", ({ build }) => build && mib(build.build.maxRssBytes)],
+    ["build: content step, from its summary line", ({ build }) => build && (build.contentMs === undefined ? "–" : duration(build.contentMs))],
+    ["bare read + `matter(text, {})`: wall time (loop alone)", ({ build }) => build && `${duration(build.parse.wallMs)} (${duration(build.parseLoopMs)})`],
+    ["bare read + `matter(text, {})`: peak memory (RSS)", ({ build }) => build && mib(build.parse.maxRssBytes)],
+    ["build ÷ bare parse, wall time", ({ build }) => build && ratio(build.build.wallMs, build.parse.wallMs)],
+    ["rebuild after one file's excerpt line gained a space", ({ build }) => build && duration(build.rebuild.wallMs) + (build.rebuildSameData ? "" : " (data changed!)")],
+    ["output: `data/` bytes, files", ({ build }) => build && `${bytes(build.output.dataBytes)}, ${count(build.output.dataFiles)}`],
+    ["output: whole `dist/` bytes, files", ({ build }) => build && `${bytes(build.output.distBytes)}, ${count(build.output.distFiles)}`],
+    ["output: largest file", ({ build }) => build && `\`${build.output.largest.path}\` ${bytes(build.output.largest.bytes)}`],
+    ["first visit to `/`: page downloads, gzip on the wire (requests)", ({ browser }) => browser && `${bytes(browser.firstVisit.pageBytes)} (${browser.firstVisit.requests})`],
+    ["first visit to `/`: of which JS", ({ browser }) => browser && bytes(browser.firstVisit.jsBytes)],
+    ["first visit to `/`: everything the server sent, service worker precache and offline save included", ({ browser }) => browser && bytes(browser.firstVisit.wireBytes)],
+    ["feed visible (first story link), from navigation start", ({ browser }) => browser && duration(browser.firstVisit.feedVisibleMs)],
+    ["topic filter: click first topic → h1 and its newest story shown", ({ browser }) => browser && `${duration(browser.topic.ms)} (${browser.topic.name})`],
+    ["deep link to a mid-archive story, fresh profile: h1 visible", ({ browser }) => browser && duration(browser.deepLink.ms)],
+    ["DOM nodes after scrolling through 1,000 stories (at first paint)", ({ browser }) => browser && `${count(browser.dom.after)} (${count(browser.dom.atStart)})`],
+  ];
+  const header = `| | ${columns.map((column) => `${label(column.size)} articles`).join(" | ")} |`;
+  const rule = `|---|${columns.map(() => "---").join("|")}|`;
+  const body = rows.map(([name, cell]) => `| ${name} | ${columns.map((column) => cell(column) ?? (column.error ? "failed" : "–")).join(" | ")} |`);
+  return [header, rule, ...body].join("\n");
+}
+
+function lighthouseTable(rows: { name: string; runs: number; figures?: LighthouseFigures }[]): string {
+  const s = (value: number) => `${(value / 1000).toFixed(2)} s`;
+  return [
+    "| content | runs | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |",
+    "|---|---|---|---|---|---|---|---|---|---|",
+    ...rows.map(({ name, runs, figures: f }) =>
+      f
+        ? `| ${name} | ${runs === 1 ? "1" : `median of ${runs}`} | ${f.performance} | ${f.accessibility} | ${f.bestPractices} | ${f.seo} | ` +
+          `${s(f.fcp)} | ${s(f.lcp)} | ${Math.round(f.tbt)} ms | ${f.cls.toFixed(3)} |`
+        : `| ${name} | failed | | | | | | | | |`,
+    ),
+  ].join("\n");
+}
+
+// ---- the run ----
+
+const sizes = sizesFromEnv();
+const largest = Math.max(...sizes);
 const work = await mkdtemp(join(tmpdir(), "broadsheet-bench-"));
+const forgetWork = onInterrupt(() => rmSync(work, { recursive: true, force: true }));
+const columns: Column[] = [];
+const lighthouse: { name: string; runs: number; figures?: LighthouseFigures }[] = [];
+let chromiumVersion = "?";
+
 try {
-  const site = join(work, "site");
-  await buildSite("content", site);
-  const server = await serveStatic(site);
-  const lighthouse = await runLighthouse(server.url).finally(() => server.close());
-  const ms = (value: number) => `${(value / 1000).toFixed(2)} s`;
-  console.log(`\nLighthouse 12.2.3, mobile, default config, bundled content (median of 3 runs)\n`);
-  console.log("| performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |");
-  console.log("|---|---|---|---|---|---|---|---|");
-  console.log(
-    `| ${lighthouse.performance} | ${lighthouse.accessibility} | ${lighthouse.bestPractices} | ${lighthouse.seo} | ` +
-      `${ms(lighthouse.fcp)} | ${ms(lighthouse.lcp)} | ${Math.round(lighthouse.tbt)} ms | ${lighthouse.cls.toFixed(3)} |`,
-  );
+  for (const size of sizes) {
+    const column: Column = { size };
+    columns.push(column);
+    const site = join(work, `site-${size}`);
+    try {
+      const archive = await ensureArchive(size, log);
+      log(`${label(size)}: warming the page cache…`);
+      await warmArchive(archive);
+      log(`${label(size)}: build`);
+      column.build = await measureBuild(archive, site, log);
+      log(`${label(size)}: browser`);
+      column.browser = await measureBrowser(site, log);
+      chromiumVersion = column.browser.chromium;
+      if (size === largest) {
+        log(`${label(size)}: Lighthouse (${LIGHTHOUSE_RUNS} runs)…`);
+        const server = await serveStatic(site);
+        const figures = await runLighthouse(server.url, LIGHTHOUSE_RUNS).finally(() => server.close());
+        lighthouse.push({ name: `${label(size)}-article archive`, runs: LIGHTHOUSE_RUNS, figures });
+      }
+    } catch (error) {
+      column.error = String(error);
+      log(`${label(size)}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+  }
+
+  log(`bundled content/: build and Lighthouse (${LIGHTHOUSE_RUNS} runs)…`);
+  const site = join(work, "site-content");
+  try {
+    await buildSite(join(ROOT, "content"), site);
+    const server = await serveStatic(site);
+    const figures = await runLighthouse(server.url, LIGHTHOUSE_RUNS).finally(() => server.close());
+    lighthouse.unshift({ name: "bundled `content/`", runs: LIGHTHOUSE_RUNS, figures });
+  } catch (error) {
+    lighthouse.unshift({ name: "bundled `content/`", runs: LIGHTHOUSE_RUNS });
+    log(`bundled content/: FAILED: ${String(error)}`);
+  }
 } finally {
   await rm(work, { recursive: true, force: true });
+  forgetWork();
 }
+
+const day = new Date().toISOString().slice(0, 10);
+const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${chromiumVersion}`;
+console.log(`\n## Broadsheet benchmark, ${day}, ${machine}\n`);
+console.log(
+  "Synthetic archives from scripts/generate-archive.ts. Browser figures: headless Chromium, 1024×800, no throttling, " +
+    "the build served by scripts/static-server.ts (gzip) on localhost; times read in the page with performance.now().\n",
+);
+console.log(scaleTable(columns));
+console.log(`\nLighthouse 12.2.3, mobile, default config (simulated slow 4G, 4× slower CPU)\n`);
+console.log(lighthouseTable(lighthouse));
+console.log(`\nWhole benchmark: ${duration(performance.now() - started)}.`);
+if (columns.some((column) => column.error)) process.exitCode = 1;

@@ -36,7 +36,13 @@ export interface StaticServer {
 
 export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
+    } catch {
+      response.writeHead(400).end("Bad request");
+      return;
+    }
     let path = normalize(pathname).replace(/^[\\/]+/, "");
     if (path.startsWith("..")) path = "";
     let info = await stat(join(root, path)).catch(() => undefined);

@@ -2,11 +2,11 @@ import { startTransition, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
 import { CONTENT_UPDATE_EVENT } from "./contract/paths.ts";
-import { startPwa } from "./features/pwa/start-pwa.ts";
+import { checkForNewBuild, startPwa } from "./features/pwa/start-pwa.ts";
 import { createQueryClient, queryKeys } from "./lib/queries.ts";
 import "./styles.css";
 
-const queryClient = createQueryClient();
+const queryClient = createQueryClient({ onNotFound: () => void checkForNewBuild() });
 
 // In dev, edited content arrives as a new build id: refetching the index moves every view to it.
 import.meta.hot?.on(CONTENT_UPDATE_EVENT, () => void queryClient.invalidateQueries({ queryKey: queryKeys.index }));

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
 import { OfflineIndicator, OfflineSavedNote, UpdatePrompt } from "../features/pwa/pwa-status.tsx";
 import { paths } from "../lib/paths.ts";
@@ -18,12 +18,18 @@ function useFocusOnNavigate() {
   }, [pathname]);
 }
 
+function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
+  event.preventDefault();
+  document.getElementById("main")?.focus();
+}
+
 export function Layout() {
   useFocusOnNavigate();
   useScrollRestoration();
   return (
     <>
-      <a className="skip-link" href="#main">
+      {/* Focus moves without a URL fragment: a fragment would be a navigation of its own. */}
+      <a className="skip-link" href="#main" onClick={skipToContent}>
         Skip to content
       </a>
       <header className="site-header">

@@ -4,8 +4,8 @@ import { useLocation, useNavigationType } from "react-router-dom";
 const positions = new Map<string, number>();
 
 /**
- * Back and forward return to where the reader was; a new page starts at the top. The
- * feed keeps its measured card heights, so the saved offset lands on the same story.
+ * Back and forward return to where the reader was; a new page starts at the top. Story
+ * rows have a fixed height, so the saved offset lands on the same story.
  */
 export function useScrollRestoration(): void {
   const { key } = useLocation();
@@ -13,6 +13,9 @@ export function useScrollRestoration(): void {
   useLayoutEffect(() => {
     history.scrollRestoration = "manual";
     window.scrollTo(0, navigation === "POP" ? (positions.get(key) ?? 0) : 0);
-    return () => void positions.set(key, window.scrollY);
+    // Saved as the reader scrolls: by the time a view is left, the next one has replaced it.
+    const save = () => void positions.set(key, window.scrollY);
+    window.addEventListener("scroll", save, { passive: true });
+    return () => window.removeEventListener("scroll", save);
   }, [key, navigation]);
 }

@@ -20,7 +20,11 @@ export function ContentImage({ image, alt, className = "", priority = false }: C
   const ratio = image.width && image.height ? `${image.width} / ${image.height}` : "16 / 9";
   if (!src || failed) {
     return (
-      <div className={`image image--missing ${className}`} style={{ aspectRatio: ratio }} role="img" aria-label={alt ? `${alt} (image unavailable)` : "Image unavailable"} />
+      <div
+        className={`image image--missing ${className}`}
+        style={{ aspectRatio: ratio }}
+        {...(alt ? { role: "img", "aria-label": `${alt} (image unavailable)` } : { "aria-hidden": true })}
+      />
     );
   }
   return (

@@ -4,6 +4,8 @@
  */
 
 export const DATA_DIR = "data";
+/** Bump when the shape of any data file changes: it is part of every build id. */
+export const DATA_FORMAT_VERSION = 1;
 export const INDEX_PATH = `${DATA_DIR}/index.json`;
 export const FEED_PAGE_SIZE = 50;
 /** Topics listed in the index for the filter bar. */

@@ -15,11 +15,8 @@ export async function fetchData<T>(path: string, signal?: AbortSignal): Promise<
   if (response.status === 404 || response.status === 410) throw new NotFoundError(path);
   if (!response.ok) throw new Error(`Could not load ${path} (HTTP ${response.status})`);
   if (!(response.headers.get("content-type") ?? "").includes("json")) throw new NotFoundError(path);
-  try {
-    return (await response.json()) as T;
-  } catch {
-    throw new NotFoundError(path);
-  }
+  // A broken answer is an error worth retrying, not a missing file.
+  return (await response.json()) as T;
 }
 
 export const isNotFound = (error: unknown): boolean => error instanceof NotFoundError;

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, QueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, QueryCache, queryOptions, QueryClient } from "@tanstack/react-query";
 import { articleBucketOf, dataPaths } from "../contract/paths.ts";
 import type { ArticleBucket, FeedPage, SiteIndex, TopicList } from "../contract/types.ts";
 import { fetchData, isNotFound } from "./api.ts";
@@ -53,8 +53,14 @@ export const articleBucketQuery = (index: SiteIndex, id: string) => {
   });
 };
 
-export function createQueryClient(): QueryClient {
+interface QueryClientOptions {
+  /** Told of every missing data file: after a deploy, a whole build may have gone. */
+  onNotFound?: () => void;
+}
+
+export function createQueryClient({ onNotFound }: QueryClientOptions = {}): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: (error) => isNotFound(error) && onNotFound?.() }),
     defaultOptions: {
       queries: {
         // Offline, the service worker answers from its caches: always ask it, never wait for a network.

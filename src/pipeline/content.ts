@@ -28,6 +28,9 @@ export interface ContentBuild {
 export function resolveContentOptions(options: ContentOptions = {}, env = process.env) {
   const invalid = options.invalid ?? (env.CONTENT_INVALID === "skip" ? "skip" : "fail");
   const budget = options.offlineArticleBudget ?? Number(env.OFFLINE_ARTICLES_MAX_BYTES || DEFAULT_OFFLINE_ARTICLE_BUDGET);
+  if (!Number.isFinite(budget) || budget < 0) {
+    throw new Error(`OFFLINE_ARTICLES_MAX_BYTES must be a number of bytes, such as 5242880; it is "${env.OFFLINE_ARTICLES_MAX_BYTES}"`);
+  }
   return { dir: resolve(options.dir ?? env.CONTENT_DIR ?? "content"), invalid, offlineArticleBudget: budget } as const;
 }
 

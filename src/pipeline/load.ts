@@ -21,8 +21,16 @@ export async function discoverArticleFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** One file, read and parsed; a file that cannot be read is a problem like any other. */
 export async function loadArticleFile(dir: string, file: string): Promise<FileResult> {
-  return parseArticleFile(file, await readFile(join(dir, file), "utf8"));
+  let text: string;
+  try {
+    text = await readFile(join(dir, file), "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    return { ok: false, problems: [{ file, message: `cannot be read (${reason})` }], warnings: [] };
+  }
+  return parseArticleFile(file, text);
 }
 
 /** Runs `task` over `items` with at most `limit` at once, keeping the order of results. */

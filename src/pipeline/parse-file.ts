@@ -106,7 +106,8 @@ function withoutNulls(value: unknown): unknown {
 function validate(file: string, text: string, input: unknown) {
   const warnings: ContentProblem[] = [];
   let data = input;
-  // Each round drops what failed; a dropped part cannot fail again, so two rounds settle it.
+  // Each round drops what failed; a dropped part cannot fail again, so the second round
+  // settles it. The third is a guard against a schema that would loop.
   for (let round = 0; round < 3; round++) {
     const result = frontMatterSchema.safeParse(data);
     if (result.success) return { ok: true as const, data: result.data, warnings };
@@ -139,10 +140,22 @@ function validate(file: string, text: string, input: unknown) {
 
 const images = (list: FrontMatter["images"]): ContentImage[] => list ?? [];
 
+/** Related coverage once per source URL, and never the article itself. */
+export function uniqueRelated(ownKey: string, items: readonly RelatedItem[]): RelatedItem[] {
+  const seen = new Set([ownKey]);
+  return items.filter((item) => {
+    const key = normaliseUrl(item.sourceUrl);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 function toRecord(file: string, data: FrontMatter): ArticleRecord {
+  const key = normaliseUrl(data.sourceUrl);
   return {
     file,
-    key: normaliseUrl(data.sourceUrl),
+    key,
     draft: !data.published,
     title: data.title,
     publishedAt: data.publishedDateTime,
@@ -157,18 +170,21 @@ function toRecord(file: string, data: FrontMatter): ArticleRecord {
     provider: data.provider,
     topics: (data.topics ?? []).map((topic) => topic.trim().replace(/\s+/g, " ")).filter(Boolean),
     images: images(data.images),
-    related: (data.related ?? []).map((item) => ({
-      title: item.title,
-      sourceUrl: item.sourceUrl,
-      excerpt: item.excerpt || undefined,
-      publishedAt: item.publishedDateTime,
-      ampUrl: item.ampUrl,
-      cdnAmpUrl: item.cdnAmpUrl,
-      type: item.type || undefined,
-      provider: item.provider,
-      quality: item.quality,
-      images: images(item.images),
-    })),
+    related: uniqueRelated(
+      key,
+      (data.related ?? []).map((item) => ({
+        title: item.title,
+        sourceUrl: item.sourceUrl,
+        excerpt: item.excerpt || undefined,
+        publishedAt: item.publishedDateTime,
+        ampUrl: item.ampUrl,
+        cdnAmpUrl: item.cdnAmpUrl,
+        type: item.type || undefined,
+        provider: item.provider,
+        quality: item.quality,
+        images: images(item.images),
+      })),
+    ),
   };
 }
 
@@ -177,8 +193,16 @@ function toRecord(file: string, data: FrontMatter): ArticleRecord {
  * core schema leaves dates as text: js-yaml's own timestamps roll 31 February over into
  * March, and the schema checks dates strictly.
  */
+const refuseScript = () => {
+  throw new Error("front matter must be YAML; JavaScript front matter is never run");
+};
 const MATTER_OPTIONS = {
-  engines: { yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object },
+  // gray-matter would eval `---js` front matter: content is data, never code.
+  engines: {
+    yaml: (source: string) => yaml.load(source, { schema: yaml.CORE_SCHEMA }) as object,
+    js: refuseScript,
+    javascript: refuseScript,
+  },
 };
 
 interface YamlError {

@@ -36,9 +36,10 @@ export async function parseFiles(dir: string, files: readonly string[], minFiles
           const parsed = await new Promise<FileResult[]>((resolve, reject) => {
             worker.once("message", resolve);
             worker.once("error", reject);
+            worker.once("exit", (code) => reject(new Error(`a content parsing worker stopped (exit code ${code})`)));
             worker.postMessage(batch);
           });
-          worker.removeAllListeners("error");
+          worker.removeAllListeners("error").removeAllListeners("exit");
           parsed.forEach((result, offset) => (results[start + offset] = result));
         }
       }),

@@ -1,9 +1,15 @@
 import { createHash } from "node:crypto";
-import { articleBucketBitsFor, articleBucketOf, ID_HASH_LENGTH } from "../contract/paths.ts";
-import type { Article, RelatedItem, Summary, Topic, TopicRef } from "../contract/types.ts";
-import type { ArticleRecord } from "./parse-file.ts";
+import {
+  articleBucketBitsFor,
+  articleBucketOf,
+  DATA_FORMAT_VERSION,
+  FEED_PAGE_SIZE,
+  ID_HASH_LENGTH,
+  TOP_TOPICS,
+} from "../contract/paths.ts";
+import type { Article, Summary, Topic, TopicRef } from "../contract/types.ts";
+import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
 import { shortHash, slugify } from "./slug.ts";
-import { normaliseUrl } from "./urls.ts";
 
 /** Everything the data files are cut from: merged, deduplicated and sorted. */
 export interface SiteModel {
@@ -36,20 +42,11 @@ export function articleId(title: string, key: string): string {
 function mergeDuplicates(records: ArticleRecord[]): ArticleRecord {
   const [lead, ...others] = records;
   if (others.length === 0) return lead;
-  const seen = new Set([lead.key]);
-  const related: RelatedItem[] = [];
-  for (const item of records.flatMap((record) => record.related)) {
-    const key = normaliseUrl(item.sourceUrl);
-    if (!seen.has(key)) {
-      seen.add(key);
-      related.push(item);
-    }
-  }
   return {
     ...lead,
     topics: records.flatMap((record) => record.topics),
     images: records.find((record) => record.images.length > 0)?.images ?? [],
-    related,
+    related: uniqueRelated(lead.key, records.flatMap((record) => record.related)),
   };
 }
 
@@ -109,14 +106,16 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
     for (const { slug } of article.topics) pushTo(topicArticles, slug, index);
   });
 
-  const hash = createHash("sha256");
+  // The id names the data: the articles, and the layout they are cut into.
+  const articleBucketBits = articleBucketBitsFor(articles.length);
+  const hash = createHash("sha256").update(JSON.stringify([DATA_FORMAT_VERSION, FEED_PAGE_SIZE, TOP_TOPICS, articleBucketBits]));
   for (const article of articles) hash.update(JSON.stringify(article));
   return {
     buildId: hash.digest("hex").slice(0, 12),
     articles,
     topics: [...topicsByKey.values()].sort((a, b) => b.count - a.count || byText(a.name, b.name)),
     topicArticles,
-    articleBucketBits: articleBucketBitsFor(articles.length),
+    articleBucketBits,
     stats: { drafts: records.length - published.length, duplicatesMerged: published.length - groups.size },
   };
 }

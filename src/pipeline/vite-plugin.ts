@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -107,12 +108,16 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       publish();
       server.ws.on("connection", () => overlay && sendOverlay(overlay));
 
-      const onFile = (change: "add" | "change" | "unlink") => async (path: string) => {
+      // One change at a time, in the order they came: a fast edit never lands before a slower one.
+      let queue = Promise.resolve();
+      const onFile = (change: "add" | "change" | "unlink") => (path: string) => {
         const file = relative(dir, path).split(sep).join("/");
         if (file.startsWith("..") || !isArticleFile(file)) return;
-        if (change === "unlink") store.remove(file);
-        else await store.update(file);
-        publish();
+        queue = queue.then(async () => {
+          if (change === "unlink" || !existsSync(path)) store.remove(file);
+          else await store.update(file);
+          publish();
+        });
       };
       server.watcher.add(dir);
       server.watcher.on("add", onFile("add"));

@@ -197,4 +197,8 @@ describe("resolveContentOptions", () => {
   ])("%s", (_case, options, env, expected) => {
     expect(resolveContentOptions(options, env)).toEqual(expected);
   });
+
+  it("refuses an offline budget that is not a number of bytes, rather than saving everything", () => {
+    expect(() => resolveContentOptions({}, { OFFLINE_ARTICLES_MAX_BYTES: "5MB" })).toThrow(/OFFLINE_ARTICLES_MAX_BYTES.*"5MB"/);
+  });
 });

@@ -96,3 +96,10 @@ describe("mapLimit", () => {
     expect(await mapLimit([], 4, async () => 1)).toEqual([]);
   });
 });
+
+describe("loadArticleFile", () => {
+  it("turns a file that cannot be read into a problem naming it, not a crash", async () => {
+    const result = await loadArticleFile("/nonexistent-folder", "gone.txt");
+    expect(result).toEqual({ ok: false, problems: [{ file: "gone.txt", message: "cannot be read (ENOENT)" }], warnings: [] });
+  });
+});

@@ -463,3 +463,23 @@ describe("parseArticleFile: files that are not articles", () => {
     expect(formatProblem(problem)).toBe(`${FILE}:4: sourceUrl must be an http(s) URL`);
   });
 });
+
+describe("parseArticleFile: related coverage, once each", () => {
+  it("lists an outlet's story once, and never the article itself", () => {
+    const { record } = valid({
+      related:
+        "\n  - title: Once\n    sourceUrl: https://other.example/story" +
+        "\n  - title: Twice\n    sourceUrl: https://other.example/story/?utm_source=x" +
+        "\n  - title: Itself\n    sourceUrl: https://www.livemint.com/technology/tech-news/facebook-ai-faces-11577018518743.html",
+    });
+    expect(record.related.map((item) => item.title)).toEqual(["Once"]);
+  });
+});
+
+describe("parseArticleFile: front matter that is code", () => {
+  it("never runs JavaScript front matter", () => {
+    const problem = invalidText("---js\n{ title: (globalThis.ran = 'yes') }\n---\n");
+    expect(problem.file).toBe(FILE);
+    expect((globalThis as { ran?: string }).ran).toBeUndefined();
+  });
+});

@@ -28,7 +28,8 @@ export function ArticleDetail({ article }: { article: Article }) {
           <RelativeTime iso={article.publishedAt} />
         </p>
       </header>
-      {lead && <ContentImage className="article__image" image={lead} alt={lead.title ?? article.title} priority />}
+      {/* An image titled like the story says nothing the heading has not: it is decorative then. */}
+      {lead && <ContentImage className="article__image" image={lead} alt={lead.title === article.title ? "" : (lead.title ?? "")} priority />}
       {article.excerpt && <p className="article__excerpt">{article.excerpt}</p>}
       <ul className="article__links" aria-label="Read the story">
         <li>

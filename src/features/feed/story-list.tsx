@@ -18,7 +18,8 @@ interface StoryListProps {
  * back lands on the same story. The heights match `.story` in styles.css.
  */
 const NARROW = "(max-width: 40rem)";
-const ROW_HEIGHT = { wide: 232, narrow: 228 };
+/** In rem, so a reader's larger default font grows the rows with the text. */
+const ROW_HEIGHT = { wide: 14.5, narrow: 14.25 };
 
 function subscribeToWidth(onChange: () => void) {
   const query = window.matchMedia(NARROW);
@@ -26,8 +27,13 @@ function subscribeToWidth(onChange: () => void) {
   return () => query.removeEventListener("change", onChange);
 }
 
+const rootFontSize = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+
 const useRowHeight = () =>
-  useSyncExternalStore(subscribeToWidth, () => (window.matchMedia(NARROW).matches ? ROW_HEIGHT.narrow : ROW_HEIGHT.wide));
+  useSyncExternalStore(
+    subscribeToWidth,
+    () => (window.matchMedia(NARROW).matches ? ROW_HEIGHT.narrow : ROW_HEIGHT.wide) * rootFontSize(),
+  );
 
 /**
  * Stories newest first, a page at a time. Only the cards near the viewport are in the
@@ -54,11 +60,12 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
 
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = feed;
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage } = feed;
   const lastShown = items.length > 0 ? items[items.length - 1].index : -1;
+  // Scrolling near the end loads the next page; after a failure, only Retry asks again.
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastShown >= stories.length - 10) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage, lastShown, stories.length]);
+    if (hasNextPage && !isFetchingNextPage && !isFetchNextPageError && lastShown >= stories.length - 10) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, lastShown, stories.length]);
 
   if (feed.isPending) return <Skeleton label={`Loading ${label}…`} lines={4} />;
   if (feed.isError && stories.length === 0) return <ErrorState what={label} onRetry={() => void feed.refetch()} />;
@@ -88,8 +95,8 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
         <p role="status">
           Showing {stories.length} of {total} {total === 1 ? "story" : "stories"}
         </p>
-        {feed.isFetchNextPageError && <ErrorState what="more stories" onRetry={() => void fetchNextPage()} />}
-        {hasNextPage && !feed.isFetchNextPageError && (
+        {isFetchNextPageError && <ErrorState what="more stories" onRetry={() => void fetchNextPage()} />}
+        {hasNextPage && !isFetchNextPageError && (
           <button type="button" className="button" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
             {isFetchingNextPage ? "Loading…" : "Load more stories"}
           </button>

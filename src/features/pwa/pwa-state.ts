@@ -20,5 +20,5 @@ function subscribe(listener: () => void) {
   return () => void listeners.delete(listener);
 }
 
-/** The install, update and offline state the service worker side reports to the views. */
+/** The update and offline state the service worker side reports to the views. */
 export const usePwaState = (): PwaState => useSyncExternalStore(subscribe, () => state);

@@ -13,15 +13,12 @@ async function keep(cache: Cache, url: string): Promise<void> {
 /**
  * Saves this build's data for reading offline, into the caches the service worker
  * answers from: what this visit has read (fetched before the worker took over), and
- * every article group when together they fit the offline budget. Files of older builds
- * go, so the device never holds, or shows, two builds at once.
+ * every article group when together they fit the offline budget. Then files of older
+ * builds go: the device keeps one build, and keeps the old one until the new is saved.
  */
 export async function saveForOffline(index: SiteIndex): Promise<"everything" | "read"> {
   const buildPrefix = `${base()}${dataPaths.build(index.buildId)}`;
   const data = await caches.open(CACHE_NAMES.data);
-  for (const request of await data.keys()) {
-    if (!request.url.startsWith(buildPrefix)) await data.delete(request);
-  }
   await keep(await caches.open(CACHE_NAMES.index), `${base()}${INDEX_PATH}`);
 
   const read = performance
@@ -38,5 +35,8 @@ export async function saveForOffline(index: SiteIndex): Promise<"everything" | "
       for (let url = queue.shift(); url; url = queue.shift()) await keep(data, url);
     }),
   );
+  for (const request of await data.keys()) {
+    if (!request.url.startsWith(buildPrefix)) await data.delete(request);
+  }
   return index.offlineArticles ? "everything" : "read";
 }

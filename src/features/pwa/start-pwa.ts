@@ -8,32 +8,44 @@ import { saveForOffline } from "./save-for-offline.ts";
 
 const CHECK_EVERY_MS = 15 * 60 * 1000;
 
+/** Set once the service worker is registered: looks for a newer build and offers it. */
+let checkForUpdate: () => Promise<void> = async () => {};
+
+/**
+ * Asks whether a newer build is out. Called on a "not found" too: after a deploy, the
+ * files of the build an open tab is reading are gone from the host.
+ */
+export const checkForNewBuild = (): Promise<void> => checkForUpdate();
+
 /**
  * Registers the service worker, saves this build for offline reading, and watches for a
  * newer one: a new app shell (the worker waits) or new stories (a new build id). Either
- * way the reader is offered a refresh; nothing changes under them until they take it.
+ * way the reader is offered one Refresh that takes both; nothing changes under them
+ * until they take it.
  */
 export async function startPwa(queryClient: QueryClient): Promise<void> {
   if (!("serviceWorker" in navigator)) return;
   const { Workbox } = await import("workbox-window");
   const worker = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
-  worker.addEventListener("waiting", () =>
-    setPwaState({
-      applyUpdate: () => {
-        worker.addEventListener("controlling", () => location.reload());
-        worker.messageSkipWaiting();
-      },
-    }),
-  );
+  let shellWaiting = false;
+  const applyUpdate = () => {
+    if (!shellWaiting) return location.reload();
+    worker.addEventListener("controlling", () => location.reload());
+    worker.messageSkipWaiting();
+  };
+  worker.addEventListener("waiting", () => {
+    shellWaiting = true;
+    setPwaState({ applyUpdate });
+  });
   // No worker (a host that does not serve sw.js, a private window): the app works, just not offline.
   if (!(await worker.register().catch(() => undefined))) return;
 
-  const checkForUpdate = async () => {
+  checkForUpdate = async () => {
     void worker.update();
     const current = queryClient.getQueryData(indexQuery().queryKey);
     // The query string keeps this look from replacing the index the worker serves offline.
     const latest = await fetchData<SiteIndex>(`${INDEX_PATH}?check=${Date.now()}`).catch(() => undefined);
-    if (current && latest && latest.buildId !== current.buildId) setPwaState({ applyUpdate: () => location.reload() });
+    if (current && latest && latest.buildId !== current.buildId) setPwaState({ applyUpdate });
   };
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") void checkForUpdate();

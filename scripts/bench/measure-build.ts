@@ -1,0 +1,118 @@
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import type { SiteIndex } from "../../src/contract/types.ts";
+import { articleFiles } from "./bare-parse.ts";
+import { onInterrupt } from "./cleanup.ts";
+import { runTimed, type TimedRun } from "./timed.ts";
+
+export const ROOT = resolve(import.meta.dirname, "..", "..");
+
+export interface OutputFigures {
+  distBytes: number;
+  distFiles: number;
+  dataBytes: number;
+  dataFiles: number;
+  largest: { path: string; bytes: number };
+}
+
+export interface BuildFigures {
+  build: TimedRun;
+  /** The content step's own time, from the build's summary line, when it prints one. */
+  contentMs: number | undefined;
+  parse: TimedRun;
+  /** The bare parse loop alone, without the process start-up. */
+  parseLoopMs: number;
+  rebuild: TimedRun;
+  /** Whether the rebuild wrote the same build id: the edit was whitespace outside any value. */
+  rebuildSameData: boolean;
+  output: OutputFigures;
+}
+
+/** `vite build` the way `npm run build` runs it (see build.ts), under `/usr/bin/time -v`. */
+export function timedBuild(contentDir: string, outDir: string): Promise<TimedRun> {
+  return runTimed([join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--outDir", outDir, "--emptyOutDir"], {
+    CONTENT_DIR: contentDir,
+    NODE_ENV: "production",
+  });
+}
+
+/** `in 68867 ms` or `in 1.2 s` at the end of the pipeline's `Broadsheet content:` line. */
+function contentStepMs(output: string): number | undefined {
+  // Vite colours its log; the summary line is read without the escape codes.
+  const match = /Broadsheet content:.*\bin ([\d.]+)\s*(ms|s)\b/.exec(stripVTControlCharacters(output));
+  if (!match) return undefined;
+  return Number(match[1]) * (match[2] === "s" ? 1000 : 1);
+}
+
+async function listFiles(dir: string): Promise<{ path: string; bytes: number }[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async (entry) => {
+        const path = join(entry.parentPath, entry.name);
+        return { path: relative(dir, path), bytes: (await stat(path)).size };
+      }),
+  );
+}
+
+export async function outputFigures(outDir: string): Promise<OutputFigures> {
+  const files = await listFiles(outDir);
+  const data = files.filter((file) => file.path.startsWith(`data/`));
+  const sum = (list: { bytes: number }[]) => list.reduce((total, file) => total + file.bytes, 0);
+  const largest = files.reduce((big, file) => (file.bytes > big.bytes ? file : big), { path: "", bytes: 0 });
+  return { distBytes: sum(files), distFiles: files.length, dataBytes: sum(data), dataFiles: data.length, largest };
+}
+
+export async function readSiteIndex(outDir: string): Promise<SiteIndex> {
+  return JSON.parse(await readFile(join(outDir, "data", "index.json"), "utf8")) as SiteIndex;
+}
+
+/**
+ * Appends a space to the `excerpt:` line of one article, rebuilds into the same folder and
+ * puts the file back as it was (text and times), even on Ctrl-C.
+ */
+async function rebuildAfterEdit(archive: string, outDir: string, log: (line: string) => void): Promise<TimedRun> {
+  const files = articleFiles(archive);
+  const file = files[Math.floor(files.length / 2)];
+  if (file === undefined) throw new Error(`no article files in ${archive}`);
+  const original = readFileSync(file, "utf8");
+  const times = await stat(file);
+  const edited = original.replace(/^excerpt:.*$/m, (line) => `${line} `);
+  if (edited === original) throw new Error(`${file} has no excerpt line to edit`);
+  const restore = () => {
+    writeFileSync(file, original);
+    utimesSync(file, times.atime, times.mtime);
+  };
+  const forget = onInterrupt(restore);
+  try {
+    writeFileSync(file, edited);
+    log(`  rebuild after editing ${relative(archive, file)}…`);
+    return await timedBuild(archive, outDir);
+  } finally {
+    restore();
+    forget();
+  }
+}
+
+export async function measureBuild(archive: string, outDir: string, log: (line: string) => void): Promise<BuildFigures> {
+  log(`  vite build…`);
+  const build = await timedBuild(archive, outDir);
+  const contentMs = contentStepMs(build.output);
+  log(`  built in ${(build.wallMs / 1000).toFixed(1)} s, peak ${(build.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
+  const output = await outputFigures(outDir);
+  const { buildId } = await readSiteIndex(outDir);
+
+  log(`  bare read + gray-matter loop…`);
+  const parse = await runTimed(["--import", "tsx", join(ROOT, "scripts/bench/bare-parse.ts"), archive]);
+  const parseLoopMs = (JSON.parse(parse.stdout.trim().split("\n").pop() ?? "{}") as { ms?: number }).ms ?? NaN;
+  log(`  parsed in ${(parse.wallMs / 1000).toFixed(1)} s (loop ${(parseLoopMs / 1000).toFixed(1)} s)`);
+
+  const rebuild = await rebuildAfterEdit(archive, outDir, log);
+  const rebuildSameData = (await readSiteIndex(outDir)).buildId === buildId;
+  if (!rebuildSameData) log(`  note: the rebuild wrote a different build id although the edit changed no value`);
+  log(`  rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s`);
+  return { build, contentMs, parse, parseLoopMs, rebuild, rebuildSameData, output };
+}
