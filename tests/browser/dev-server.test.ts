@@ -1,12 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_CONTENT, launchBrowser, ROOT } from "./harness.ts";
 
-const PORT = 5391;
+let port: number;
 let contentDir: string;
 let server: ChildProcess;
 let context: BrowserContext;
@@ -16,14 +17,14 @@ let page: Page;
 /** `npm run dev` as an author runs it, over a folder this test edits. */
 function startDevServer(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "--port", String(PORT), "--strictPort"], {
+    const child = spawn(process.execPath, [join(ROOT, "node_modules/vite/bin/vite.js"), "--port", String(port), "--strictPort"], {
       cwd: ROOT,
       env: { ...process.env, CONTENT_DIR: contentDir },
     });
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk;
-      if (output.includes(`localhost:${PORT}`)) resolve(child);
+      if (output.includes(`localhost:${port}`)) resolve(child);
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
@@ -35,13 +36,24 @@ const seed = () => readFile(join(FIXTURE_CONTENT, "000_adea7733bfa5600a.txt"), "
 const story = (text: string, title: string) =>
   text.replace(/^title: .*$/m, `title: "${title}"`).replace(/^sourceUrl: .*$/m, "sourceUrl: https://example.com/live").replace(/^publishedDateTime: .*$/m, "publishedDateTime: 2025-06-01T08:00:00Z");
 
+/** A port nothing listens on, so a server left over from another run cannot get in the way. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 beforeAll(async () => {
+  port = await freePort();
   contentDir = await mkdtemp(join(tmpdir(), "broadsheet-dev-content-"));
   await cp(FIXTURE_CONTENT, contentDir, { recursive: true });
   server = await startDevServer();
   ({ context, close: closeBrowser } = await launchBrowser());
   page = await context.newPage();
-  await page.goto(`http://localhost:${PORT}/`);
+  await page.goto(`http://localhost:${port}/`);
   await page.getByRole("link", { name: "Leaders agree on a climate finance deal" }).waitFor();
 });
 
