@@ -24,7 +24,7 @@ export function FeedRoute() {
       <WithIndex loading={<FeedSkeleton />}>
         {(index) => (
           <>
-            <TopicFilter topics={index.topTopics} totalStories={index.totals.articles} totalTopics={index.totals.topics} />
+            <TopicFilter index={index} />
             <StoryList buildId={index.buildId} topic={null} label="Latest stories" />
           </>
         )}

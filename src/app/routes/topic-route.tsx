@@ -28,7 +28,7 @@ function TopicFeed({ index, slug, name }: TopicProps & { name: string | undefine
       <h1 id="view-title" tabIndex={-1}>
         {name ?? "Topic"}
       </h1>
-      <TopicFilter topics={index.topTopics} totalStories={index.totals.articles} totalTopics={index.totals.topics} />
+      <TopicFilter index={index} />
       <StoryList buildId={index.buildId} topic={slug} label={name ? `Stories about ${name}` : "Stories"} />
     </>
   );

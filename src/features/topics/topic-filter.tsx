@@ -1,34 +1,39 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { NavLink } from "react-router-dom";
-import type { Topic } from "../../contract/types.ts";
+import type { SiteIndex } from "../../contract/types.ts";
 import { paths } from "../../lib/paths.ts";
-
-interface TopicFilterProps {
-  topics: readonly Topic[];
-  totalStories: number;
-  totalTopics: number;
-}
+import { feedQuery } from "../../lib/queries.ts";
 
 /** The most used topics as filters; the chosen one lives in the URL. */
-export function TopicFilter({ topics, totalStories, totalTopics }: TopicFilterProps) {
+export function TopicFilter({ index }: { index: SiteIndex }) {
+  const { topTopics: topics, totals } = index;
+  const queryClient = useQueryClient();
+  // A topic's first page starts loading when the reader points at or focuses its chip.
+  const prefetch = (slug: string) => () => void queryClient.prefetchInfiniteQuery(feedQuery(index.buildId, slug));
   return (
     <nav className="topic-filter" aria-label="Topics">
       <ul>
         <li>
           <NavLink to={paths.home} end className="chip">
-            All stories <span className="chip__count">{totalStories}</span>
+            All stories <span className="chip__count">{totals.articles}</span>
           </NavLink>
         </li>
         {topics.map((topic) => (
           <li key={topic.slug}>
-            <NavLink to={paths.topic(topic.slug)} className="chip">
+            <NavLink
+              to={paths.topic(topic.slug)}
+              className="chip"
+              onMouseEnter={prefetch(topic.slug)}
+              onFocus={prefetch(topic.slug)}
+            >
               {topic.name} <span className="chip__count">{topic.count}</span>
             </NavLink>
           </li>
         ))}
-        {totalTopics > topics.length && (
+        {totals.topics > topics.length && (
           <li>
             <NavLink to={paths.topics} end className="chip chip--more">
-              All {totalTopics} topics
+              All {totals.topics} topics
             </NavLink>
           </li>
         )}
