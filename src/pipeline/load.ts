@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { parseArticleFile, type FileResult } from "./parse-file.ts";
@@ -21,14 +22,30 @@ export async function discoverArticleFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+const unreadable = (file: string, error: unknown): FileResult => ({
+  ok: false,
+  problems: [{ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }],
+  warnings: [],
+});
+
 /** One file, read and parsed; a file that cannot be read is a problem like any other. */
 export async function loadArticleFile(dir: string, file: string): Promise<FileResult> {
   let text: string;
   try {
     text = await readFile(join(dir, file), "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { ok: false, problems: [{ file, message: `cannot be read (${reason})` }], warnings: [] };
+    return unreadable(file, error);
+  }
+  return parseArticleFile(file, text);
+}
+
+/** The same, blocking: for worker threads, which have nothing else to do meanwhile. */
+export function loadArticleFileSync(dir: string, file: string): FileResult {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, file), "utf8");
+  } catch (error) {
+    return unreadable(file, error);
   }
   return parseArticleFile(file, text);
 }

@@ -6,7 +6,7 @@ import type { ParseBatch } from "./parse-worker.ts";
 
 /** Below this many files a worker's start-up costs more than it saves. */
 const WORKER_THRESHOLD = 2000;
-const BATCH = 500;
+const BATCH = 1000;
 
 /** The workers run the same TypeScript source as the build, through tsx's loader. */
 const WORKER_BOOT = `import("tsx/esm/api").then(({ register }) => {
