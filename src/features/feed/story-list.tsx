@@ -21,19 +21,23 @@ const NARROW = "(max-width: 40rem)";
 /** In rem, so a reader's larger default font grows the rows with the text. */
 const ROW_HEIGHT = { wide: 14.5, narrow: 14.25 };
 
+/** Read once per change of width, never while rendering: reading styles forces a layout. */
+let rowHeight: number | undefined;
+const measureRowHeight = () =>
+  (window.matchMedia(NARROW).matches ? ROW_HEIGHT.narrow : ROW_HEIGHT.wide) *
+  (parseFloat(getComputedStyle(document.documentElement).fontSize) || 16);
+
 function subscribeToWidth(onChange: () => void) {
   const query = window.matchMedia(NARROW);
-  query.addEventListener("change", onChange);
-  return () => query.removeEventListener("change", onChange);
+  const update = () => {
+    rowHeight = measureRowHeight();
+    onChange();
+  };
+  query.addEventListener("change", update);
+  return () => query.removeEventListener("change", update);
 }
 
-const rootFontSize = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-
-const useRowHeight = () =>
-  useSyncExternalStore(
-    subscribeToWidth,
-    () => (window.matchMedia(NARROW).matches ? ROW_HEIGHT.narrow : ROW_HEIGHT.wide) * rootFontSize(),
-  );
+const useRowHeight = () => useSyncExternalStore(subscribeToWidth, () => (rowHeight ??= measureRowHeight()));
 
 /**
  * Stories newest first, a page at a time. Only the cards near the viewport are in the
