@@ -9,10 +9,10 @@
  */
 import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ensureArchive, warmArchive } from "./bench/archive.ts";
-import { measureBrowser, type BrowserFigures } from "./bench/browser.ts";
+import { measureBrowser, RUNS, type BrowserFigures, type Timing } from "./bench/browser.ts";
 import { buildSite } from "./bench/build.ts";
 import { onInterrupt } from "./bench/cleanup.ts";
 import { runLighthouse, type LighthouseFigures } from "./bench/lighthouse.ts";
@@ -21,6 +21,7 @@ import { serveStatic } from "./static-server.ts";
 
 const LIGHTHOUSE_RUNS = 3;
 const started = performance.now();
+const loadAtStart = loadavg()[0];
 const log = (line: string) => console.error(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 function sizesFromEnv(): number[] {
@@ -49,8 +50,11 @@ function duration(ms: number): string {
   if (!Number.isFinite(ms)) return "–";
   if (ms < 1000) return `${Math.round(ms)} ms`;
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
+/** Median, then the range of the runs. */
+const spread = (t: Timing) => `${duration(t.median)} (${duration(t.min)}–${duration(t.max)})`;
 const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(1)}×` : "–");
 
 interface Column {
@@ -73,13 +77,13 @@ function scaleTable(columns: Column[]): string {
     ["output: `data/` bytes, files", ({ build }) => build && `${bytes(build.output.dataBytes)}, ${count(build.output.dataFiles)}`],
     ["output: whole `dist/` bytes, files", ({ build }) => build && `${bytes(build.output.distBytes)}, ${count(build.output.distFiles)}`],
     ["output: largest file", ({ build }) => build && `\`${build.output.largest.path}\` ${bytes(build.output.largest.bytes)}`],
-    ["first visit to `/`: page downloads, gzip on the wire (requests)", ({ browser }) => browser && `${bytes(browser.firstVisit.pageBytes)} (${browser.firstVisit.requests})`],
+    ["first visit to `/`: the page's responses, gzip on the wire, headers included (requests)", ({ browser }) => browser && `${bytes(browser.firstVisit.pageBytes)} (${browser.firstVisit.requests})`],
     ["first visit to `/`: of which JS", ({ browser }) => browser && bytes(browser.firstVisit.jsBytes)],
-    ["first visit to `/`: everything the server sent, service worker precache and offline save included", ({ browser }) => browser && bytes(browser.firstVisit.wireBytes)],
-    ["feed visible (first story link), from navigation start", ({ browser }) => browser && duration(browser.firstVisit.feedVisibleMs)],
-    ["topic filter: click first topic → h1 and its newest story shown", ({ browser }) => browser && `${duration(browser.topic.ms)} (${browser.topic.name})`],
-    ["deep link to a mid-archive story, fresh profile: h1 visible", ({ browser }) => browser && duration(browser.deepLink.ms)],
-    ["DOM nodes after scrolling through 1,000 stories (at first paint)", ({ browser }) => browser && `${count(browser.dom.after)} (${count(browser.dom.atStart)})`],
+    ["first visit to `/` with the service worker's precache and offline save: all the server sent", ({ browser }) => browser && bytes(browser.firstVisit.wireBytes)],
+    ["first visit to `/`: feed visible (first story link), from navigation start", ({ browser }) => browser && spread(browser.feedVisible)],
+    ["topic filter: click on the first topic → its h1 and newest story shown", ({ browser }) => browser && spread(browser.topic.ms)],
+    ["deep link to a mid-archive story, fresh profile: its h1 visible", ({ browser }) => browser && spread(browser.deepLink.ms)],
+    ["DOM nodes after scrolling through 1,000 stories (when the feed first showed)", ({ browser }) => browser && `${count(browser.dom.after)} (${count(browser.dom.atStart)})`],
   ];
   const header = `| | ${columns.map((column) => `${label(column.size)} articles`).join(" | ")} |`;
   const rule = `|---|${columns.map(() => "---").join("|")}|`;
@@ -157,13 +161,17 @@ try {
 
 const day = new Date().toISOString().slice(0, 10);
 const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${chromiumVersion}`;
+// Other work on a shared machine moves every figure: the load says how quiet it was.
+const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`;
 console.log(`\n## Broadsheet benchmark, ${day}, ${machine}\n`);
+console.log(`Whole run ${duration(performance.now() - started)}, ${load}.\n`);
 console.log(
-  "Synthetic archives from scripts/generate-archive.ts. Browser figures: headless Chromium, 1024×800, no throttling, " +
-    "the build served by scripts/static-server.ts (gzip) on localhost; times read in the page with performance.now().\n",
+  "Synthetic archives from scripts/generate-archive.ts, built with `vite build` (times and peak RSS from `/usr/bin/time -v`). " +
+    "Browser: headless Chromium at 1024×800 without throttling, the build served by scripts/static-server.ts (gzip) on localhost; " +
+    "every visit in a fresh profile, after a request for /robots.txt has started the browser's renderer. " +
+    `Times are read in the page with performance.now(): median (min–max) of ${RUNS} visits.\n`,
 );
 console.log(scaleTable(columns));
 console.log(`\nLighthouse 12.2.3, mobile, default config (simulated slow 4G, 4× slower CPU)\n`);
 console.log(lighthouseTable(lighthouse));
-console.log(`\nWhole benchmark: ${duration(performance.now() - started)}.`);
 if (columns.some((column) => column.error)) process.exitCode = 1;

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { onInterrupt, pauseSync } from "./cleanup.ts";
 
 export interface TimedRun {
   /** Wall clock, milliseconds. */
@@ -39,12 +41,23 @@ function field(report: string, name: string): string {
 export async function runTimed(args: readonly string[], env: Record<string, string> = {}): Promise<TimedRun> {
   const folder = await mkdtemp(join(tmpdir(), "broadsheet-time-"));
   const reportFile = join(folder, "time.txt");
+  const forgetFolder = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
   try {
     const { code, output, stdout } = await new Promise<{ code: number | null; output: string; stdout: string }>((done, fail) => {
+      // A process group of its own, so that an interrupted benchmark can stop the command and
+      // not only `time` (which ignores SIGINT while it waits).
       const child = spawn("/usr/bin/time", ["-v", "-o", reportFile, process.execPath, ...args], {
         env: { ...process.env, ...env },
         stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
       });
+      const forget = onInterrupt(() => {
+        if (child.pid === undefined || child.exitCode !== null) return;
+        process.kill(-child.pid, "SIGKILL");
+        // Let a write in progress land before the folders it writes to are removed.
+        pauseSync(300);
+      });
+      child.on("close", forget);
       let output = "";
       let stdout = "";
       child.stdout.on("data", (chunk: Buffer) => {
@@ -67,5 +80,6 @@ export async function runTimed(args: readonly string[], env: Record<string, stri
     };
   } finally {
     await rm(folder, { recursive: true, force: true });
+    forgetFolder();
   }
 }
