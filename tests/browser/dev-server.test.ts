@@ -3,6 +3,7 @@ import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURE_CONTENT, launchBrowser, ROOT } from "./harness.ts";
@@ -24,7 +25,8 @@ function startDevServer(): Promise<ChildProcess> {
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk;
-      if (output.includes(`localhost:${port}`)) resolve(child);
+      // With CI set, Vite colours its output, the port in bold among them.
+      if (stripVTControlCharacters(output).includes(`localhost:${port}`)) resolve(child);
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
