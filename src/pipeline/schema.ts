@@ -8,12 +8,30 @@ const text = (what = "text") =>
 
 const nonEmptyText = () => text().min(1, { error: "must not be empty" });
 
+/**
+ * The value's href, remembered for the last value: the refinement and the transform
+ * below ask for the same URL one after the other, and parsing URLs is most of the work.
+ */
+const hrefOf = lastValueMemo((value: string) => parseHttpUrl(value)?.href);
+
+function lastValueMemo<In, Out>(compute: (input: In) => Out): (input: In) => Out {
+  let lastInput: In | undefined;
+  let lastOutput: Out;
+  return (input) => {
+    if (input !== lastInput) {
+      lastOutput = compute(input);
+      lastInput = input;
+    }
+    return lastOutput;
+  };
+}
+
 // Checks are refinements, not transforms: zod runs every refinement, so one bad field
 // never hides another.
 const httpUrl = () =>
   text("an http(s) URL")
-    .refine((value) => parseHttpUrl(value) !== undefined, { error: "must be an http(s) URL" })
-    .transform((value) => (parseHttpUrl(value) as URL).href);
+    .refine((value) => hrefOf(value) !== undefined, { error: "must be an http(s) URL" })
+    .transform((value) => hrefOf(value) as string);
 
 const ISO_8601 = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
@@ -25,7 +43,7 @@ function offset(zone: string | undefined): string {
 }
 
 /** Milliseconds since the epoch, or NaN when `value` is no ISO 8601 date or date-time. */
-function timeOf(value: Date | string): number {
+const timeOf = lastValueMemo(function timeOf(value: Date | string): number {
   if (value instanceof Date) return value.getTime();
   const match = ISO_8601.exec(value.trim());
   if (!match) return NaN;
@@ -33,7 +51,7 @@ function timeOf(value: Date | string): number {
   const [year, month, day] = match[1].split("-").map(Number);
   if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return NaN;
   return Date.parse(`${match[1]}T${match[2] ?? "00:00"}${offset(match[3])}`);
-}
+});
 
 /** An ISO 8601 date-time or date, from YAML's Date or a string; always UTC out. */
 const dateTime = () =>
