@@ -5,13 +5,13 @@
  * click), so the round trips of driving the browser do not count; each is the median of
  * RUNS visits in fresh profiles, as one visit alone varies by ±100 ms on a 2-core machine.
  */
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type CDPSession, type Page } from "playwright-core";
+import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { dataPaths } from "../../src/contract/paths.ts";
 import type { FeedPage } from "../../src/contract/types.ts";
 import { readSiteIndex } from "./measure-build.ts";
+import { launchBrowser } from "../chromium.ts";
 import { serveStatic } from "../static-server.ts";
 import { countWire, type WireCounter } from "./wire-counter.ts";
 
@@ -75,25 +75,15 @@ function watchPage() {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 }
 
-/** Runs `use` in Chromium with a fresh persistent profile (as tests/browser/harness.ts: the service worker behaves as for a reader), then closes it. */
+/** Runs `use` in Chromium with a fresh persistent profile (the service worker behaves as for a reader), then closes it. */
 async function withBrowser<T>(use: (context: BrowserContext, page: Page) => Promise<T>): Promise<T> {
-  const profile = await mkdtemp(join(tmpdir(), "broadsheet-bench-profile-"));
+  const { context, close } = await launchBrowser();
   try {
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-      viewport: { width: 1024, height: 800 },
-    });
-    try {
-      await context.addInitScript({ content: NAME_HELPER });
-      await context.addInitScript(watchPage);
-      return await use(context, context.pages()[0] ?? (await context.newPage()));
-    } finally {
-      await context.close();
-    }
+    await context.addInitScript({ content: NAME_HELPER });
+    await context.addInitScript(watchPage);
+    return await use(context, context.pages()[0] ?? (await context.newPage()));
   } finally {
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 
