@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { dataPaths } from "../../src/contract/paths.ts";
 import { buildSite, makeArticle, makeArticles, renderApp, serve, topic } from "./harness.tsx";
@@ -207,5 +207,24 @@ describe("the feed", () => {
     await user.click(await screen.findByRole("link", { name: budget.title }));
     expect(await screen.findByRole("heading", { level: 1, name: budget.title })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: /^Read at Mint/ })).toBeInTheDocument();
+  });
+});
+
+describe("the feed, by keyboard", () => {
+  it("keeps the focused story in place when the reader scrolls far away from it", async () => {
+    serve(buildSite(makeArticles(60)));
+    renderApp("/");
+    const feed = await screen.findByRole("feed");
+    const [first, second] = within(feed).getAllByRole("article");
+    const link = within(first).getAllByRole("link")[0];
+    act(() => link.focus());
+
+    Object.defineProperty(window, "scrollY", { configurable: true, value: 40 * 232 });
+    act(() => void window.dispatchEvent(new Event("scroll")));
+
+    await waitFor(() => expect(second).not.toBeInTheDocument());
+    expect(link).toBeInTheDocument();
+    expect(link).toHaveFocus();
+    Object.defineProperty(window, "scrollY", { configurable: true, value: 0 });
   });
 });

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { defaultRangeExtractor, useWindowVirtualizer, type Range } from "@tanstack/react-virtual";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type FocusEvent } from "react";
 import { ErrorState, Skeleton } from "../../components/view-states.tsx";
 import { feedQuery } from "../../lib/queries.ts";
 import { StoryCard } from "./story-card.tsx";
@@ -54,12 +54,24 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
     setScrollMargin(listRef.current?.offsetTop ?? 0);
   }, [feed.isSuccess]);
 
+  // The row holding focus stays in the DOM when scrolled away, so keyboard focus is never lost.
+  const focusedRow = useRef<number | null>(null);
+  const rangeExtractor = useCallback((range: Range) => {
+    const rows = defaultRangeExtractor(range);
+    const focused = focusedRow.current;
+    return focused === null || focused >= range.count || rows.includes(focused) ? rows : [...rows, focused].sort((a, b) => a - b);
+  }, []);
+  const onRowBlur = (event: FocusEvent<HTMLElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) focusedRow.current = null;
+  };
+
   const rowHeight = useRowHeight();
   const virtualizer = useWindowVirtualizer({
     count: stories.length,
     estimateSize: () => rowHeight,
     overscan: 4,
     scrollMargin,
+    rangeExtractor,
   });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
@@ -90,6 +102,8 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
             key={stories[item.index].id}
             className="story-list__row"
             style={{ height: rowHeight, transform: `translateY(${item.start - scrollMargin}px)` }}
+            onFocus={() => (focusedRow.current = item.index)}
+            onBlur={onRowBlur}
           >
             <StoryCard story={stories[item.index]} position={item.index + 1} setSize={total} />
           </div>
