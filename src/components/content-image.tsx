@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { ContentImage as Image } from "../contract/types.ts";
-import { safeHttpUrl } from "../lib/format.ts";
+import { parseHttpUrl } from "../contract/urls.ts";
 
 interface ContentImageProps {
   image: Image;
@@ -16,7 +16,7 @@ interface ContentImageProps {
  */
 export function ContentImage({ image, alt, className = "", priority = false }: ContentImageProps) {
   const [failed, setFailed] = useState(false);
-  const src = safeHttpUrl(image.url);
+  const src = parseHttpUrl(image.url)?.href;
   const ratio = image.width && image.height ? `${image.width} / ${image.height}` : "16 / 9";
   if (!src || failed) {
     return (

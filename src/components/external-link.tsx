@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { safeHttpUrl } from "../lib/format.ts";
+import { parseHttpUrl } from "../contract/urls.ts";
 
 interface ExternalLinkProps {
   href: string | undefined;
@@ -12,7 +12,7 @@ interface ExternalLinkProps {
  * tab without handing the opener or the referrer to the other site.
  */
 export function ExternalLink({ href, children, className }: ExternalLinkProps) {
-  const safe = safeHttpUrl(href);
+  const safe = href === undefined ? undefined : parseHttpUrl(href)?.href;
   if (!safe) return <span className={className}>{children}</span>;
   return (
     <a href={safe} className={className} target="_blank" rel="noopener noreferrer">

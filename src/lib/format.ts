@@ -30,14 +30,3 @@ export function hostOf(url: string): string {
     return url;
   }
 }
-
-/** `href` when it is an absolute http(s) URL; anything else must never become a link. */
-export function safeHttpUrl(href: string | undefined): string | undefined {
-  if (!href) return undefined;
-  try {
-    const url = new URL(href);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}

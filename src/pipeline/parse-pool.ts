@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { loadArticleFile, mapLimit } from "./load.ts";
+import { loadArticleFile } from "./load.ts";
+import { mapLimit } from "./map-limit.ts";
 import type { FileResult } from "./parse-file.ts";
 import type { ParseBatch } from "./parse-worker.ts";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseHttpUrl } from "./urls.ts";
+import { parseHttpUrl } from "../contract/urls.ts";
 
 /** The rules of CONTENT_FORMAT.md as one schema. Messages read after the field's name. */
 

@@ -1,13 +1,4 @@
-/** Parses `value` as an absolute http(s) URL, or returns undefined. */
-export function parseHttpUrl(value: string): URL | undefined {
-  let url: URL;
-  try {
-    url = new URL(value.trim());
-  } catch {
-    return undefined;
-  }
-  return url.protocol === "http:" || url.protocol === "https:" ? url : undefined;
-}
+import { parseHttpUrl } from "../contract/urls.ts";
 
 const TRACKING_PARAM = /^(utm_|fbclid$|gclid$|mc_cid$|mc_eid$)/;
 

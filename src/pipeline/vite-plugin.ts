@@ -14,7 +14,8 @@ import {
   type ContentOptions,
 } from "./content.ts";
 import { dataFiles, type DataFile } from "./data-files.ts";
-import { isArticleFile, mapLimit } from "./load.ts";
+import { isArticleFile } from "./load.ts";
+import { mapLimit } from "./map-limit.ts";
 import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
 
 const MAX_LISTED = 50;

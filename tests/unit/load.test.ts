@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { relative } from "node:path";
-import { discoverArticleFiles, isArticleFile, loadArticleFile, mapLimit } from "../../src/pipeline/load.ts";
+import { discoverArticleFiles, isArticleFile, loadArticleFile } from "../../src/pipeline/load.ts";
+import { mapLimit } from "../../src/pipeline/map-limit.ts";
 import { removeDir, seedText, tempContentDir } from "./helpers.ts";
 
 describe("isArticleFile", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shortHash, slugify } from "../../src/pipeline/slug.ts";
-import { normaliseUrl, parseHttpUrl } from "../../src/pipeline/urls.ts";
+import { parseHttpUrl } from "../../src/contract/urls.ts";
+import { normaliseUrl } from "../../src/pipeline/urls.ts";
 
 describe("parseHttpUrl", () => {
   it.each([
