@@ -74,6 +74,8 @@ export default defineConfig(({ mode }) => ({
   plugins: mode === "test" ? [react()] : [react(), broadsheetContent(), pwa],
   build: { target: "es2022" },
   test: {
+    // Tests build throwaway folders; their parsed files are not worth keeping.
+    env: { CONTENT_CACHE: "off" },
     projects: [
       {
         extends: true,

@@ -1,9 +1,10 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { DEFAULT_OFFLINE_ARTICLE_BUDGET } from "./data-files.ts";
-import { discoverArticleFiles, loadArticleFile } from "./load.ts";
-import { parseFiles } from "./parse-pool.ts";
+import { discoverArticleFiles, loadArticleFile, type LoadedFile } from "./load.ts";
+import { openParseCache, type ParseCache } from "./parse-cache.ts";
 import type { FileResult } from "./parse-file.ts";
+import { parseFiles } from "./parse-pool.ts";
 import { InvalidContentError, type ContentProblem } from "./problems.ts";
 import { buildSiteModel, type SiteModel } from "./site.ts";
 
@@ -14,6 +15,8 @@ export interface ContentOptions {
   invalid?: "fail" | "skip";
   /** Gzipped bytes of article data saved whole for offline reading; default `OFFLINE_ARTICLES_MAX_BYTES` or 5 MB. */
   offlineArticleBudget?: number;
+  /** Where parsed files are kept between builds, or false for nowhere; default `CONTENT_CACHE` or `node_modules/.cache/broadsheet`. */
+  cache?: string | false;
 }
 
 export interface ContentBuild {
@@ -25,33 +28,64 @@ export interface ContentBuild {
   milliseconds: number;
 }
 
+const DEFAULT_CACHE = "node_modules/.cache/broadsheet";
+
 export function resolveContentOptions(options: ContentOptions = {}, env = process.env) {
   const invalid = options.invalid ?? (env.CONTENT_INVALID === "skip" ? "skip" : "fail");
   const budget = options.offlineArticleBudget ?? Number(env.OFFLINE_ARTICLES_MAX_BYTES || DEFAULT_OFFLINE_ARTICLE_BUDGET);
   if (!Number.isFinite(budget) || budget < 0) {
     throw new Error(`OFFLINE_ARTICLES_MAX_BYTES must be a number of bytes, such as 5242880; it is "${env.OFFLINE_ARTICLES_MAX_BYTES}"`);
   }
-  return { dir: resolve(options.dir ?? env.CONTENT_DIR ?? "content"), invalid, offlineArticleBudget: budget } as const;
+  const cache = options.cache ?? (env.CONTENT_CACHE === "off" ? false : (env.CONTENT_CACHE ?? DEFAULT_CACHE));
+  return {
+    dir: resolve(options.dir ?? env.CONTENT_DIR ?? "content"),
+    invalid,
+    offlineArticleBudget: budget,
+    cacheRoot: cache === false ? undefined : resolve(cache),
+  } as const;
 }
 
 /**
  * The content of one folder, held between builds: each file's result is kept until the
- * file changes, so the dev server re-reads only what was edited.
+ * file changes, so the dev server re-reads only what was edited. With a `cacheRoot`,
+ * results also outlive the process: a build parses only the files whose text changed.
  */
-export function createContentStore(dir: string) {
+export function createContentStore(dir: string, cacheRoot?: string) {
   const results = new Map<string, FileResult>();
+  /** Each readable file's cache key. */
+  const keys = new Map<string, string>();
+  let cache: ParseCache | undefined;
+
+  const keep = (file: string, { key, result }: LoadedFile) => {
+    const settled = result ?? (key === undefined ? undefined : cache?.get(key));
+    if (!settled) throw new Error(`${file} was neither parsed nor found in the parse cache`);
+    results.set(file, settled);
+    if (key === undefined) {
+      keys.delete(file);
+      return;
+    }
+    keys.set(file, key);
+    if (result) cache?.set(key, result);
+  };
+  const save = () => cache?.save(new Set(keys.values()));
+
   return {
     async loadAll(): Promise<void> {
+      cache ??= cacheRoot === undefined ? undefined : await openParseCache(cacheRoot, dir);
       const files = await discoverArticleFiles(dir);
       results.clear();
-      const loaded = await parseFiles(dir, files);
-      files.forEach((file, index) => results.set(file, loaded[index]));
+      keys.clear();
+      const loaded = await parseFiles(dir, files, cache?.known);
+      files.forEach((file, index) => keep(file, loaded[index]));
+      await save();
     },
     async update(file: string): Promise<void> {
-      results.set(file, await loadArticleFile(dir, file));
+      keep(file, await loadArticleFile(dir, file, cache?.known));
+      await save();
     },
     remove(file: string): void {
       results.delete(file);
+      keys.delete(file);
     },
     build(): ContentBuild {
       const started = performance.now();

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { fileKey } from "./parse-cache.ts";
 import { parseArticleFile, type FileResult } from "./parse-file.ts";
 
 /** Whether a path (relative to the content folder, `/`-separated) names an article file. */
@@ -22,30 +23,47 @@ export async function discoverArticleFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-const unreadable = (file: string, error: unknown): FileResult => ({
-  ok: false,
-  problems: [{ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }],
-  warnings: [],
+/** A file as read: its cache key, and its result unless the cache already holds one. */
+export interface LoadedFile {
+  /** `fileKey` of its path and text; none when the file cannot be read. */
+  key?: string;
+  /** Missing only when `known` held the key. */
+  result?: FileResult;
+}
+
+const NOTHING_KNOWN: ReadonlySet<string> = new Set();
+
+const unreadable = (file: string, error: unknown): LoadedFile => ({
+  result: {
+    ok: false,
+    problems: [{ file, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` }],
+    warnings: [],
+  },
 });
 
-/** One file, read and parsed; a file that cannot be read is a problem like any other. */
-export async function loadArticleFile(dir: string, file: string): Promise<FileResult> {
+function parseUnlessKnown(file: string, text: string, known: ReadonlySet<string>): LoadedFile {
+  const key = fileKey(file, text);
+  return known.has(key) ? { key } : { key, result: parseArticleFile(file, text) };
+}
+
+/** One file, read and parsed unless its key is `known`; a file that cannot be read is a problem like any other. */
+export async function loadArticleFile(dir: string, file: string, known = NOTHING_KNOWN): Promise<LoadedFile> {
   let text: string;
   try {
     text = await readFile(join(dir, file), "utf8");
   } catch (error) {
     return unreadable(file, error);
   }
-  return parseArticleFile(file, text);
+  return parseUnlessKnown(file, text, known);
 }
 
 /** The same, blocking: for worker threads, which have nothing else to do meanwhile. */
-export function loadArticleFileSync(dir: string, file: string): FileResult {
+export function loadArticleFileSync(dir: string, file: string, known = NOTHING_KNOWN): LoadedFile {
   let text: string;
   try {
     text = readFileSync(join(dir, file), "utf8");
   } catch (error) {
     return unreadable(file, error);
   }
-  return parseArticleFile(file, text);
+  return parseUnlessKnown(file, text, known);
 }

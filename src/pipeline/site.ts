@@ -8,6 +8,7 @@ import {
   TOP_TOPICS,
 } from "../contract/paths.ts";
 import type { Article, Summary, Topic, TopicRef } from "../contract/types.ts";
+import { pushTo } from "./collections.ts";
 import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
 import { shortHash, slugify } from "./slug.ts";
 
@@ -22,13 +23,6 @@ export interface SiteModel {
   topicArticles: Map<string, number[]>;
   articleBucketBits: number;
   stats: { drafts: number; duplicatesMerged: number };
-}
-
-/** Appends in place: building lists by spreading would cost O(n²) at 100k articles. */
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

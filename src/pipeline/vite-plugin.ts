@@ -15,7 +15,7 @@ import {
 } from "./content.ts";
 import { dataFiles, type DataFile } from "./data-files.ts";
 import { isArticleFile } from "./load.ts";
-import { mapLimit } from "./map-limit.ts";
+import { mapLimit } from "./collections.ts";
 import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
 
 const MAX_LISTED = 50;
@@ -53,8 +53,8 @@ async function writeDataFiles(outDir: string, files: Iterable<DataFile>): Promis
 
 /** Turns the article files of the content folder into the JSON data the app reads. */
 export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
-  const { dir, invalid, offlineArticleBudget } = resolveContentOptions(options);
-  const store = createContentStore(dir);
+  const { dir, invalid, offlineArticleBudget, cacheRoot } = resolveContentOptions(options);
+  const store = createContentStore(dir, cacheRoot);
   let logger: Logger;
   let build: ContentBuild | undefined;
 

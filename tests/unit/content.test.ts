@@ -187,13 +187,26 @@ describe("summaryLine", () => {
 });
 
 describe("resolveContentOptions", () => {
+  const DEFAULTS = {
+    dir: resolve("content"),
+    invalid: "fail",
+    offlineArticleBudget: 5 * 1024 * 1024,
+    cacheRoot: resolve("node_modules/.cache/broadsheet"),
+  };
   it.each([
-    ["defaults", {}, {}, { dir: resolve("content"), invalid: "fail", offlineArticleBudget: 5 * 1024 * 1024 }],
-    ["CONTENT_DIR", {}, { CONTENT_DIR: "tests/fixtures/site" }, { dir: resolve("tests/fixtures/site"), invalid: "fail", offlineArticleBudget: 5 * 1024 * 1024 }],
-    ["CONTENT_INVALID=skip", {}, { CONTENT_INVALID: "skip" }, { dir: resolve("content"), invalid: "skip", offlineArticleBudget: 5 * 1024 * 1024 }],
-    ["CONTENT_INVALID=other", {}, { CONTENT_INVALID: "yes" }, { dir: resolve("content"), invalid: "fail", offlineArticleBudget: 5 * 1024 * 1024 }],
-    ["OFFLINE_ARTICLES_MAX_BYTES", {}, { OFFLINE_ARTICLES_MAX_BYTES: "1000" }, { dir: resolve("content"), invalid: "fail", offlineArticleBudget: 1000 }],
-    ["options over env", { dir: "/srv/news", invalid: "fail" as const, offlineArticleBudget: 7 }, { CONTENT_DIR: "x", CONTENT_INVALID: "skip", OFFLINE_ARTICLES_MAX_BYTES: "9" }, { dir: "/srv/news", invalid: "fail", offlineArticleBudget: 7 }],
+    ["defaults", {}, {}, DEFAULTS],
+    ["CONTENT_DIR", {}, { CONTENT_DIR: "tests/fixtures/site" }, { ...DEFAULTS, dir: resolve("tests/fixtures/site") }],
+    ["CONTENT_INVALID=skip", {}, { CONTENT_INVALID: "skip" }, { ...DEFAULTS, invalid: "skip" }],
+    ["CONTENT_INVALID=other", {}, { CONTENT_INVALID: "yes" }, DEFAULTS],
+    ["OFFLINE_ARTICLES_MAX_BYTES", {}, { OFFLINE_ARTICLES_MAX_BYTES: "1000" }, { ...DEFAULTS, offlineArticleBudget: 1000 }],
+    ["CONTENT_CACHE=off", {}, { CONTENT_CACHE: "off" }, { ...DEFAULTS, cacheRoot: undefined }],
+    ["CONTENT_CACHE as a folder", {}, { CONTENT_CACHE: "/tmp/parsed" }, { ...DEFAULTS, cacheRoot: "/tmp/parsed" }],
+    [
+      "options over env",
+      { dir: "/srv/news", invalid: "fail" as const, offlineArticleBudget: 7, cache: false as const },
+      { CONTENT_DIR: "x", CONTENT_INVALID: "skip", OFFLINE_ARTICLES_MAX_BYTES: "9", CONTENT_CACHE: "/tmp/parsed" },
+      { dir: "/srv/news", invalid: "fail", offlineArticleBudget: 7, cacheRoot: undefined },
+    ],
   ])("%s", (_case, options, env, expected) => {
     expect(resolveContentOptions(options, env)).toEqual(expected);
   });

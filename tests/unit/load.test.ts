@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { relative } from "node:path";
 import { discoverArticleFiles, isArticleFile, loadArticleFile } from "../../src/pipeline/load.ts";
-import { mapLimit } from "../../src/pipeline/map-limit.ts";
+import { mapLimit } from "../../src/pipeline/collections.ts";
 import { removeDir, seedText, tempContentDir } from "./helpers.ts";
 
 describe("isArticleFile", () => {
@@ -72,9 +72,9 @@ describe("discoverArticleFiles", () => {
   });
 
   it("loads a found file under its relative name", async () => {
-    const result = await loadArticleFile(dir, "2019/12/c.txt");
-    expect(result.ok && result.record.file).toBe("2019/12/c.txt");
-    expect(result.ok && result.record.title).toBe("Facebook says group used AI-generated faces to push pro-Trump messages");
+    const { result } = await loadArticleFile(dir, "2019/12/c.txt");
+    expect(result?.ok && result.record.file).toBe("2019/12/c.txt");
+    expect(result?.ok && result.record.title).toBe("Facebook says group used AI-generated faces to push pro-Trump messages");
   });
 });
 
@@ -100,7 +100,8 @@ describe("mapLimit", () => {
 
 describe("loadArticleFile", () => {
   it("turns a file that cannot be read into a problem naming it, not a crash", async () => {
-    const result = await loadArticleFile("/nonexistent-folder", "gone.txt");
+    const { key, result } = await loadArticleFile("/nonexistent-folder", "gone.txt");
+    expect(key).toBeUndefined();
     expect(result).toEqual({ ok: false, problems: [{ file: "gone.txt", message: "cannot be read (ENOENT)" }], warnings: [] });
   });
 });
