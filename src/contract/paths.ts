@@ -2,10 +2,11 @@
  * Where each data file lives, relative to the site's base URL. The pipeline writes
  * these paths and the app fetches them: one definition for both.
  */
+import type { SortOrder } from "./order.ts";
 
 export const DATA_DIR = "data";
 /** Bump when the shape of any data file changes: it is part of every build id. */
-export const DATA_FORMAT_VERSION = 1;
+export const DATA_FORMAT_VERSION = 2;
 export const INDEX_PATH = `${DATA_DIR}/index.json`;
 export const FEED_PAGE_SIZE = 50;
 /** Topics listed in the index for the filter bar. */
@@ -15,20 +16,30 @@ export const ID_HASH_LENGTH = 8;
 
 const buildDir = (buildId: string) => `${DATA_DIR}/${buildId}`;
 
+/** Latest pages sit in the list's folder; Hot and Top in a subfolder named after the order. */
+const pageFile = (folder: string, page: number, sort: SortOrder) =>
+  `${folder}/${sort === "latest" ? "" : `${sort}/`}${page}.json`;
+
 export const dataPaths = {
   index: INDEX_PATH,
   /** The folder that holds every other file of one build. */
   build: (buildId: string) => `${buildDir(buildId)}/`,
   topics: (buildId: string) => `${buildDir(buildId)}/topics.json`,
-  feedPage: (buildId: string, page: number) => `${buildDir(buildId)}/feed/${page}.json`,
+  feedPage: (buildId: string, page: number, sort: SortOrder = "latest") => pageFile(`${buildDir(buildId)}/feed`, page, sort),
   /** Slugs hold only letters, marks, digits and hyphens: no character a path treats specially. */
-  topicPage: (buildId: string, slug: string, page: number) =>
-    `${buildDir(buildId)}/topics/${slug}/${page}.json`,
+  topicPage: (buildId: string, slug: string, page: number, sort: SortOrder = "latest") =>
+    pageFile(`${buildDir(buildId)}/topics/${slug}`, page, sort),
+  /** Provider keys are domains: letters, digits, hyphens and dots between labels. */
+  providerPage: (buildId: string, key: string, page: number, sort: SortOrder = "latest") =>
+    pageFile(`${buildDir(buildId)}/providers/${key}`, page, sort),
   articleBucket: (buildId: string, bucket: number) => `${buildDir(buildId)}/articles/${bucket}.json`,
 };
 
 /** What a topic slug looks like; anything else in a URL names no topic. */
 export const isTopicSlug = (text: string): boolean => /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(text);
+
+/** What a provider key looks like (a lower-case domain); anything else in a URL names no outlet. */
+export const isProviderKey = (text: string): boolean => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/.test(text);
 
 /** The hash at the end of an id, or undefined when the id has none. */
 function idHash(id: string): string | undefined {

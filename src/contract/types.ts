@@ -1,6 +1,6 @@
 /**
  * The contract between the content pipeline (Node, build time) and the app (browser).
- * Both sides import this module; it imports nothing.
+ * Both sides import this module; it imports nothing outside src/contract.
  */
 
 export interface Provider {
@@ -26,16 +26,33 @@ export interface Topic extends TopicRef {
   count: number;
 }
 
+/** An outlet as the app addresses it: `key` is its lower-case domain, without `www.`. */
+export interface ProviderRef {
+  key: string;
+  name: string;
+}
+
+export interface ProviderInfo extends ProviderRef {
+  /** Published stories from this outlet. */
+  count: number;
+}
+
 /** What a feed card needs: small, so a page of fifty stays a few kilobytes. */
 export interface Summary {
   id: string;
   title: string;
   excerpt?: string;
   provider?: Provider;
+  /** Which outlet's page lists this story. */
+  providerKey: string;
   /** ISO 8601, UTC. */
   publishedAt: string;
   topics: TopicRef[];
   image?: ContentImage;
+  /** 0–100, for the Hot order. */
+  heat?: number;
+  /** 0–100, for the Top order. */
+  quality?: number;
 }
 
 export interface RelatedItem {
@@ -58,8 +75,6 @@ export interface Article extends Omit<Summary, "image"> {
   cdnAmpUrl?: string;
   category?: string;
   type?: string;
-  quality?: number;
-  heat?: number;
   images: ContentImage[];
   related: RelatedItem[];
 }
@@ -79,16 +94,21 @@ export interface SiteIndex {
   articleBucketBits: number;
   /** Whether all article groups together are small enough to save for offline reading. */
   offlineArticles: boolean;
+  /** The newest story's date: the Hot order fades heat from here. Null for an empty archive. */
+  newestAt: string | null;
 }
 
-/** One page of a feed: the whole site's, or one topic's. */
+/** One page of a feed: the whole site's, one topic's or one outlet's, in one order. */
 export interface FeedPage {
   page: number;
   pageCount: number;
+  /** Stories in this list: every one for Latest, at most `RANKED_LIMIT` for Hot and Top. */
   total: number;
   items: Summary[];
   /** Present on topic pages. */
   topic?: Topic;
+  /** Present on outlet pages. */
+  provider?: ProviderInfo;
 }
 
 export interface TopicList {

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { dataPaths, FEED_PAGE_SIZE, TOP_TOPICS } from "../contract/paths.ts";
-import type { Article, ArticleBucket, FeedPage, SiteIndex, Topic, TopicList } from "../contract/types.ts";
+import { compareStories, RANKED_LIMIT, SORT_ORDERS, type SortOrder } from "../contract/order.ts";
+import type { Article, ArticleBucket, FeedPage, SiteIndex, TopicList } from "../contract/types.ts";
 import { articleBuckets, toSummary, type SiteModel } from "./site.ts";
 
 /**
@@ -35,6 +36,8 @@ function fitsOffline(buckets: readonly Article[][], budget: number): boolean {
   return true;
 }
 
+const newestAt = (model: SiteModel) => model.articles[0]?.publishedAt ?? null;
+
 function siteIndex(model: SiteModel, offlineArticles: boolean): SiteIndex {
   return {
     buildId: model.buildId,
@@ -43,20 +46,34 @@ function siteIndex(model: SiteModel, offlineArticles: boolean): SiteIndex {
     topTopics: model.topics.slice(0, TOP_TOPICS),
     articleBucketBits: model.articleBucketBits,
     offlineArticles,
+    newestAt: newestAt(model),
   };
 }
 
-function feedPage(articles: readonly Article[], page: number, topic?: Topic): FeedPage {
+/** What a list's pages say about the list itself. */
+type ListMeta = Pick<FeedPage, "topic" | "provider">;
+
+function feedPage(articles: readonly Article[], page: number, meta: ListMeta): FeedPage {
   const start = (page - 1) * FEED_PAGE_SIZE;
   const items = articles.slice(start, start + FEED_PAGE_SIZE).map(toSummary);
-  return { page, pageCount: pageCountOf(articles.length), total: articles.length, items, topic };
+  return { page, pageCount: pageCountOf(articles.length), total: articles.length, items, ...meta };
 }
 
 const file = (path: string, data: () => unknown): DataFile => ({ path, render: () => JSON.stringify(data()) });
 
-function* feedPages(articles: readonly Article[], pathOf: (page: number) => string, topic?: Topic) {
-  for (let page = 1; page <= pageCountOf(articles.length); page++) {
-    yield file(pathOf(page), () => feedPage(articles, page, topic));
+/**
+ * One list of stories (newest first) in every order: all of it Latest, its best
+ * `RANKED_LIMIT` Hot and Top. Ranked lists are sorted when their first page renders.
+ */
+function* listPages(model: SiteModel, latest: readonly Article[], pathOf: (page: number, sort: SortOrder) => string, meta: ListMeta = {}) {
+  for (const sort of SORT_ORDERS) {
+    let ordered: readonly Article[] | undefined;
+    const list = () =>
+      (ordered ??= sort === "latest" ? latest : [...latest].sort(compareStories(sort, newestAt(model) ?? "")).slice(0, RANKED_LIMIT));
+    const count = sort === "latest" ? latest.length : Math.min(latest.length, RANKED_LIMIT);
+    for (let page = 1; page <= pageCountOf(count); page++) {
+      yield file(pathOf(page, sort), () => feedPage(list(), page, meta));
+    }
   }
 }
 
@@ -68,10 +85,14 @@ export function* dataFiles(model: SiteModel, options: DataOptions = {}): Generat
   let offline: boolean | undefined;
   yield file(dataPaths.index, () => siteIndex(model, (offline ??= fitsOffline(buckets, budget))));
   yield file(dataPaths.topics(buildId), (): TopicList => ({ topics: model.topics }));
-  yield* feedPages(articles, (page) => dataPaths.feedPage(buildId, page));
+  yield* listPages(model, articles, (page, sort) => dataPaths.feedPage(buildId, page, sort));
   for (const topic of model.topics) {
     const tagged = (model.topicArticles.get(topic.slug) ?? []).map((index) => articles[index]);
-    yield* feedPages(tagged, (page) => dataPaths.topicPage(buildId, topic.slug, page), topic);
+    yield* listPages(model, tagged, (page, sort) => dataPaths.topicPage(buildId, topic.slug, page, sort), { topic });
+  }
+  for (const provider of model.providers) {
+    const theirs = (model.providerArticles.get(provider.key) ?? []).map((index) => articles[index]);
+    yield* listPages(model, theirs, (page, sort) => dataPaths.providerPage(buildId, provider.key, page, sort), { provider });
   }
   for (const [bucket, grouped] of buckets.entries()) {
     yield { path: dataPaths.articleBucket(buildId, bucket), render: () => bucketJson(grouped) };

@@ -5,9 +5,12 @@ import {
   DATA_FORMAT_VERSION,
   FEED_PAGE_SIZE,
   ID_HASH_LENGTH,
+  isProviderKey,
   TOP_TOPICS,
 } from "../contract/paths.ts";
-import type { Article, Summary, Topic, TopicRef } from "../contract/types.ts";
+import { byText, compareLatest, HOT_HALF_LIFE_HOURS, RANKED_LIMIT } from "../contract/order.ts";
+import type { Article, Provider, ProviderInfo, Summary, Topic, TopicRef } from "../contract/types.ts";
+import { parseHttpUrl } from "../contract/urls.ts";
 import { pushTo } from "./collections.ts";
 import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
 import { shortHash, slugify } from "./slug.ts";
@@ -21,11 +24,13 @@ export interface SiteModel {
   topics: Topic[];
   /** Indexes into `articles`, newest first, by topic slug. */
   topicArticles: Map<string, number[]>;
+  /** Most stories first, then by key. */
+  providers: ProviderInfo[];
+  /** Indexes into `articles`, newest first, by provider key. */
+  providerArticles: Map<string, number[]>;
   articleBucketBits: number;
   stats: { drafts: number; duplicatesMerged: number };
 }
-
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A readable id that only the source URL decides: stable across rebuilds and file order. */
 export function articleId(title: string, key: string): string {
@@ -59,19 +64,63 @@ function resolveTopics(articles: ArticleRecord[]): Map<string, Topic> {
   const topics = new Map<string, Topic>();
   const slugs = new Set<string>();
   for (const key of [...spellings.keys()].sort(byText)) {
-    const counts = [...(spellings.get(key) as Map<string, number>)];
-    counts.sort(([a, m], [b, n]) => n - m || byText(a, b));
     const base = slugify(key) || "topic";
     const slug = slugs.has(base) ? `${base}-${shortHash(key, 6)}` : base;
     slugs.add(slug);
-    topics.set(key, { slug, name: counts[0][0], count: 0 });
+    topics.set(key, { slug, name: mostUsed(spellings.get(key) as Map<string, number>), count: 0 });
   }
   return topics;
 }
 
+/** The spelling with the highest count; ties go to the first in code-point order. */
+function mostUsed(counts: Map<string, number>): string {
+  return [...counts].sort(([a, m], [b, n]) => n - m || byText(a, b))[0][0];
+}
+
+/** Where a story's outlet page is: its provider's domain, or else its source's host; `www.` and case set aside. */
+export function providerKeyOf(provider: Provider | undefined, sourceUrl: string): string {
+  const plain = (host: string | undefined) => host?.trim().toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
+  const domain = plain(provider?.domain);
+  if (domain && isProviderKey(domain)) return domain;
+  const host = plain(parseHttpUrl(sourceUrl)?.hostname);
+  return host && isProviderKey(host) ? host : UNKNOWN_PROVIDER;
+}
+
+/** A reserved name (RFC 2606) for the rare source whose host is not a plain domain, such as an IP v6 address. */
+const UNKNOWN_PROVIDER = "unknown.invalid";
+
+/** One entry per outlet: the name most of its stories give it, or its domain. */
+function resolveProviders(articles: readonly Article[], providerArticles: Map<string, number[]>): ProviderInfo[] {
+  const names = new Map<string, Map<string, number>>();
+  for (const article of articles) {
+    const name = article.provider?.name;
+    if (!name) continue;
+    const counts = names.get(article.providerKey) ?? new Map<string, number>();
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    names.set(article.providerKey, counts);
+  }
+  return [...providerArticles]
+    .map(([key, list]) => {
+      const counts = names.get(key);
+      return { key, name: counts ? mostUsed(counts) : key, count: list.length };
+    })
+    .sort((a, b) => b.count - a.count || byText(a.key, b.key));
+}
+
+/** Which stories each topic and each outlet lists, by index into `articles` (newest first). */
+export function listsOf(articles: readonly Article[]): Pick<SiteModel, "topicArticles" | "providers" | "providerArticles"> {
+  const topicArticles = new Map<string, number[]>();
+  const providerArticles = new Map<string, number[]>();
+  articles.forEach((article, index) => {
+    for (const { slug } of article.topics) pushTo(topicArticles, slug, index);
+    pushTo(providerArticles, article.providerKey, index);
+  });
+  return { topicArticles, providers: resolveProviders(articles, providerArticles), providerArticles };
+}
+
 export function toSummary(article: Article): Summary {
-  const { id, title, excerpt, provider, publishedAt, topics, images } = article;
-  return { id, title, excerpt, provider, publishedAt, topics, image: images[0] };
+  const { id, title, excerpt, provider, providerKey, publishedAt, topics, images, heat, quality } = article;
+  return { id, title, excerpt, provider, providerKey, publishedAt, topics, image: images[0], heat, quality };
 }
 
 export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
@@ -91,24 +140,19 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
       topics.push({ slug: topic.slug, name: topic.name });
     }
     const { file: _file, key, draft: _draft, topics: _names, ...rest } = record;
-    return { id: articleId(record.title, key), ...rest, topics };
+    return { id: articleId(record.title, key), ...rest, providerKey: providerKeyOf(record.provider, record.sourceUrl), topics };
   });
-  articles.sort((a, b) => byText(b.publishedAt, a.publishedAt) || byText(a.id, b.id));
-
-  const topicArticles = new Map<string, number[]>();
-  articles.forEach((article, index) => {
-    for (const { slug } of article.topics) pushTo(topicArticles, slug, index);
-  });
+  articles.sort(compareLatest);
 
   // The id names the data: the articles, and the layout they are cut into.
   const articleBucketBits = articleBucketBitsFor(articles.length);
-  const hash = createHash("sha256").update(JSON.stringify([DATA_FORMAT_VERSION, FEED_PAGE_SIZE, TOP_TOPICS, articleBucketBits]));
+  const hash = createHash("sha256").update(JSON.stringify([DATA_FORMAT_VERSION, FEED_PAGE_SIZE, TOP_TOPICS, RANKED_LIMIT, HOT_HALF_LIFE_HOURS, articleBucketBits]));
   for (const article of articles) hash.update(JSON.stringify(article));
   return {
     buildId: hash.digest("hex").slice(0, 12),
     articles,
     topics: [...topicsByKey.values()].sort((a, b) => b.count - a.count || byText(a.name, b.name)),
-    topicArticles,
+    ...listsOf(articles),
     articleBucketBits,
     stats: { drafts: records.length - published.length, duplicatesMerged: published.length - groups.size },
   };

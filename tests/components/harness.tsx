@@ -5,9 +5,12 @@ import userEvent from "@testing-library/user-event";
 import { MemoryRouter, useLocation, type Location } from "react-router-dom";
 import { onTestFinished, vi } from "vitest";
 import { AppRoutes } from "../../src/app/routes.tsx";
-import { articleBucketOf, dataPaths, FEED_PAGE_SIZE, ID_HASH_LENGTH, TOP_TOPICS } from "../../src/contract/paths.ts";
-import type { Article, ArticleBucket, FeedPage, SiteIndex, Summary, Topic, TopicList, TopicRef } from "../../src/contract/types.ts";
+import { compareLatest } from "../../src/contract/order.ts";
+import { articleBucketOf, dataPaths, ID_HASH_LENGTH } from "../../src/contract/paths.ts";
+import type { Article, SiteIndex, Topic, TopicList, TopicRef } from "../../src/contract/types.ts";
 import { createQueryClient } from "../../src/lib/queries.ts";
+import { dataFiles } from "../../src/pipeline/data-files.ts";
+import { listsOf, providerKeyOf, toSummary, type SiteModel } from "../../src/pipeline/site.ts";
 
 // ---------------------------------------------------------------------------
 // Fixture data, cut the way the content pipeline cuts it.
@@ -26,14 +29,16 @@ export function makeArticle(fields: Partial<Article> & { title: string }): Artic
   // Spread over the whole 32-bit range so articles land in different buckets.
   const hash = (Math.imul(made, 0x9e3779b1) >>> 0).toString(16).padStart(ID_HASH_LENGTH, "0");
   const slug = fields.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  const sourceUrl = fields.sourceUrl ?? `https://news.example.com/${slug}`;
   return {
     id: `${slug}-${hash}`,
-    sourceUrl: `https://news.example.com/${slug}`,
+    sourceUrl,
     publishedAt: new Date(Date.UTC(2024, 0, 1) - made * 3600_000).toISOString(),
     topics: [],
     images: [],
     related: [],
     ...fields,
+    providerKey: providerKeyOf(fields.provider, sourceUrl),
   };
 }
 
@@ -48,9 +53,7 @@ export function makeArticles(count: number, fields: Partial<Article> = {}): Arti
   );
 }
 
-export function toSummary({ id, title, excerpt, provider, publishedAt, topics, images }: Article): Summary {
-  return { id, title, excerpt, provider, publishedAt, topics, image: images[0] };
-}
+export { toSummary };
 
 export interface Site {
   index: SiteIndex;
@@ -65,57 +68,33 @@ interface SiteOptions {
   offlineArticles?: boolean;
 }
 
-function feedPages(articles: readonly Article[], topic?: Topic): FeedPage[] {
-  const pageCount = Math.max(1, Math.ceil(articles.length / FEED_PAGE_SIZE));
-  return Array.from({ length: pageCount }, (_, i) => ({
-    page: i + 1,
-    pageCount,
-    total: articles.length,
-    items: articles.slice(i * FEED_PAGE_SIZE, (i + 1) * FEED_PAGE_SIZE).map(toSummary),
-    topic,
-  }));
-}
-
-/** Index, topic list, feed pages, topic pages and article buckets for `articles`. */
+/**
+ * The data files for `articles`, cut by the pipeline's own code: topics are taken as the
+ * articles spell them, and the build id is given, so a test can name both.
+ */
 export function buildSite(articles: readonly Article[], { buildId = "build-1", articleBucketBits = 1, offlineArticles = true }: SiteOptions = {}): Site {
-  const newestFirst = [...articles].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
-
-  const tagged = new Map<string, { topic: Topic; articles: Article[] }>();
+  const newestFirst = [...articles].sort(compareLatest);
+  const topics = new Map<string, Topic>();
   for (const article of newestFirst) {
     for (const { slug, name } of article.topics) {
-      const entry = tagged.get(slug) ?? { topic: { slug, name, count: 0 }, articles: [] };
-      entry.topic.count += 1;
-      entry.articles.push(article);
-      tagged.set(slug, entry);
+      const topic = topics.get(slug) ?? { slug, name, count: 0 };
+      topic.count += 1;
+      topics.set(slug, topic);
     }
   }
-  const topics = [...tagged.values()]
-    .map((entry) => entry.topic)
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
-
-  const index: SiteIndex = {
+  const model: SiteModel = {
     buildId,
-    totals: { articles: newestFirst.length, topics: topics.length },
-    feed: { pageCount: Math.max(1, Math.ceil(newestFirst.length / FEED_PAGE_SIZE)), pageSize: FEED_PAGE_SIZE },
-    topTopics: topics.slice(0, TOP_TOPICS),
-    offlineArticles,
+    articles: newestFirst,
+    topics: [...topics.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    ...listsOf(newestFirst),
     articleBucketBits,
+    stats: { drafts: 0, duplicatesMerged: 0 },
   };
-
   const files = new Map<string, unknown>();
-  files.set(dataPaths.index, index);
-  files.set(dataPaths.topics(buildId), { topics } satisfies TopicList);
-  for (const page of feedPages(newestFirst)) files.set(dataPaths.feedPage(buildId, page.page), page);
-  for (const { topic, articles: ofTopic } of tagged.values()) {
-    for (const page of feedPages(ofTopic, topic)) files.set(dataPaths.topicPage(buildId, topic.slug, page.page), page);
+  for (const file of dataFiles(model, { offlineArticleBudget: offlineArticles ? Infinity : 0 })) {
+    files.set(file.path, JSON.parse(file.render()));
   }
-  for (const article of newestFirst) {
-    const path = dataPaths.articleBucket(buildId, articleBucketOf(article.id, articleBucketBits) ?? -1);
-    const bucket = (files.get(path) as ArticleBucket | undefined) ?? { articles: {} };
-    bucket.articles[article.id] = article;
-    files.set(path, bucket);
-  }
-  return { index, topics: { topics }, files };
+  return { index: files.get(dataPaths.index) as SiteIndex, topics: { topics: model.topics }, files };
 }
 
 /** Where the app finds `article`. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { compareStories, hotScore, RANKED_LIMIT } from "../../src/contract/order.ts";
 import { articleBucketOf, dataPaths, FEED_PAGE_SIZE, TOP_TOPICS } from "../../src/contract/paths.ts";
 import type { Article, ArticleBucket, FeedPage, SiteIndex, TopicList } from "../../src/contract/types.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
@@ -19,6 +20,10 @@ const records = shuffled(
       publishedDateTime: new Date(Date.UTC(2019, 11, 1) + i * 3_600_000).toISOString(),
       sourceUrl: `https://news.example.com/story/${i}`,
       topics: topics.map((name) => `\n  - ${name}`).join(""),
+      // Every third story from a second outlet; heat and quality vary with no relation to age.
+      ...(i % 3 === 0 ? { provider: "\n  name: The Wire\n  domain: www.TheWire.example" } : {}),
+      heat: i % 7 === 0 ? undefined : String((i * 37) % 101),
+      quality: i % 5 === 0 ? undefined : String((i * 53) % 101),
     });
   }),
   7,
@@ -45,6 +50,7 @@ describe("dataFiles: index.json", () => {
       topTopics: model.topics.slice(0, TOP_TOPICS),
       articleBucketBits: 2,
       offlineArticles: true,
+      newestAt: "2019-12-05T23:00:00.000Z",
     });
     expect(index.topTopics).toHaveLength(TOP_TOPICS);
     expect(index.topTopics.slice(0, 4).map((topic) => [topic.name, topic.count])).toEqual([
@@ -79,7 +85,7 @@ describe("dataFiles: the feed", () => {
 
   it("lists summaries, not whole articles", () => {
     const [first] = pages[0].items;
-    expect(Object.keys(first).sort()).toEqual(["id", "provider", "publishedAt", "title", "topics"]);
+    expect(Object.keys(first).sort()).toEqual(["id", "provider", "providerKey", "publishedAt", "quality", "title", "topics"]);
     expect(first).toMatchObject({ title: "Story number 119", publishedAt: "2019-12-05T23:00:00.000Z" });
   });
 });
@@ -108,6 +114,93 @@ describe("dataFiles: topic pages", () => {
       for (const item of page.items) expect(item.topics.map((ref) => ref.slug)).toContain(slug);
     }
   });
+});
+
+describe("dataFiles: Hot and Top", () => {
+  const newestAt = index.newestAt as string;
+  const pagesOf = (pathOf: (page: number) => string) => {
+    const pages: FeedPage[] = [];
+    for (let page = 1; files.has(pathOf(page)); page++) pages.push(read<FeedPage>(pathOf(page)));
+    return pages;
+  };
+
+  it.each(["hot", "top"] as const)("%s: the whole feed in that order, the same stories as Latest", (sort) => {
+    const pages = pagesOf((page) => dataPaths.feedPage(model.buildId, page, sort));
+    const items = pages.flatMap((page) => page.items);
+    expect(pages).toHaveLength(Math.ceil(TOTAL / FEED_PAGE_SIZE));
+    expect(pages.every((page) => page.total === TOTAL)).toBe(true);
+    expect(items).toEqual([...items].sort(compareStories(sort, newestAt)));
+    expect(new Set(items.map((item) => item.id))).toEqual(new Set(model.articles.map((article) => article.id)));
+  });
+
+  it("hot fades heat by age: a fresher story with less heat can lead", () => {
+    const [first] = read<FeedPage>(dataPaths.feedPage(model.buildId, 1, "hot")).items;
+    expect(first.heat).toBeGreaterThan(0);
+    expect(hotScore(first, newestAt)).toBeGreaterThanOrEqual(
+      Math.max(...model.articles.map((article) => hotScore(article, newestAt))),
+    );
+  });
+
+  it("top puts the highest quality first, and stories without one last", () => {
+    const items = pagesOf((page) => dataPaths.feedPage(model.buildId, page, "top")).flatMap((page) => page.items);
+    expect(items[0].quality).toBe(Math.max(...model.articles.map((article) => article.quality ?? -1)));
+    expect(items.at(-1)?.quality).toBeUndefined();
+  });
+
+  it("each topic's list comes in every order", () => {
+    const slug = model.topics[0].slug;
+    for (const sort of ["hot", "top"] as const) {
+      const items = pagesOf((page) => dataPaths.topicPage(model.buildId, slug, page, sort)).flatMap((page) => page.items);
+      expect(items).toHaveLength(model.topics[0].count);
+      expect(items).toEqual([...items].sort(compareStories(sort, newestAt)));
+    }
+  });
+
+  it(`keeps at most ${RANKED_LIMIT} stories in a ranked list`, () => {
+    const many = Array.from({ length: RANKED_LIMIT + 30 }, (_, i) =>
+      recordOf(`${i}.txt`, { sourceUrl: `https://news.example.com/${i}`, heat: String(i % 100) }),
+    );
+    const big = buildSiteModel(many);
+    const rendered = new Map([...dataFiles(big)].map((file) => [file.path, file]));
+    const lastRanked = Math.ceil(RANKED_LIMIT / FEED_PAGE_SIZE);
+    const page = JSON.parse(rendered.get(dataPaths.feedPage(big.buildId, lastRanked, "hot"))?.render() ?? "null") as FeedPage;
+    expect(page).toMatchObject({ total: RANKED_LIMIT, pageCount: lastRanked });
+    expect(rendered.has(dataPaths.feedPage(big.buildId, lastRanked + 1, "hot"))).toBe(false);
+    expect(rendered.has(dataPaths.feedPage(big.buildId, lastRanked + 1))).toBe(true);
+  });
+});
+
+describe("dataFiles: outlet pages", () => {
+  it("lists each outlet's stories, newest first, under its domain without www. and in lower case", () => {
+    const wire = pagesFor("thewire.example");
+    expect(wire.map((item) => item.title)).toEqual(
+      Array.from({ length: TOTAL }, (_, i) => TOTAL - 1 - i)
+        .filter((i) => i % 3 === 0)
+        .map((i) => `Story number ${i}`),
+    );
+    expect(read<FeedPage>(dataPaths.providerPage(model.buildId, "thewire.example", 1)).provider).toEqual({
+      key: "thewire.example",
+      name: "The Wire",
+      count: TOTAL / 3,
+    });
+  });
+
+  it("every story is on exactly one outlet's pages", () => {
+    const listed = model.providers.flatMap((provider) => pagesFor(provider.key).map((item) => item.id));
+    expect(listed.sort()).toEqual(model.articles.map((article) => article.id).sort());
+    expect(model.providers.map((provider) => [provider.key, provider.name])).toEqual([
+      ["livemint.com", "Mint"],
+      ["thewire.example", "The Wire"],
+    ]);
+  });
+
+  function pagesFor(key: string) {
+    const items = [];
+    for (let page = 1; files.has(dataPaths.providerPage(model.buildId, key, page)); page++) {
+      items.push(...read<FeedPage>(dataPaths.providerPage(model.buildId, key, page)).items);
+    }
+    return items;
+  }
 });
 
 describe("dataFiles: article buckets", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ID_HASH_LENGTH } from "../../src/contract/paths.ts";
+import { ID_HASH_LENGTH, isProviderKey } from "../../src/contract/paths.ts";
 import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";
-import { articleId, buildSiteModel, toSummary } from "../../src/pipeline/site.ts";
+import { articleId, buildSiteModel, providerKeyOf, toSummary } from "../../src/pipeline/site.ts";
 import { shortHash, slugify } from "../../src/pipeline/slug.ts";
 import { normaliseUrl } from "../../src/pipeline/urls.ts";
 import { recordOf, shuffled } from "./helpers.ts";
@@ -266,9 +266,29 @@ describe("toSummary", () => {
       title: article.title,
       excerpt: "Short text",
       provider: { name: "Mint", domain: "livemint.com" },
+      providerKey: "livemint.com",
       publishedAt: "2019-12-22T12:58:00.000Z",
       topics: [{ slug: "ai", name: "AI" }],
       image: { url: "https://www.bing.com/th?id=ON.A" },
     });
+  });
+
+  it("carries heat and quality for the Hot and Top orders", () => {
+    const [article] = buildSiteModel([recordOf("a.txt", { heat: "40", quality: "75" })]).articles;
+    expect(toSummary(article)).toMatchObject({ heat: 40, quality: 75 });
+  });
+});
+
+describe("providerKeyOf", () => {
+  it.each([
+    ["the provider's domain", { name: "Mint", domain: "livemint.com" }, "https://other.example/a", "livemint.com"],
+    ["without www. and in lower case", { name: "BBC", domain: " WWW.BBC.co.uk " }, "https://x.example/a", "bbc.co.uk"],
+    ["the source's host when there is no domain", { name: "Mint" }, "https://www.livemint.com/a", "livemint.com"],
+    ["the source's host when the domain is not one", { name: "X", domain: "not a domain/../" }, "https://news.example.com/a", "news.example.com"],
+    ["the source's host when there is no provider", undefined, "http://Example.ORG:8080/a", "example.org"],
+    ["a reserved name when the host is an IPv6 address", undefined, "http://[::1]/a", "unknown.invalid"],
+  ])("%s", (_case, provider, sourceUrl, key) => {
+    expect(providerKeyOf(provider, sourceUrl)).toBe(key);
+    expect(isProviderKey(key)).toBe(true);
   });
 });
