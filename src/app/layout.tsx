@@ -1,6 +1,8 @@
 import { useEffect, useRef, type MouseEvent } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
+import { KeyboardShortcuts } from "../features/keyboard/keyboard-shortcuts.tsx";
 import { OfflineIndicator, OfflineSavedNote, UpdatePrompt } from "../features/pwa/pwa-status.tsx";
+import { ThemeToggle } from "../features/theme/theme-toggle.tsx";
 import { paths } from "../lib/paths.ts";
 import { useScrollRestoration } from "./use-scroll-restoration.ts";
 
@@ -48,8 +50,12 @@ export function Layout() {
               <li>
                 <NavLink to={paths.topics}>Topics</NavLink>
               </li>
+              <li>
+                <NavLink to={paths.saved}>Saved</NavLink>
+              </li>
             </ul>
           </nav>
+          <ThemeToggle />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="page">
@@ -58,6 +64,7 @@ export function Layout() {
       <footer className="site-footer">
         <p>Broadsheet is an open-source reader. Stories belong to the outlets that published them.</p>
         <OfflineSavedNote />
+        <KeyboardShortcuts />
       </footer>
       <UpdatePrompt />
     </>

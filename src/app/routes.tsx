@@ -9,9 +9,10 @@ import { FeedRoute } from "./routes/feed-route.tsx";
 import { NotFoundRoute } from "./routes/not-found-route.tsx";
 import { TopicRoute } from "./routes/topic-route.tsx";
 
-// The feed ships with the first load; the article view and the topic list load when first needed.
+// The feed ships with the first load; the article view, the topic list and Saved load when first needed.
 const ArticleRoute = lazy(async () => ({ default: (await import("./routes/article-route.tsx")).ArticleRoute }));
 const TopicsRoute = lazy(async () => ({ default: (await import("./routes/topics-route.tsx")).TopicsRoute }));
+const SavedRoute = lazy(async () => ({ default: (await import("./routes/saved-route.tsx")).SavedRoute }));
 
 const loading = (view: ReactNode) => <Suspense fallback={<Skeleton label="Loading…" lines={5} />}>{view}</Suspense>;
 
@@ -34,6 +35,7 @@ export function AppRoutes() {
         <Route index element={<FeedRoute />} />
         <Route path="topics" element={loading(<TopicsRoute />)} />
         <Route path="topics/:slug" element={<TopicRoute />} />
+        <Route path="saved" element={loading(<SavedRoute />)} />
         <Route path="articles/:id" element={<ArticleWithData />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>

@@ -2,6 +2,7 @@
 export const paths = {
   home: "/",
   topics: "/topics",
+  saved: "/saved",
   topic: (slug: string) => `/topics/${encodeURIComponent(slug)}`,
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
 };

@@ -1,4 +1,5 @@
 import { StoryList } from "../../features/feed/story-list.tsx";
+import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
 import { TopicFilter, TopicFilterSkeleton } from "../../features/topics/topic-filter.tsx";
 import { Skeleton } from "../../components/view-states.tsx";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
@@ -21,6 +22,7 @@ export function FeedRoute() {
       <h1 id="view-title" tabIndex={-1}>
         Latest stories
       </h1>
+      <MarkAllRead />
       <WithIndex loading={<FeedSkeleton />}>
         {(index) => (
           <>

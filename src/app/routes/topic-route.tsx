@@ -4,6 +4,7 @@ import { NotFound } from "../../components/view-states.tsx";
 import { isTopicSlug } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { StoryList } from "../../features/feed/story-list.tsx";
+import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
 import { TopicFilter } from "../../features/topics/topic-filter.tsx";
 import { isNotFound } from "../../lib/api.ts";
 import { feedQuery } from "../../lib/queries.ts";
@@ -28,6 +29,7 @@ function TopicFeed({ index, slug, name }: TopicProps & { name: string | undefine
       <h1 id="view-title" tabIndex={-1}>
         {name ?? "Topic"}
       </h1>
+      <MarkAllRead />
       <TopicFilter index={index} />
       <StoryList buildId={index.buildId} topic={slug} label={name ? `Stories about ${name}` : "Stories"} />
     </>

@@ -5,6 +5,11 @@ import { RelativeTime } from "../../components/relative-time.tsx";
 import { TopicTags } from "../../components/topic-tags.tsx";
 import type { Article } from "../../contract/types.ts";
 import { hostOf } from "../../lib/format.ts";
+import { paths } from "../../lib/paths.ts";
+import { summaryOf } from "../library/library-store.ts";
+import { SaveToggle } from "../library/save-toggle.tsx";
+import { useMarkRead } from "../library/use-mark-read.ts";
+import { ShareButton } from "../share/share-button.tsx";
 
 /** One article: what it says, where it came from, and where to read it in full. */
 export function ArticleDetail({ article }: { article: Article }) {
@@ -13,6 +18,7 @@ export function ArticleDetail({ article }: { article: Article }) {
   useEffect(() => {
     if (document.activeElement?.id === "main") heading.current?.focus();
   }, []);
+  useMarkRead(article);
   const lead = article.images[0];
   const outlet = article.provider?.name ?? hostOf(article.sourceUrl);
   const domain = article.provider?.domain ?? hostOf(article.sourceUrl);
@@ -52,6 +58,10 @@ export function ArticleDetail({ article }: { article: Article }) {
           </li>
         )}
       </ul>
+      <div className="article__actions">
+        <SaveToggle story={summaryOf(article)} className="button" />
+        <ShareButton title={article.title} to={paths.article(article.id)} />
+      </div>
       <TopicTags topics={article.topics} />
     </article>
   );

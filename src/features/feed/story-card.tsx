@@ -3,6 +3,9 @@ import { ContentImage } from "../../components/content-image.tsx";
 import { RelativeTime } from "../../components/relative-time.tsx";
 import { TopicTags } from "../../components/topic-tags.tsx";
 import type { Summary } from "../../contract/types.ts";
+import { useIsRead } from "../library/library-store.ts";
+import { SaveToggle } from "../library/save-toggle.tsx";
+import { UnreadMarker } from "../library/unread-marker.tsx";
 import { paths } from "../../lib/paths.ts";
 import { usePrefetchArticle } from "./use-prefetch-article.ts";
 
@@ -16,22 +19,27 @@ interface StoryCardProps {
 export function StoryCard({ story, position, setSize }: StoryCardProps) {
   const prefetch = usePrefetchArticle(story.id);
   const titleId = `story-${story.id}`;
+  const unreadId = useIsRead(story) ? undefined : `${titleId}-unread`;
   return (
     <article className="story" aria-labelledby={titleId} aria-posinset={position} aria-setsize={setSize}>
       <div className="story__body">
         <h2 className="story__title" id={titleId}>
-          <Link to={paths.article(story.id)} {...prefetch}>
+          <Link to={paths.article(story.id)} {...prefetch} data-shortcut="open" aria-describedby={unreadId}>
             {story.title}
           </Link>
         </h2>
         <p className="story__meta">
+          {unreadId && <UnreadMarker id={unreadId} />}
           {story.provider && <span className="story__provider">{story.provider.name}</span>}
           <RelativeTime iso={story.publishedAt} />
         </p>
         {story.excerpt && <p className="story__excerpt">{story.excerpt}</p>}
         <TopicTags topics={story.topics} />
       </div>
-      {story.image && <ContentImage className="story__image" image={story.image} alt="" />}
+      <div className="story__side">
+        <SaveToggle story={story} />
+        {story.image && <ContentImage className="story__image" image={story.image} alt="" />}
+      </div>
     </article>
   );
 }

@@ -1,0 +1,22 @@
+import { useState } from "react";
+import { markAllRead } from "./library-store.ts";
+
+/** Marks every story published up to now as read, and says so. */
+export function MarkAllRead() {
+  const [done, setDone] = useState(false);
+  return (
+    <div className="mark-all-read">
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => {
+          markAllRead();
+          setDone(true);
+        }}
+      >
+        Mark all as read
+      </button>
+      <span role="status">{done && "Every story so far is marked as read."}</span>
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { useSyncExternalStore } from "react";
+
+interface LocalStoreOptions<T> {
+  /** Turns what localStorage holds (null when nothing) into a value; never throws. */
+  parse: (raw: string | null) => T;
+  serialize: (value: T) => string;
+}
+
+export interface LocalStore<T> {
+  get(): T;
+  set(value: T): void;
+  update(change: (value: T) => T): void;
+  subscribe(listener: () => void): () => void;
+}
+
+/**
+ * A value kept in localStorage under `key`, shared by every component that reads it and by
+ * every tab: another tab's write arrives as a `storage` event. Where localStorage refuses
+ * (a private window, a full quota) the value still works for this page.
+ */
+export function createLocalStore<T>(key: string, { parse, serialize }: LocalStoreOptions<T>): LocalStore<T> {
+  let memory: string | null = null;
+  let storageWorks = true;
+  let parsed: { raw: string | null; value: T } | undefined;
+  const listeners = new Set<() => void>();
+
+  const readRaw = (): string | null => {
+    if (!storageWorks) return memory;
+    try {
+      return window.localStorage.getItem(key);
+    } catch {
+      storageWorks = false;
+      return memory;
+    }
+  };
+
+  // Parsed again only when the stored text changed, so a snapshot stays the same object.
+  const get = (): T => {
+    const raw = readRaw();
+    if (!parsed || parsed.raw !== raw) parsed = { raw, value: parse(raw) };
+    return parsed.value;
+  };
+
+  const emit = () => {
+    for (const listener of listeners) listener();
+  };
+
+  const set = (value: T) => {
+    memory = serialize(value);
+    try {
+      window.localStorage.setItem(key, memory);
+    } catch {
+      storageWorks = false;
+    }
+    emit();
+  };
+
+  const onStorage = (event: StorageEvent) => {
+    // A null key means another tab cleared all of storage.
+    if (event.key === key || event.key === null) emit();
+  };
+
+  const subscribe = (listener: () => void) => {
+    if (listeners.size === 0) window.addEventListener("storage", onStorage);
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) window.removeEventListener("storage", onStorage);
+    };
+  };
+
+  return {
+    get,
+    set,
+    update: (change) => set(change(get())),
+    subscribe,
+  };
+}
+
+/**
+ * `select(value)`, again whenever the value changes, in this tab or another. `select` must
+ * return the same thing for the same value (a boolean, a field), or React re-renders forever.
+ */
+export const useLocalStore = <T, S>(store: LocalStore<T>, select: (value: T) => S): S =>
+  useSyncExternalStore(store.subscribe, () => select(store.get()));
+
