@@ -7,6 +7,7 @@ import { useSiteIndex } from "../lib/use-site-index.ts";
 import { Layout } from "./layout.tsx";
 import { FeedRoute } from "./routes/feed-route.tsx";
 import { NotFoundRoute } from "./routes/not-found-route.tsx";
+import { ProviderRoute } from "./routes/provider-route.tsx";
 import { TopicRoute } from "./routes/topic-route.tsx";
 
 // The feed ships with the first load; the article view, the topic list and Saved load when first needed.
@@ -35,6 +36,7 @@ export function AppRoutes() {
         <Route index element={<FeedRoute />} />
         <Route path="topics" element={loading(<TopicsRoute />)} />
         <Route path="topics/:slug" element={<TopicRoute />} />
+        <Route path="providers/:key" element={<ProviderRoute />} />
         <Route path="saved" element={loading(<SavedRoute />)} />
         <Route path="articles/:id" element={<ArticleWithData />} />
         <Route path="*" element={<NotFoundRoute />} />

@@ -5,4 +5,5 @@ export const paths = {
   saved: "/saved",
   topic: (slug: string) => `/topics/${encodeURIComponent(slug)}`,
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
+  provider: (key: string) => `/providers/${encodeURIComponent(key)}`,
 };

@@ -1,4 +1,5 @@
 import { infiniteQueryOptions, QueryCache, queryOptions, QueryClient } from "@tanstack/react-query";
+import type { SortOrder } from "../contract/order.ts";
 import { articleBucketOf, dataPaths } from "../contract/paths.ts";
 import type { ArticleBucket, FeedPage, SiteIndex, TopicList } from "../contract/types.ts";
 import { fetchData, isNotFound } from "./api.ts";
@@ -10,7 +11,7 @@ import { fetchData, isNotFound } from "./api.ts";
 export const queryKeys = {
   index: ["index"] as const,
   topics: (buildId: string) => ["topics", buildId] as const,
-  feed: (buildId: string, topic: string | null) => ["feed", buildId, topic] as const,
+  feed: (buildId: string, source: FeedSource, sort: SortOrder) => ["feed", buildId, source, sort] as const,
   articleBucket: (buildId: string, bucket: number) => ["article-bucket", buildId, bucket] as const,
 };
 
@@ -28,15 +29,20 @@ export const topicsQuery = (buildId: string) =>
     staleTime: Infinity,
   });
 
-/** The whole feed (`topic` null) or one topic's, a page at a time. */
-export const feedQuery = (buildId: string, topic: string | null) =>
+/** A list of stories the data has pages for: every story, one topic's, or one outlet's. */
+export type FeedSource = { topic: string } | { provider: string } | null;
+
+const pagePath = (buildId: string, source: FeedSource, sort: SortOrder, page: number) => {
+  if (source === null) return dataPaths.feedPage(buildId, page, sort);
+  if ("topic" in source) return dataPaths.topicPage(buildId, source.topic, page, sort);
+  return dataPaths.providerPage(buildId, source.provider, page, sort);
+};
+
+/** One list in one order, a page at a time. */
+export const feedQuery = (buildId: string, source: FeedSource, sort: SortOrder = "latest") =>
   infiniteQueryOptions({
-    queryKey: queryKeys.feed(buildId, topic),
-    queryFn: ({ pageParam, signal }) =>
-      fetchData<FeedPage>(
-        topic === null ? dataPaths.feedPage(buildId, pageParam) : dataPaths.topicPage(buildId, topic, pageParam),
-        signal,
-      ),
+    queryKey: queryKeys.feed(buildId, source, sort),
+    queryFn: ({ pageParam, signal }) => fetchData<FeedPage>(pagePath(buildId, source, sort, pageParam), signal),
     initialPageParam: 1,
     getNextPageParam: (last: FeedPage) => (last.page < last.pageCount ? last.page + 1 : undefined),
     staleTime: Infinity,

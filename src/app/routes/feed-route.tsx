@@ -1,7 +1,13 @@
-import { StoryList } from "../../features/feed/story-list.tsx";
-import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
-import { TopicFilter, TopicFilterSkeleton } from "../../features/topics/topic-filter.tsx";
+import { Navigate, useSearchParams } from "react-router-dom";
 import { Skeleton } from "../../components/view-states.tsx";
+import { FeedList } from "../../features/feed/feed-list.tsx";
+import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
+import { SortControl } from "../../features/sort/sort-control.tsx";
+import { SORT_LABELS, useSortOrder, withSort } from "../../features/sort/sort-order.ts";
+import { readTopicsParams } from "../../features/topics/combined-feed.ts";
+import { CombinedTopics } from "../../features/topics/combined-topics.tsx";
+import { TopicFilter, TopicFilterSkeleton } from "../../features/topics/topic-filter.tsx";
+import { paths } from "../../lib/paths.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";
 
@@ -15,22 +21,38 @@ export function FeedSkeleton() {
   );
 }
 
-export function FeedRoute() {
-  useDocumentTitle("Latest stories");
+function AllStories() {
+  const sort = useSortOrder();
+  const title = `${SORT_LABELS[sort].name} stories`;
+  useDocumentTitle(title);
   return (
     <>
       <h1 id="view-title" tabIndex={-1}>
-        Latest stories
+        {title}
       </h1>
       <MarkAllRead />
       <WithIndex loading={<FeedSkeleton />}>
         {(index) => (
           <>
             <TopicFilter index={index} />
-            <StoryList buildId={index.buildId} topic={null} label="Latest stories" />
+            <SortControl />
+            <FeedList buildId={index.buildId} source={null} sort={sort} label={title} />
           </>
         )}
       </WithIndex>
     </>
   );
+}
+
+/** Every story; with `?topics=a,b`, the stories of several topics at once. */
+export function FeedRoute() {
+  const [params] = useSearchParams();
+  const sort = useSortOrder();
+  const { slugs, match } = readTopicsParams(params);
+  // One topic has a page of its own.
+  if (slugs.length === 1) return <Navigate replace to={withSort(paths.topic(slugs[0]), sort)} />;
+  if (slugs.length > 1) {
+    return <WithIndex loading={<FeedSkeleton />}>{(index) => <CombinedTopics index={index} slugs={slugs} match={match} sort={sort} />}</WithIndex>;
+  }
+  return <AllStories />;
 }

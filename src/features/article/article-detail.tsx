@@ -1,4 +1,5 @@
 import { useEffect, useRef } from "react";
+import { Link } from "react-router-dom";
 import { ContentImage } from "../../components/content-image.tsx";
 import { ExternalLink } from "../../components/external-link.tsx";
 import { RelativeTime } from "../../components/relative-time.tsx";
@@ -29,7 +30,9 @@ export function ArticleDetail({ article }: { article: Article }) {
           {article.title}
         </h1>
         <p className="story__meta">
-          <span className="story__provider">{outlet}</span>
+          <Link to={paths.provider(article.providerKey)} className="story__provider">
+            {outlet}
+          </Link>
           {domain !== outlet && <span className="article__domain">{domain}</span>}
           <RelativeTime iso={article.publishedAt} />
         </p>

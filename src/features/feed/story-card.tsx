@@ -30,7 +30,11 @@ export function StoryCard({ story, position, setSize }: StoryCardProps) {
         </h2>
         <p className="story__meta">
           {unreadId && <UnreadMarker id={unreadId} />}
-          {story.provider && <span className="story__provider">{story.provider.name}</span>}
+          {story.provider && (
+            <Link to={paths.provider(story.providerKey)} className="story__provider">
+              {story.provider.name}
+            </Link>
+          )}
           <RelativeTime iso={story.publishedAt} />
         </p>
         {story.excerpt && <p className="story__excerpt">{story.excerpt}</p>}

@@ -1,15 +1,22 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type FocusEvent } from "react";
 import { ErrorState, Skeleton } from "../../components/view-states.tsx";
-import { feedQuery } from "../../lib/queries.ts";
+import type { Summary } from "../../contract/types.ts";
 import { StoryCard } from "./story-card.tsx";
 
+/** What the list needs of a page: its stories, and how many the whole list has when that is known. */
+export interface StoryPage {
+  items: Summary[];
+  total?: number;
+}
+
 interface StoryListProps {
-  buildId: string;
-  /** A topic's slug, or null for every story. */
-  topic: string | null;
+  /** The list's pages, as the view's query loads them. */
+  feed: UseInfiniteQueryResult<InfiniteData<StoryPage, unknown>>;
   label: string;
+  /** What an empty list says. */
+  empty?: string;
 }
 
 /**
@@ -43,10 +50,10 @@ const useRowHeight = () => useSyncExternalStore(subscribeToWidth, () => (rowHeig
  * Stories newest first, a page at a time. Only the cards near the viewport are in the
  * DOM, so a reader can scroll through thousands of stories without the page slowing.
  */
-export function StoryList({ buildId, topic, label }: StoryListProps) {
-  const feed = useInfiniteQuery(feedQuery(buildId, topic));
+export function StoryList({ feed, label, empty = "No stories yet." }: StoryListProps) {
   const stories = feed.data?.pages.flatMap((page) => page.items) ?? [];
-  const total = feed.data?.pages[0].total ?? 0;
+  // A list merged from several topics learns its length only at its end.
+  const total = feed.data?.pages[0].total ?? (feed.hasNextPage ? undefined : stories.length);
 
   const listRef = useRef<HTMLDivElement>(null);
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -85,7 +92,7 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
 
   if (feed.isPending) return <Skeleton label={`Loading ${label}…`} lines={4} />;
   if (feed.isError && stories.length === 0) return <ErrorState what={label} onRetry={() => void feed.refetch()} />;
-  if (total === 0) return <p className="empty">No stories yet.</p>;
+  if (total === 0) return <p className="empty">{empty}</p>;
 
   return (
     <>
@@ -105,13 +112,15 @@ export function StoryList({ buildId, topic, label }: StoryListProps) {
             onFocus={() => (focusedRow.current = item.index)}
             onBlur={onRowBlur}
           >
-            <StoryCard story={stories[item.index]} position={item.index + 1} setSize={total} />
+            <StoryCard story={stories[item.index]} position={item.index + 1} setSize={total ?? -1} />
           </div>
         ))}
       </div>
       <div className="story-list__footer">
         <p role="status">
-          Showing {stories.length} of {total} {total === 1 ? "story" : "stories"}
+          {total === undefined
+            ? `Showing ${stories.length} stories so far`
+            : `Showing ${stories.length} of ${total} ${total === 1 ? "story" : "stories"}`}
         </p>
         {isFetchNextPageError && <ErrorState what="more stories" onRetry={() => void fetchNextPage()} />}
         {hasNextPage && !isFetchNextPageError && (

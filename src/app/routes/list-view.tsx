@@ -1,0 +1,45 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import type { FeedPage, SiteIndex } from "../../contract/types.ts";
+import { StoryList } from "../../features/feed/story-list.tsx";
+import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
+import { SortControl } from "../../features/sort/sort-control.tsx";
+import { useSortOrder } from "../../features/sort/sort-order.ts";
+import { isNotFound } from "../../lib/api.ts";
+import { feedQuery, type FeedSource } from "../../lib/queries.ts";
+import { useDocumentTitle } from "../../lib/use-document-title.ts";
+
+interface ListViewProps {
+  index: SiteIndex;
+  source: NonNullable<FeedSource>;
+  /** The list's name: its first page says it; until then, whatever the index knows. */
+  nameOf: (first: FeedPage | undefined) => string | undefined;
+  /** The heading while no name is known. */
+  placeholder: string;
+  label: (name: string) => string;
+  /** What shows when the data has no such list. */
+  notFound: ReactNode;
+  /** Above the sort control: the topic filter, or a line about the outlet. */
+  children?: ReactNode;
+}
+
+/** One topic's or one outlet's stories: a heading, the controls, the list. */
+export function ListView({ index, source, nameOf, placeholder, label, notFound, children }: ListViewProps) {
+  const sort = useSortOrder();
+  // The same query the list runs: its first page names the list.
+  const feed = useInfiniteQuery(feedQuery(index.buildId, source, sort));
+  const name = nameOf(feed.data?.pages[0]);
+  useDocumentTitle(name);
+  if (feed.isError && isNotFound(feed.error)) return notFound;
+  return (
+    <>
+      <h1 id="view-title" tabIndex={-1}>
+        {name ?? placeholder}
+      </h1>
+      <MarkAllRead />
+      {children}
+      <SortControl />
+      <StoryList feed={feed} label={name ? label(name) : "Stories"} />
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import type { SortOrder } from "../../contract/order.ts";
+import { feedQuery, type FeedSource } from "../../lib/queries.ts";
+import { StoryList } from "./story-list.tsx";
+
+interface FeedListProps {
+  buildId: string;
+  source: FeedSource;
+  sort: SortOrder;
+  label: string;
+  empty?: string;
+}
+
+/** One of the lists the data has pages for, in the reader's order. */
+export function FeedList({ buildId, source, sort, label, empty }: FeedListProps) {
+  const feed = useInfiniteQuery(feedQuery(buildId, source, sort));
+  return <StoryList feed={feed} label={label} empty={empty} />;
+}
