@@ -1,0 +1,112 @@
+import { createRequire } from "node:module";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { StaticServer } from "../../scripts/static-server.ts";
+import { launchBrowser, serveSite } from "./harness.ts";
+
+const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+let url: string;
+let server: StaticServer;
+let context: BrowserContext;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  server = await serveSite(inject("siteDir"));
+  url = server.url;
+  ({ context, close: closeBrowser } = await launchBrowser());
+});
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await server?.close();
+});
+
+async function open(path: string, heading: string | RegExp): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}${path}`);
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  return page;
+}
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical findings on the page as it stands, each with where it is. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE_SCRIPT });
+  const violations = await page.evaluate(async () => {
+    const { violations } = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Violation[] }> } }).axe.run(document);
+    return violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+const titles = (page: Page) => page.getByRole("feed").getByRole("heading", { level: 2 }).allTextContents();
+
+describe("sort orders in a browser", () => {
+  it("Hot and Top reorder the feed, live in the URL and survive a reload", async () => {
+    const page = await open("/", "Latest stories");
+    await page.getByRole("feed").getByRole("heading", { level: 2 }).first().waitFor();
+    const latest = ["Leaders agree on a climate finance deal", "New rules limit exports of AI chips", "Facebook says group used AI-generated faces to push pro-Trump messages"];
+    await expect.poll(() => titles(page)).toEqual(latest);
+
+    const sort = page.getByRole("navigation", { name: "Sort stories" });
+    await sort.getByRole("link", { name: "Hot" }).hover();
+    await page.getByRole("tooltip", { name: /heat halves/i }).waitFor();
+    await sort.getByRole("link", { name: "Hot" }).click();
+    await page.getByRole("heading", { level: 1, name: "Hot stories" }).waitFor();
+    expect(new URL(page.url()).search).toBe("?sort=hot");
+    await expect.poll(() => titles(page)).toEqual([latest[1], latest[0], latest[2]]);
+
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Hot stories" }).waitFor();
+    await expect.poll(() => titles(page)).toEqual([latest[1], latest[0], latest[2]]);
+
+    await sort.getByRole("link", { name: "Top" }).click();
+    await page.getByRole("heading", { level: 1, name: "Top stories" }).waitFor();
+    await expect.poll(() => titles(page)).toEqual([latest[0], latest[2], latest[1]]);
+    await page.close();
+  });
+});
+
+describe("accessibility, checked by axe-core", () => {
+  it.each([
+    ["the feed", "/", "Latest stories"],
+    ["a topic", "/topics/ai", "AI"],
+    ["an outlet", "/providers/livemint.com", "Mint"],
+    ["several topics", "/?topics=ai,climate&match=all", "Stories about AI and Climate"],
+    ["Saved", "/saved", "Saved stories"],
+    ["a page that is not there", "/nowhere", "Page not found"],
+  ])("%s has no serious or critical violations", async (_view, path, heading) => {
+    const page = await open(path, heading);
+    await page.waitForLoadState("networkidle");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("an article has no serious or critical violations", async () => {
+    const feed = await open("/", "Latest stories");
+    const href = (await feed.getByRole("link", { name: "New rules limit exports of AI chips" }).getAttribute("href")) as string;
+    await feed.close();
+    const page = await open(href, "New rules limit exports of AI chips");
+    await page.getByRole("heading", { level: 2, name: "Related coverage" }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("the feed in dark mode has no serious or critical violations (contrast included)", async () => {
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto(`${url}/`);
+    await page.getByRole("feed").getByRole("heading", { level: 2 }).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
