@@ -2,6 +2,7 @@ import { useEffect, useRef, type MouseEvent } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
 import { KeyboardShortcuts } from "../features/keyboard/keyboard-shortcuts.tsx";
 import { OfflineIndicator, OfflineSavedNote, UpdatePrompt } from "../features/pwa/pwa-status.tsx";
+import { SearchForm } from "../features/search/search-form.tsx";
 import { ThemeToggle } from "../features/theme/theme-toggle.tsx";
 import { paths } from "../lib/paths.ts";
 import { useScrollRestoration } from "./use-scroll-restoration.ts";
@@ -55,6 +56,7 @@ export function Layout() {
               </li>
             </ul>
           </nav>
+          <SearchForm />
           <ThemeToggle />
         </div>
       </header>

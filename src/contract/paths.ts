@@ -15,6 +15,7 @@ export const TOP_TOPICS = 24;
 export const ID_HASH_LENGTH = 8;
 
 const buildDir = (buildId: string) => `${DATA_DIR}/${buildId}`;
+const searchDir = (buildId: string) => `${buildDir(buildId)}/search`;
 
 /** Latest pages sit in the list's folder; Hot and Top in a subfolder named after the order. */
 const pageFile = (folder: string, page: number, sort: SortOrder) =>
@@ -33,6 +34,11 @@ export const dataPaths = {
   providerPage: (buildId: string, key: string, page: number, sort: SortOrder = "latest") =>
     pageFile(`${buildDir(buildId)}/providers/${key}`, page, sort),
   articleBucket: (buildId: string, bucket: number) => `${buildDir(buildId)}/articles/${bucket}.json`,
+  /** Full-text search (see search.ts): its folder, where each word file begins, the word files, the Hot and Top ranks. */
+  search: (buildId: string) => `${searchDir(buildId)}/`,
+  searchManifest: (buildId: string) => `${searchDir(buildId)}/index.json`,
+  searchWords: (buildId: string, file: number) => `${searchDir(buildId)}/words/${file}.json`,
+  searchRanks: (buildId: string, sort: Exclude<SortOrder, "latest">) => `${searchDir(buildId)}/${sort}.json`,
 };
 
 /** What a topic slug looks like; anything else in a URL names no topic. */

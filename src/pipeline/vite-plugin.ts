@@ -3,7 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger, Plugin, ViteDevServer } from "vite";
-import { CONTENT_UPDATE_EVENT, DATA_DIR } from "../contract/paths.ts";
+import { CONTENT_UPDATE_EVENT, DATA_DIR, dataPaths } from "../contract/paths.ts";
 import {
   assertValid,
   createContentStore,
@@ -17,6 +17,7 @@ import { dataFiles, type DataFile } from "./data-files.ts";
 import { isArticleFile } from "./load.ts";
 import { mapLimit } from "./collections.ts";
 import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
+import { searchIndexFiles } from "./search-index.ts";
 
 const MAX_LISTED = 50;
 
@@ -74,6 +75,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     async writeBundle(output) {
       if (!build || !output.dir) return;
       await writeDataFiles(output.dir, dataFiles(build.model, { offlineArticleBudget }));
+      await writeDataFiles(output.dir, searchIndexFiles(build.model.buildId, build.model.articles));
     },
   };
 
@@ -85,6 +87,14 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     },
     async configureServer(server: ViteDevServer) {
       let files = new Map<string, DataFile>();
+      // The search index is made when a page first asks for it, not on every edit.
+      let searchFiles: Map<string, DataFile> | undefined;
+      const searchFile = (path: string) => {
+        if (!build || !path.startsWith(dataPaths.search(build.model.buildId))) return undefined;
+        const { buildId, articles } = build.model;
+        searchFiles ??= new Map(searchIndexFiles(buildId, articles).map((file) => [file.path, file]));
+        return searchFiles.get(path);
+      };
       let overlay: InvalidContentError | undefined;
 
       const publish = () => {
@@ -92,6 +102,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
         build = store.build();
         report(logger, build, performance.now() - started, invalid);
         files = new Map([...dataFiles(build.model, { offlineArticleBudget })].map((file) => [file.path, file]));
+        searchFiles = undefined;
         const wasBroken = overlay !== undefined;
         overlay = build.invalid.length > 0 ? new InvalidContentError(build.invalid, displayFolder(dir)) : undefined;
         if (overlay) return sendOverlay(overlay);
@@ -129,7 +140,8 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split("?")[0];
         if (!path?.startsWith(prefix)) return next();
-        const file = files.get(decodeURIComponent(path.slice(server.config.base.length)));
+        const dataPath = decodeURIComponent(path.slice(server.config.base.length));
+        const file = files.get(dataPath) ?? searchFile(dataPath);
         if (!file) {
           res.statusCode = 404;
           res.end("Not found");

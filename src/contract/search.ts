@@ -1,0 +1,76 @@
+/**
+ * Full-text search: what a word is, and the shape of the search files. The pipeline
+ * indexes words with this rule and the app splits a query and marks matches with the
+ * same one, so a highlighted word is always a word the index matched.
+ *
+ * The index is split by word: `search/index.json` lists where each file's words begin,
+ * and a query fetches only the files that hold its words. Articles are numbered in the
+ * Latest feed's order, so a match is shown from the feed page that already holds it.
+ */
+
+/** Case and accents set aside: "Élection" and "election" read alike. */
+export const normaliseText = (text: string): string => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** Every word of `text`, normalised, in order, repeats included: runs of letters and digits. */
+export const searchWords = (text: string): string[] => normaliseText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** A word as written, with the accents that belong to its letters. */
+const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+/** Each word of `text` as written, with where it starts and ends and its normalised form: what a highlight marks. */
+export function* wordSpans(text: string): Generator<{ start: number; end: number; word: string }> {
+  for (const match of text.matchAll(WRITTEN_WORD)) {
+    yield { start: match.index, end: match.index + match[0].length, word: normaliseText(match[0]) };
+  }
+}
+
+/**
+ * Where a word counts most, for ranking: in the title, then in a topic or the
+ * provider's name or domain, then in the excerpt.
+ */
+export const FIELD_WEIGHT = { title: 3, topicOrProvider: 2, excerpt: 1 } as const;
+
+/** `search/index.json`, the only search file every query reads. */
+export interface SearchManifest {
+  /**
+   * Articles indexed. Article n is the n-th story of the Latest feed: item
+   * n % FEED_PAGE_SIZE of feed page ⌊n / FEED_PAGE_SIZE⌋ + 1.
+   */
+  articles: number;
+  /**
+   * The first word of each word file, in code-unit order: file i holds every word from
+   * `words[i]` up to, not including, `words[i + 1]`.
+   */
+  words: string[];
+}
+
+/**
+ * One word file. Each word's articles in ascending number, each as one integer:
+ * (number − previous number) × 4 + the word's field weight in that article, the
+ * "previous number" of the first being −1.
+ */
+export interface SearchWordFile {
+  words: Record<string, number[]>;
+}
+
+export function encodePosting(gap: number, weight: number): number {
+  return gap * 4 + weight;
+}
+
+/** Calls `visit` with each article number and weight of a word's list. */
+export function decodePostings(postings: readonly number[], visit: (article: number, weight: number) => void): void {
+  let article = -1;
+  for (const value of postings) {
+    article += Math.floor(value / 4);
+    visit(article, value % 4);
+  }
+}
+
+/**
+ * `search/<order>.json` for Hot and Top: each article's place in that order (0 first),
+ * by article number, so matches can be shown in any order the feed has. Latest is the
+ * numbering itself.
+ */
+export interface SearchRanks {
+  ranks: number[];
+}

@@ -1,0 +1,56 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useLocation, useNavigate, useSearchParams } from "react-router-dom";
+import { paths } from "../../lib/paths.ts";
+import { useSiteIndex } from "../../lib/use-site-index.ts";
+import { prepareSearch, queryWords, searchMatchesQuery } from "./search-queries.ts";
+
+/**
+ * The header's search box. It shows the query of the search on screen; focusing it
+ * starts loading the search engine, and submitting starts the search itself, so both
+ * run alongside the search view's own code.
+ */
+export function SearchForm() {
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [params] = useSearchParams();
+  const queryClient = useQueryClient();
+  const { data: index } = useSiteIndex();
+  const current = pathname === paths.search() ? (params.get("q") ?? "") : "";
+  // What the reader types, until the URL's query changes (another search, Back, another view).
+  const [draft, setDraft] = useState({ text: current, from: current });
+  const text = draft.from === current ? draft.text : current;
+
+  const prepare = () => {
+    if (index) prepareSearch(queryClient, index.buildId);
+  };
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const query = text.trim();
+    if (index && query) void queryClient.prefetchQuery(searchMatchesQuery(index.buildId, queryWords(query)));
+    navigate(paths.search(query));
+  };
+
+  return (
+    <form role="search" className="search-form" action={paths.search()} onSubmit={submit}>
+      <label htmlFor="search-input" className="visually-hidden">
+        Search stories
+      </label>
+      <input
+        id="search-input"
+        className="search-form__input"
+        type="search"
+        name="q"
+        value={text}
+        onChange={(event) => setDraft({ text: event.target.value, from: current })}
+        onFocus={prepare}
+        placeholder="Search stories"
+        autoComplete="off"
+        enterKeyHint="search"
+      />
+      <button type="submit" className="button search-form__button">
+        Search
+      </button>
+    </form>
+  );
+}

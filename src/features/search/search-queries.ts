@@ -1,0 +1,88 @@
+import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
+import { dataPaths, FEED_PAGE_SIZE } from "../../contract/paths.ts";
+import { searchWords, type SearchManifest, type SearchWordFile } from "../../contract/search.ts";
+import type { FeedPage, Summary } from "../../contract/types.ts";
+import { fetchData } from "../../lib/api.ts";
+
+/** The engine's code comes when the reader first reaches for the search box, never with the first page. */
+export const loadSearchEngine = () => import("./search-engine.ts");
+
+/** A query's words, each once; past eight, more words only narrow what is already narrow. */
+export const queryWords = (query: string): string[] => [...new Set(searchWords(query))].slice(0, 8);
+
+/** A word of the query, and whether longer words that begin with it match too. */
+export interface QueryWord {
+  word: string;
+  prefix: boolean;
+}
+
+/** Whether an indexed (normalised) word matches a word of the query: what the ranking counts and a highlight marks. */
+export const matchesQueryWord = (indexed: string, { word, prefix }: QueryWord): boolean =>
+  indexed === word || (prefix && indexed.startsWith(word));
+
+export const RESULTS_PER_PAGE = 10;
+
+const searchManifestQuery = (buildId: string) =>
+  queryOptions({
+    queryKey: ["search-manifest", buildId],
+    queryFn: ({ signal }) => fetchData<SearchManifest>(dataPaths.searchManifest(buildId), signal),
+    staleTime: Infinity,
+  });
+
+const searchWordFileQuery = (buildId: string, file: number) =>
+  queryOptions({
+    queryKey: ["search-words", buildId, file],
+    queryFn: ({ signal }) => fetchData<SearchWordFile>(dataPaths.searchWords(buildId, file), signal),
+    staleTime: Infinity,
+  });
+
+/** One page of the Latest feed, which is where a match's story is read from. */
+const latestPageQuery = (buildId: string, page: number) =>
+  queryOptions({
+    queryKey: ["search-feed-page", buildId, page],
+    queryFn: ({ signal }) => fetchData<FeedPage>(dataPaths.feedPage(buildId, page), signal),
+    staleTime: Infinity,
+  });
+
+/** Starts loading what every search needs, so the first one answers sooner: the engine and the list of word files. */
+export function prepareSearch(queryClient: QueryClient, buildId: string): void {
+  void loadSearchEngine();
+  void queryClient.prefetchQuery(searchManifestQuery(buildId));
+}
+
+/** Every story that matches `words`, best first, as numbers in the Latest feed; and how each word matched, for highlights. */
+export const searchMatchesQuery = (buildId: string, words: readonly string[]) =>
+  queryOptions({
+    queryKey: ["search", buildId, words],
+    queryFn: async ({ client }) => {
+      const [engine, manifest] = await Promise.all([loadSearchEngine(), client.fetchQuery(searchManifestQuery(buildId))]);
+      const plan = engine.planSearch(manifest, words);
+      const files = await Promise.all(plan.files.map((file) => client.fetchQuery(searchWordFileQuery(buildId, file))));
+      const matches = engine.rankMatches(manifest, plan, new Map(plan.files.map((file, i) => [file, files[i]])));
+      const matched: QueryWord[] = plan.words.map(({ word, prefix }) => ({ word, prefix }));
+      return { matches, words: matched };
+    },
+    staleTime: Infinity,
+  });
+
+/** The matches' stories, `RESULTS_PER_PAGE` at a time, from the feed pages that hold them. */
+export const searchResultsQuery = (buildId: string, words: readonly string[], matches: readonly number[]) =>
+  infiniteQueryOptions({
+    queryKey: ["search-results", buildId, words],
+    queryFn: async ({ client, pageParam }): Promise<Summary[]> => {
+      const numbers = matches.slice(pageParam, pageParam + RESULTS_PER_PAGE);
+      const pageOf = (number: number) => Math.floor(number / FEED_PAGE_SIZE) + 1;
+      const pages = new Map(
+        await Promise.all(
+          [...new Set(numbers.map(pageOf))].map(async (page) => [page, await client.fetchQuery(latestPageQuery(buildId, page))] as const),
+        ),
+      );
+      return numbers.map((number) => (pages.get(pageOf(number)) as FeedPage).items[number % FEED_PAGE_SIZE]);
+    },
+    initialPageParam: 0,
+    getNextPageParam: (_last, pages) => {
+      const shown = pages.length * RESULTS_PER_PAGE;
+      return shown < matches.length ? shown : undefined;
+    },
+    staleTime: Infinity,
+  });

@@ -1,0 +1,103 @@
+import { Link } from "react-router-dom";
+import { RelativeTime } from "../../components/relative-time.tsx";
+import { TopicTags } from "../../components/topic-tags.tsx";
+import { ErrorState } from "../../components/view-states.tsx";
+import type { Summary } from "../../contract/types.ts";
+import { paths } from "../../lib/paths.ts";
+import { useOnlineStatus } from "../../lib/use-online-status.ts";
+import { Highlight } from "./highlight.tsx";
+import type { QueryWord } from "./search-queries.ts";
+import { useSearch } from "./use-search.ts";
+
+/** What an empty search says. */
+export function SearchHint() {
+  return (
+    <p className="empty">
+      Type words in the search box at the top of the page and press Enter. Broadsheet looks for them in every story’s
+      title, excerpt, outlet and topics; a word also finds longer words that begin with it.
+    </p>
+  );
+}
+
+interface SearchResultProps {
+  story: Summary;
+  words: readonly QueryWord[];
+  position: number;
+  setSize: number;
+}
+
+/** One match: its title and excerpt with the query's words marked, its outlet and date, and a way in. */
+function SearchResult({ story, words, position, setSize }: SearchResultProps) {
+  const titleId = `result-${story.id}`;
+  return (
+    <article className="search-result" aria-labelledby={titleId} aria-posinset={position} aria-setsize={setSize}>
+      <h2 className="search-result__title" id={titleId}>
+        <Link to={paths.article(story.id)} data-shortcut="open">
+          <Highlight text={story.title} words={words} />
+        </Link>
+      </h2>
+      <p className="search-result__meta">
+        {story.provider && (
+          <Link to={paths.provider(story.providerKey)} className="search-result__provider">
+            <Highlight text={story.provider.name} words={words} />
+          </Link>
+        )}
+        <RelativeTime iso={story.publishedAt} />
+      </p>
+      {story.excerpt && (
+        <p className="search-result__excerpt">
+          <Highlight text={story.excerpt} words={words} />
+        </p>
+      )}
+      <TopicTags topics={story.topics} />
+    </article>
+  );
+}
+
+const count = (value: number) => value.toLocaleString("en-US");
+
+/** How many stories match `query`, then the best of them, ten at a time. */
+export function SearchResults({ buildId, query }: { buildId: string; query: string }) {
+  const { words, matches, results } = useSearch(buildId, query);
+  const online = useOnlineStatus();
+  if (words.length === 0) return <SearchHint />;
+
+  const failed = matches.isError ? matches : results.isError ? results : undefined;
+  if (failed && !online) {
+    return <p className="empty">This search was not made on this device before. Connect to the internet to search.</p>;
+  }
+  if (failed) return <ErrorState what="the search results" onRetry={() => void failed.refetch()} />;
+
+  const total = matches.data?.matches.length;
+  const stories = results.data?.pages.flat() ?? [];
+  const status =
+    total === undefined || (total > 0 && stories.length === 0)
+      ? "Searching…"
+      : total === 0
+        ? `No stories match “${query}”.`
+        : `${count(total)} ${total === 1 ? "story matches" : "stories match"} “${query}”.`;
+  return (
+    <>
+      <p className="search-status" role="status">
+        {status}
+      </p>
+      {matches.data && stories.length > 0 && (
+        <div role="feed" aria-label="Search results" aria-busy={results.isFetchingNextPage} className="search-results">
+          {stories.map((story, index) => (
+            <SearchResult key={story.id} story={story} words={matches.data.words} position={index + 1} setSize={total ?? 0} />
+          ))}
+        </div>
+      )}
+      {results.hasNextPage && (
+        <div className="search-results__more">
+          <p>
+            Showing {count(stories.length)} of {count(total ?? 0)}
+          </p>
+          <button type="button" className="button" onClick={() => void results.fetchNextPage()} disabled={results.isFetchingNextPage}>
+            {results.isFetchingNextPage ? "Loading…" : "Show more results"}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}
