@@ -12,14 +12,14 @@ import { prepareSearch, queryWords, searchMatchesQuery } from "./search-queries.
  */
 export function SearchForm() {
   const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const location = useLocation();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const { data: index } = useSiteIndex();
-  const current = pathname === paths.search() ? (params.get("q") ?? "") : "";
-  // What the reader types, until the URL's query changes (another search, Back, another view).
-  const [draft, setDraft] = useState({ text: current, from: current });
-  const text = draft.from === current ? draft.text : current;
+  const current = location.pathname === paths.search() ? (params.get("q") ?? "") : "";
+  // What the reader types, until the next navigation (a search, Back, another view) shows that page's query.
+  const [draft, setDraft] = useState({ text: current, at: location.key });
+  const text = draft.at === location.key ? draft.text : current;
 
   const prepare = () => {
     if (index) prepareSearch(queryClient, index.buildId);
@@ -42,7 +42,7 @@ export function SearchForm() {
         type="search"
         name="q"
         value={text}
-        onChange={(event) => setDraft({ text: event.target.value, from: current })}
+        onChange={(event) => setDraft({ text: event.target.value, at: location.key })}
         onFocus={prepare}
         placeholder="Search stories"
         autoComplete="off"

@@ -1,0 +1,188 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { compareLatest } from "../../src/contract/order.ts";
+import { dataPaths } from "../../src/contract/paths.ts";
+import type { Article } from "../../src/contract/types.ts";
+import { searchIndexFiles } from "../../src/pipeline/search-index.ts";
+import { buildSite, makeArticle, makeArticles, renderApp, serve, topic } from "./harness.tsx";
+
+/** The site's data files and its search index, both as the build writes them. */
+function searchableSite(articles: readonly Article[]) {
+  const site = buildSite(articles);
+  for (const file of searchIndexFiles(site.index.buildId, [...articles].sort(compareLatest))) {
+    site.files.set(file.path, JSON.parse(file.render()));
+  }
+  return site;
+}
+
+const budget = makeArticle({
+  title: "Budget 2024: what changes for taxpayers",
+  excerpt: "The new slabs take effect in April; most salaried filers pay less.",
+  provider: { name: "Mint", domain: "livemint.com" },
+  publishedAt: "2024-01-03T10:00:00.000Z",
+  topics: [topic("Economy")],
+});
+const rail = makeArticle({
+  title: "Rail fares rise in the new year",
+  excerpt: "Commuters face higher prices after the budget squeeze.",
+  provider: { name: "The Wire", domain: "thewire.example" },
+  publishedAt: "2024-01-02T10:00:00.000Z",
+  topics: [topic("Transport")],
+});
+const storm = makeArticle({ title: "Storm closes ports", publishedAt: "2024-01-01T10:00:00.000Z", topics: [topic("Weather")] });
+const stories = [budget, rail, storm];
+
+const searchPaths = (requests: readonly string[], buildId: string) => requests.filter((path) => path.startsWith(dataPaths.search(buildId)));
+const resultTitles = () =>
+  within(screen.getByRole("feed", { name: "Search results" }))
+    .getAllByRole("heading", { level: 2 })
+    .map((heading) => heading.textContent);
+
+describe("the search box", () => {
+  it("sits in the header as a search landmark, its field named and focusable as #search-input", () => {
+    serve(searchableSite(stories));
+    renderApp("/");
+    const form = within(screen.getByRole("banner")).getByRole("search");
+    const field = within(form).getByRole("searchbox", { name: "Search stories" });
+    expect(field).toHaveAttribute("id", "search-input");
+    expect(within(form).getByRole("button", { name: "Search" })).toBeInTheDocument();
+  });
+
+  it("loads nothing of search on a first visit, and the list of word files once the reader focuses it", async () => {
+    const site = searchableSite(stories);
+    const server = serve(site);
+    const { user } = renderApp("/");
+    await screen.findByRole("article", { name: budget.title });
+    expect(searchPaths(server.requests, site.index.buildId)).toEqual([]);
+
+    await user.click(screen.getByRole("searchbox", { name: "Search stories" }));
+    await waitFor(() => expect(searchPaths(server.requests, site.index.buildId)).toEqual([dataPaths.searchManifest(site.index.buildId)]));
+  });
+
+  it("searches on Enter: the query goes into the URL and the box keeps it", async () => {
+    serve(searchableSite(stories));
+    const { user, location } = renderApp("/");
+    await user.type(screen.getByRole("searchbox", { name: "Search stories" }), "  budget {Enter}");
+
+    await screen.findByRole("heading", { level: 1, name: "Search results for “budget”" });
+    expect(location.current?.pathname).toBe("/search");
+    expect(location.current?.search).toBe("?q=budget");
+    expect(screen.getByRole("searchbox", { name: "Search stories" })).toHaveValue("budget");
+    await screen.findByText("2 stories match “budget”.");
+    await waitFor(() => expect(document.title).toBe("Search: budget · Broadsheet"));
+
+    // Another view has no query: the box is empty again.
+    await user.click(screen.getByRole("link", { name: "Latest" }));
+    await screen.findByRole("heading", { level: 1, name: "Latest stories" });
+    expect(screen.getByRole("searchbox", { name: "Search stories" })).toHaveValue("");
+  });
+});
+
+describe("the search view", () => {
+  it("says how many stories match and lists them best first, each linking to its story with outlet and date", async () => {
+    serve(searchableSite(stories));
+    renderApp("/search?q=budget");
+
+    expect(await screen.findByText("2 stories match “budget”.")).toHaveAttribute("role", "status");
+    await waitFor(() => expect(resultTitles()).toEqual([budget.title, rail.title]));
+    const first = screen.getByRole("article", { name: budget.title });
+    expect(within(first).getByRole("link", { name: budget.title })).toHaveAttribute("href", `/articles/${budget.id}`);
+    expect(within(first).getByRole("link", { name: "Mint" })).toHaveAttribute("href", "/providers/livemint.com");
+    expect(within(first).getByText((_text, element) => element?.tagName === "TIME")).toHaveAttribute("datetime", budget.publishedAt);
+    expect(within(first).getByRole("link", { name: "Economy" })).toHaveAttribute("href", "/topics/economy");
+  });
+
+  it("marks the query's words, and the longer words they begin, in titles, excerpts and outlets", async () => {
+    serve(searchableSite(stories));
+    renderApp("/search?q=budg%20WIRE");
+
+    const story = await screen.findByRole("article", { name: rail.title });
+    const marks = [...story.querySelectorAll("mark")].map((mark) => mark.textContent);
+    expect(marks).toEqual(["Wire", "budget"]);
+    expect(within(story).getByText((_text, element) => element?.className === "search-result__excerpt")).toHaveTextContent(
+      "Commuters face higher prices after the budget squeeze.",
+    );
+  });
+
+  it("shows text as text: markup in a title is never made into elements", async () => {
+    const tricky = makeArticle({ title: "Tax <b>cuts</b> & <img src=x onerror=alert(1)> ahead" });
+    serve(searchableSite([tricky]));
+    const { container } = renderApp("/search?q=cuts");
+
+    const link = await screen.findByRole("link", { name: tricky.title });
+    expect(link.textContent).toBe(tricky.title);
+    expect(within(link).getByText("cuts").tagName).toBe("MARK");
+    expect(container.querySelector("main b, main img")).toBeNull();
+  });
+
+  it("says so when nothing matches", async () => {
+    serve(searchableSite(stories));
+    renderApp("/search?q=zebra");
+    expect(await screen.findByText("No stories match “zebra”.")).toHaveAttribute("role", "status");
+    expect(screen.queryByRole("feed", { name: "Search results" })).toBeNull();
+  });
+
+  it("shows a hint for an empty query", async () => {
+    const site = searchableSite(stories);
+    const server = serve(site);
+    renderApp("/search");
+    expect(screen.getByRole("heading", { level: 1, name: "Search" })).toBeInTheDocument();
+    expect(screen.getByText(/Type words in the search box/)).toBeInTheDocument();
+    await waitFor(() => expect(document.title).toBe("Search · Broadsheet"));
+    expect(searchPaths(server.requests, site.index.buildId)).toEqual([]);
+  });
+
+  it("shows ten at a time, and more on request", async () => {
+    const many = makeArticles(25, { excerpt: "Another harbour story." });
+    serve(searchableSite(many));
+    const { user } = renderApp("/search?q=harbour");
+
+    await screen.findByText("25 stories match “harbour”.");
+    await waitFor(() => expect(resultTitles()).toHaveLength(10));
+    expect(screen.getByText("Showing 10 of 25")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Show more results" }));
+    await waitFor(() => expect(resultTitles()).toHaveLength(20));
+    await user.click(screen.getByRole("button", { name: "Show more results" }));
+    await waitFor(() => expect(resultTitles()).toHaveLength(25));
+    expect(resultTitles()[24]).toBe("Story 25");
+    expect(screen.queryByRole("button", { name: "Show more results" })).toBeNull();
+  });
+
+  it("fetches only the word files its words are in and the feed pages its matches are on", async () => {
+    // 120 stories over three feed pages; only the 101st (page 3) says "lighthouse".
+    const many = makeArticles(120).map((story, i) => (i === 100 ? { ...story, excerpt: "A lighthouse keeper retires." } : story));
+    const site = searchableSite(many);
+    const server = serve(site);
+    renderApp("/search?q=lighthouse");
+
+    await screen.findByRole("article", { name: "Story 101" });
+    const { buildId } = site.index;
+    expect(server.requestsFor(dataPaths.feedPage(buildId, 3))).toBe(1);
+    expect(server.requestsFor(dataPaths.feedPage(buildId, 2))).toBe(0);
+    const wordFiles = searchPaths(server.requests, buildId).filter((path) => path.includes("/words/"));
+    expect(wordFiles).toHaveLength(1);
+    expect(Object.keys((site.files.get(wordFiles[0]) as { words: object }).words)).toContain("lighthouse");
+  });
+
+  it("offers to try again when the index cannot be fetched", async () => {
+    const site = searchableSite(stories);
+    const server = serve(site);
+    server.serveStatus(dataPaths.searchManifest(site.index.buildId), 503);
+    const { user } = renderApp("/search?q=budget");
+
+    await user.click(await screen.findByRole("button", { name: "Retry" }));
+    expect(screen.getByRole("alert")).toHaveTextContent("Couldn’t load the search results");
+    server.serveJson(dataPaths.searchManifest(site.index.buildId), site.files.get(dataPaths.searchManifest(site.index.buildId)));
+    await user.click(screen.getByRole("button", { name: "Retry" }));
+    expect(await screen.findByText("2 stories match “budget”.")).toBeInTheDocument();
+  });
+
+  it("says a search needs a connection when offline and not made before", async () => {
+    vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
+    const site = searchableSite(stories);
+    const server = serve(site);
+    server.serveStatus(dataPaths.searchManifest(site.index.buildId), 503);
+    renderApp("/search?q=budget");
+    expect(await screen.findByText(/Connect to the internet to search/)).toBeInTheDocument();
+  });
+});
