@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useLocalStore } from "../../lib/local-store.ts";
 import { applyTheme, THEMES, themeStore, type Theme } from "./theme-store.ts";
 
@@ -13,26 +13,81 @@ const CHOICES: Record<Theme, { label: string; icon: string }> = {
 };
 const identity = (theme: Theme) => theme;
 
-/** System, Light or Dark: remembered on this device, and followed by every open tab. */
+const Icon = ({ theme }: { theme: Theme }) => (
+  <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
+    <path d={CHOICES[theme].icon} />
+  </svg>
+);
+
+/**
+ * System, Light or Dark, behind one small button so the header keeps to one line: the
+ * choice is remembered on this device and followed by every open tab. The menu closes on
+ * a choice, on Escape, and when focus or a click goes elsewhere.
+ */
 export function ThemeToggle() {
   const theme = useLocalStore(themeStore, identity);
+  const [open, setOpen] = useState(false);
+  const menu = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   useEffect(() => applyTheme(theme), [theme]);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (!menu.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    document.addEventListener("pointerdown", onPointerDown);
+    document.addEventListener("keydown", onKeyDown);
+    return () => {
+      document.removeEventListener("pointerdown", onPointerDown);
+      document.removeEventListener("keydown", onKeyDown);
+    };
+  }, [open]);
+
   return (
-    <div role="group" aria-label="Theme" className="theme-toggle">
-      {THEMES.map((choice) => (
-        <button
-          key={choice}
-          type="button"
-          aria-pressed={theme === choice}
-          title={`${CHOICES[choice].label} theme`}
-          onClick={() => themeStore.set(choice)}
-        >
-          <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18">
-            <path d={CHOICES[choice].icon} />
-          </svg>
-          <span className="visually-hidden">{CHOICES[choice].label}</span>
-        </button>
-      ))}
+    <div
+      ref={menu}
+      className="theme-menu"
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget)) setOpen(false);
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        className="theme-menu__button"
+        aria-expanded={open}
+        aria-controls="theme-choices"
+        title="Theme"
+        onClick={() => setOpen(!open)}
+      >
+        <Icon theme={theme} />
+        <span className="visually-hidden">Theme: {CHOICES[theme].label}</span>
+      </button>
+      {open && (
+        <div id="theme-choices" role="group" aria-label="Theme" className="theme-menu__choices">
+          {THEMES.map((choice) => (
+            <button
+              key={choice}
+              type="button"
+              aria-pressed={theme === choice}
+              onClick={() => {
+                themeStore.set(choice);
+                setOpen(false);
+                button.current?.focus();
+              }}
+            >
+              <Icon theme={choice} />
+              {CHOICES[choice].label}
+            </button>
+          ))}
+        </div>
+      )}
     </div>
   );
 }
