@@ -39,7 +39,7 @@ const pwa = VitePWA({
         options: { cacheName: CACHE_NAMES.index, networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] } },
       },
       {
-        // Everything under a build id never changes: the cache answers first.
+        // Everything under a build id never changes, the search index (data/<id>/search/) included: the cache answers first.
         urlPattern: ({ url }) => /\/data\/[0-9a-f]+\//.test(url.pathname),
         handler: "CacheFirst",
         options: {
