@@ -1,7 +1,6 @@
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { StaticServer } from "../../scripts/static-server.ts";
-import { launchBrowser, serveSite } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { launchBrowser, serveSite, useFixtureSite } from "./harness.ts";
 
 /** The fixture site's stories, newest first. */
 const STORIES = [
@@ -10,23 +9,9 @@ const STORIES = [
   "Facebook says group used AI-generated faces to push pro-Trump messages",
 ];
 
-let url: string;
-let server: StaticServer;
-let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
+const site = useFixtureSite();
 
-beforeAll(async () => {
-  server = await serveSite(inject("siteDir"));
-  url = server.url;
-  ({ context, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
-
-async function openFeed(page: Page, base = url) {
+async function openFeed(page: Page, base = site.url) {
   await page.goto(base);
   await page.getByRole("feed").getByRole("link", { name: STORIES[0] }).waitFor();
 }
@@ -35,7 +20,7 @@ const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.
 
 describe("keyboard", () => {
   it("j, j, k move between stories, ? shows the keys until Escape, and o opens the story in focus", async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     await openFeed(page);
 
     await page.keyboard.press("j");
@@ -74,7 +59,7 @@ const pageBackground = async (page: Page) =>
 
 describe("dark mode", () => {
   it("follows a dark system, and a Light choice wins over it across reloads, from the first paint", async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     await page.emulateMedia({ colorScheme: "dark" });
     await openFeed(page);
     await page.evaluate(() => localStorage.clear());
