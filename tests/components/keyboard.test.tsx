@@ -35,7 +35,7 @@ async function openFeed() {
 const storyLink = (i: number) => within(screen.getByRole("article", { name: stories[i].title })).getByRole("link", { name: stories[i].title });
 
 describe("keyboard shortcuts", () => {
-  it("j and k move between stories, and o opens the one in focus", async () => {
+  it("j and k move between stories, o opens the one in focus, and s there saves it", async () => {
     const { user, location } = await openFeed();
 
     await user.keyboard("j");
@@ -50,6 +50,10 @@ describe("keyboard shortcuts", () => {
     await user.keyboard("jo");
     expect(await screen.findByRole("heading", { level: 1, name: stories[1].title })).toBeInTheDocument();
     expect(location.current?.pathname).toBe(`/articles/${stories[1].id}`);
+
+    // On the story's own page, s saves that story.
+    await user.keyboard("s");
+    expect(screen.getByRole("button", { name: `Save ${stories[1].title}` })).toHaveAttribute("aria-pressed", "true");
   });
 
   it("stops at the last story", async () => {

@@ -1,8 +1,9 @@
 /**
  * The reader's keys, as plain DOM work over what the views render: a story list is a
- * `role="feed"` of `<article aria-posinset>`, and inside a story `data-shortcut="open"`
- * marks its link and `data-shortcut="save"` its Save button. Nothing here knows the feed's
- * data, so the same keys work on every list that follows those conventions.
+ * `role="feed"` of `<article aria-posinset>`; inside a story `data-shortcut="open"` marks
+ * its link (else its first link is taken) and `data-shortcut="save"` its Save button, in a
+ * list or on a story's own page. Nothing here knows the data, so the same keys work on
+ * every list that follows those conventions.
  */
 
 const STORY = '[role="feed"] article[aria-posinset]';
@@ -16,8 +17,11 @@ const storyAround = (element: Element | null) => element?.closest<HTMLElement>(S
 
 const storyAt = (position: number) => document.querySelector<HTMLElement>(`${STORY}[aria-posinset="${position}"]`);
 
+const openLink = (story: HTMLElement) =>
+  story.querySelector<HTMLElement>('[data-shortcut="open"]') ?? story.querySelector<HTMLElement>("a[href]");
+
 function focusStory(story: HTMLElement) {
-  story.querySelector<HTMLElement>('[data-shortcut="open"]')?.focus({ preventScroll: true });
+  openLink(story)?.focus({ preventScroll: true });
   story.scrollIntoView({ block: "nearest" });
 }
 
@@ -50,9 +54,6 @@ function moveStory(step: 1 | -1) {
   });
 }
 
-/** The story holding focus's control for `action`, if any. */
-const inFocusedStory = (action: "open" | "save") =>
-  document.activeElement?.closest("article")?.querySelector<HTMLElement>(`[data-shortcut="${action}"]`);
 
 /** Handles one keydown; true when it was a shortcut. */
 export function runShortcut(event: KeyboardEvent, openHelp: () => void): boolean {
@@ -66,11 +67,14 @@ export function runShortcut(event: KeyboardEvent, openHelp: () => void): boolean
     case "k":
       moveStory(-1);
       return true;
-    case "o":
-      inFocusedStory("open")?.click();
+    case "o": {
+      const story = storyAround(document.activeElement);
+      if (story) openLink(story)?.click();
       return true;
+    }
     case "s":
-      inFocusedStory("save")?.click();
+      // A story in a list, or the story on its own page.
+      document.activeElement?.closest("article")?.querySelector<HTMLElement>('[data-shortcut="save"]')?.click();
       return true;
     case "/": {
       // The header's search box, where the app has one.
