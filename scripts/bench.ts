@@ -82,6 +82,13 @@ function scaleTable(columns: Column[]): string {
     ["first visit to `/` with the service worker's precache and offline save: all the server sent", ({ browser }) => browser && bytes(browser.firstVisit.wireBytes)],
     ["first visit to `/`: feed visible (first story link), from navigation start", ({ browser }) => browser && spread(browser.feedVisible)],
     ["topic filter: click on the first topic → its h1 and newest story shown", ({ browser }) => browser && spread(browser.topic.ms)],
+    [
+      "first search, typed after the first visit (two words of a mid-archive title): all the server sent from focusing the box, gzip, headers included (files the page fetched); Enter → first result shown (last search file in → shown)",
+      ({ browser }) => {
+        const search = browser?.firstSearch;
+        return search && `“${search.query}”, ${search.matches}: ${bytes(search.bytes)} (${search.requests}); ${spread(search.ms)} (${spread(search.afterIndexMs)})`;
+      },
+    ],
     ["deep link to a mid-archive story, fresh profile: its h1 visible", ({ browser }) => browser && spread(browser.deepLink.ms)],
     ["DOM nodes after scrolling through 1,000 stories (when the feed first showed)", ({ browser }) => browser && `${count(browser.dom.after)} (${count(browser.dom.atStart)})`],
   ];

@@ -1,7 +1,7 @@
 /**
  * What a reader of one build gets in headless Chromium: bytes of a first visit, time to the
- * feed, to a topic filter's answer and to a deep-linked article, and the DOM after a long
- * scroll. Times are read in the page (performance.now(), from navigation start or from the
+ * feed, to a topic filter's answer, to a first search's results and to a deep-linked
+ * article, and the DOM after a long scroll. Times are read in the page (performance.now(), from navigation start or from the
  * click), so the round trips of driving the browser do not count; each is the median of
  * RUNS visits in fresh profiles, as one visit alone varies by ±100 ms on a 2-core machine.
  */
@@ -34,6 +34,8 @@ export interface BrowserFigures {
   };
   feedVisible: Timing;
   topic: { name: string; ms: Timing };
+  /** Typed into the header's box after the first visit: everything the server sent for it, and the wait after Enter. */
+  firstSearch: { query: string; matches: string; bytes: number; requests: number; ms: Timing; afterIndexMs: Timing };
   deepLink: { id: string; ms: Timing };
   dom: { atStart: number; after: number; shown: number; scrolledMs: number; manualLoads: number };
 }
@@ -48,6 +50,12 @@ interface Marks {
   headings: Record<string, number>;
   clickedAt?: number;
   answeredAt?: number;
+  searchedAt?: number;
+  /** When the last search file the search read had arrived. */
+  indexAt?: number;
+  resultsAt?: number;
+  /** Files the page fetched since the search began. */
+  fetched?: number;
 }
 type BenchWindow = Window & { __bench?: Marks };
 
@@ -211,6 +219,46 @@ async function topicFilter(page: Page, siteDir: string, buildId: string) {
   return { name, ms: answeredAt - clickedAt };
 }
 
+/**
+ * After the first visit and the topic filter, a reader types `query` into the header's box
+ * (focusing it loads the search code) and presses Enter; until the first result's link is
+ * on screen. Bytes are everything the server sent from the focus on, once the network is
+ * quiet again: code, search files and the feed pages the results are read from.
+ */
+async function firstSearch(page: Page, wire: WireCounter, query: string, log: (line: string) => void) {
+  // The visit's own loading (the service worker's offline save) ends first.
+  await networkIdle(() => 0, wire, log);
+  await page.evaluate(() => {
+    const marks = (window as BenchWindow).__bench ?? { headings: {} };
+    (window as BenchWindow).__bench = marks;
+    marks.fetched = 0;
+    document.addEventListener("keydown", (event) => event.key === "Enter" && (marks.searchedAt ??= performance.now()), { capture: true });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+        marks.fetched = (marks.fetched ?? 0) + 1;
+        if (entry.name.includes("/search/")) marks.indexAt = Math.max(marks.indexAt ?? 0, entry.responseEnd);
+      }
+    }).observe({ type: "resource" });
+    const observer = new MutationObserver(() => {
+      const link = document.querySelector('[role="feed"][aria-label="Search results"] a[href]');
+      if (marks.searchedAt === undefined || !link?.checkVisibility()) return;
+      marks.resultsAt = performance.now();
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  wire.reset();
+  await page.getByRole("searchbox", { name: "Search stories" }).click();
+  // About a person's typing speed: the search code loads meanwhile, as it would for them.
+  await page.keyboard.type(query, { delay: 60 });
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => (window as BenchWindow).__bench?.resultsAt !== undefined, undefined, { timeout: TIMEOUT });
+  await networkIdle(() => 0, wire, log);
+  const matches = (await page.locator(".search-status").textContent())?.replace(/ “.*$/, "") ?? "?";
+  const { searchedAt = NaN, indexAt = NaN, resultsAt = NaN, fetched = NaN } = await marks(page);
+  return { query, matches, bytes: wire.bytes(), requests: fetched, ms: resultsAt - searchedAt, afterIndexMs: resultsAt - indexAt };
+}
+
 /** A story from the middle of the archive: the middle feed page, its middle story. */
 async function middleStory(siteDir: string, buildId: string, pageCount: number) {
   const number = Math.max(1, Math.ceil(pageCount / 2));
@@ -295,12 +343,16 @@ export async function measureBrowser(siteDir: string, log: (line: string) => voi
   try {
     const visits: Awaited<ReturnType<typeof firstVisit>>[] = [];
     const topics: Awaited<ReturnType<typeof topicFilter>>[] = [];
+    const searches: Awaited<ReturnType<typeof firstSearch>>[] = [];
+    // The first two words of a mid-archive story's title: a query most stories of a big archive match.
+    const query = (await middleStory(siteDir, index.buildId, index.feed.pageCount)).title.split(/\s+/).slice(0, 2).join(" ");
     let dom: BrowserFigures["dom"] | undefined;
     for (let run = 1; run <= RUNS; run++) {
       const scrolled = await withBrowser(async (context, page) => {
-        log(`  first visit to / in a fresh profile, then a topic filter (${run}/${RUNS})…`);
+        log(`  first visit to / in a fresh profile, then a topic filter and a first search (${run}/${RUNS})…`);
         visits.push(await firstVisit(page, context, wire, log));
         topics.push(await topicFilter(page, siteDir, index.buildId));
+        searches.push(await firstSearch(page, wire, query, log));
         if (run > 1) return undefined;
         log(`  scrolling through ${STORIES_TO_SCROLL} stories…`);
         return domAfterScroll(context, wire.url);
@@ -313,8 +365,8 @@ export async function measureBrowser(siteDir: string, log: (line: string) => voi
       log(`  deep link in a fresh profile (${run}/${RUNS})…`);
       deepLinks.push(await withBrowser((_context, page) => deepLink(page, wire.url, siteDir, index.buildId, index.feed.pageCount)));
     }
-    const [visit, topic, deep] = [visits[0], topics[0], deepLinks[0]];
-    if (!visit || !topic || !deep || !dom) throw new Error("no browser run finished");
+    const [visit, topic, search, deep] = [visits[0], topics[0], searches[0], deepLinks[0]];
+    if (!visit || !topic || !search || !deep || !dom) throw new Error("no browser run finished");
     // Bytes are the same on every visit; the first one's are reported.
     const { chromium: version, feedVisibleMs: _feedVisibleMs, ...firstVisitFigures } = visit;
     return {
@@ -322,6 +374,11 @@ export async function measureBrowser(siteDir: string, log: (line: string) => voi
       firstVisit: firstVisitFigures,
       feedVisible: timing(visits.map((run) => run.feedVisibleMs)),
       topic: { name: topic.name, ms: timing(topics.map((run) => run.ms)) },
+      firstSearch: {
+        ...search,
+        ms: timing(searches.map((run) => run.ms)),
+        afterIndexMs: timing(searches.map((run) => run.afterIndexMs)),
+      },
       deepLink: { id: deep.id, ms: timing(deepLinks.map((run) => run.ms)) },
       dom,
     };

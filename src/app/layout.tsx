@@ -26,7 +26,7 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
   document.getElementById("main")?.focus();
 }
 
-export function Layout() {
+export function Layout({ preloadSearch }: { preloadSearch?: () => unknown }) {
   useFocusOnNavigate();
   useScrollRestoration();
   return (
@@ -56,7 +56,7 @@ export function Layout() {
               </li>
             </ul>
           </nav>
-          <SearchForm />
+          <SearchForm onPrepare={preloadSearch} />
           <ThemeToggle />
         </div>
       </header>

@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from "react";
 import { Route, Routes, useParams } from "react-router-dom";
 import { Skeleton } from "../components/view-states.tsx";
 import { articleBucketQuery } from "../lib/queries.ts";
@@ -14,7 +14,23 @@ import { TopicRoute } from "./routes/topic-route.tsx";
 const ArticleRoute = lazy(async () => ({ default: (await import("./routes/article-route.tsx")).ArticleRoute }));
 const TopicsRoute = lazy(async () => ({ default: (await import("./routes/topics-route.tsx")).TopicsRoute }));
 const SavedRoute = lazy(async () => ({ default: (await import("./routes/saved-route.tsx")).SavedRoute }));
-const SearchRoute = lazy(async () => ({ default: (await import("./routes/search-route.tsx")).SearchRoute }));
+
+/**
+ * A lazy view whose code can be fetched ahead of time. Once fetched it renders at once:
+ * React.lazy given a promise suspends for a moment even when the code is here, and a
+ * Suspense fallback, once shown, stays at least 300 ms.
+ */
+function preloadableView(load: () => Promise<ComponentType>) {
+  let view: { default: ComponentType } | undefined;
+  const preload = () => load().then((component) => (view = { default: component }));
+  // A thenable that answers while React asks: lazy then has the view without suspending.
+  const answerNow = (loaded: { default: ComponentType }) => ({ then: (resolve: (module: typeof loaded) => void) => resolve(loaded) });
+  const View = lazy(() => (view ? (answerNow(view) as unknown as Promise<typeof view>) : preload()));
+  return { View, preload };
+}
+
+// The search view's code loads when the reader focuses the search box: it is there by the time they press Enter.
+const search = preloadableView(async () => (await import("./routes/search-route.tsx")).SearchRoute);
 
 const loading = (view: ReactNode) => <Suspense fallback={<Skeleton label="Loading…" lines={5} />}>{view}</Suspense>;
 
@@ -33,13 +49,13 @@ function ArticleWithData() {
 export function AppRoutes() {
   return (
     <Routes>
-      <Route element={<Layout />}>
+      <Route element={<Layout preloadSearch={search.preload} />}>
         <Route index element={<FeedRoute />} />
         <Route path="topics" element={loading(<TopicsRoute />)} />
         <Route path="topics/:slug" element={<TopicRoute />} />
         <Route path="providers/:key" element={<ProviderRoute />} />
         <Route path="saved" element={loading(<SavedRoute />)} />
-        <Route path="search" element={loading(<SearchRoute />)} />
+        <Route path="search" element={loading(<search.View />)} />
         <Route path="articles/:id" element={<ArticleWithData />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>

@@ -13,7 +13,7 @@ export function SearchRoute() {
       <h1 id="view-title" tabIndex={-1}>
         {query ? `Search results for “${query}”` : "Search"}
       </h1>
-      {query ? <WithIndex>{(index) => <SearchResults buildId={index.buildId} query={query} />}</WithIndex> : <SearchHint />}
+      {query ? <WithIndex>{(index) => <SearchResults key={query} buildId={index.buildId} query={query} />}</WithIndex> : <SearchHint />}
     </>
   );
 }

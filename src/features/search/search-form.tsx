@@ -3,14 +3,14 @@ import { useState, type FormEvent } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router-dom";
 import { paths } from "../../lib/paths.ts";
 import { useSiteIndex } from "../../lib/use-site-index.ts";
-import { prepareSearch, queryWords, searchMatchesQuery } from "./search-queries.ts";
+import { prefetchSearch, prepareSearch } from "./search-queries.ts";
 
 /**
- * The header's search box. It shows the query of the search on screen; focusing it
- * starts loading the search engine, and submitting starts the search itself, so both
- * run alongside the search view's own code.
+ * The header's search box. It shows the query of the search on screen. Focusing it starts
+ * loading the search engine, the list of word files and (`onPrepare`) the view's code;
+ * submitting starts the search itself, so the results are fetched while the view mounts.
  */
-export function SearchForm() {
+export function SearchForm({ onPrepare }: { onPrepare?: () => unknown }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [params] = useSearchParams();
@@ -22,12 +22,14 @@ export function SearchForm() {
   const text = draft.at === location.key ? draft.text : current;
 
   const prepare = () => {
+    onPrepare?.();
     if (index) prepareSearch(queryClient, index.buildId);
   };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const query = text.trim();
-    if (index && query) void queryClient.prefetchQuery(searchMatchesQuery(index.buildId, queryWords(query)));
+    // A failure shows in the view, which asks again.
+    if (index) prefetchSearch(queryClient, index.buildId, query).catch(() => {});
     navigate(paths.search(query));
   };
 

@@ -1,7 +1,7 @@
-import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
+import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { dataPaths, FEED_PAGE_SIZE } from "../../contract/paths.ts";
 import { searchWords, type SearchManifest, type SearchWordFile } from "../../contract/search.ts";
-import type { FeedPage, Summary } from "../../contract/types.ts";
+import type { FeedPage } from "../../contract/types.ts";
 import { fetchData } from "../../lib/api.ts";
 
 /** The engine's code comes when the reader first reaches for the search box, never with the first page. */
@@ -37,7 +37,7 @@ const searchWordFileQuery = (buildId: string, file: number) =>
   });
 
 /** One page of the Latest feed, which is where a match's story is read from. */
-const latestPageQuery = (buildId: string, page: number) =>
+export const latestPageQuery = (buildId: string, page: number) =>
   queryOptions({
     queryKey: ["search-feed-page", buildId, page],
     queryFn: ({ signal }) => fetchData<FeedPage>(dataPaths.feedPage(buildId, page), signal),
@@ -65,24 +65,17 @@ export const searchMatchesQuery = (buildId: string, words: readonly string[]) =>
     staleTime: Infinity,
   });
 
-/** The matches' stories, `RESULTS_PER_PAGE` at a time, from the feed pages that hold them. */
-export const searchResultsQuery = (buildId: string, words: readonly string[], matches: readonly number[]) =>
-  infiniteQueryOptions({
-    queryKey: ["search-results", buildId, words],
-    queryFn: async ({ client, pageParam }): Promise<Summary[]> => {
-      const numbers = matches.slice(pageParam, pageParam + RESULTS_PER_PAGE);
-      const pageOf = (number: number) => Math.floor(number / FEED_PAGE_SIZE) + 1;
-      const pages = new Map(
-        await Promise.all(
-          [...new Set(numbers.map(pageOf))].map(async (page) => [page, await client.fetchQuery(latestPageQuery(buildId, page))] as const),
-        ),
-      );
-      return numbers.map((number) => (pages.get(pageOf(number)) as FeedPage).items[number % FEED_PAGE_SIZE]);
-    },
-    initialPageParam: 0,
-    getNextPageParam: (_last, pages) => {
-      const shown = pages.length * RESULTS_PER_PAGE;
-      return shown < matches.length ? shown : undefined;
-    },
-    staleTime: Infinity,
-  });
+/** The Latest feed page that holds story number `number`. */
+export const feedPageOf = (number: number): number => Math.floor(number / FEED_PAGE_SIZE) + 1;
+
+/**
+ * Runs a search ahead of its view: the matches, then the pages of the first stories, so
+ * they are fetched while the view mounts rather than after it has rendered.
+ */
+export async function prefetchSearch(queryClient: QueryClient, buildId: string, query: string): Promise<void> {
+  const words = queryWords(query);
+  if (words.length === 0) return;
+  const { matches } = await queryClient.fetchQuery(searchMatchesQuery(buildId, words));
+  const pages = new Set(matches.slice(0, RESULTS_PER_PAGE).map(feedPageOf));
+  await Promise.all([...pages].map((page) => queryClient.prefetchQuery(latestPageQuery(buildId, page))));
+}

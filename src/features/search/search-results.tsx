@@ -58,20 +58,20 @@ const count = (value: number) => value.toLocaleString("en-US");
 
 /** How many stories match `query`, then the best of them, ten at a time. */
 export function SearchResults({ buildId, query }: { buildId: string; query: string }) {
-  const { words, matches, results } = useSearch(buildId, query);
+  const { words, matches, stories, failedPage, loadingMore, hasMore, showMore } = useSearch(buildId, query);
   const online = useOnlineStatus();
   if (words.length === 0) return <SearchHint />;
 
-  const failed = matches.isError ? matches : results.isError ? results : undefined;
+  const failed = matches.isError ? matches : failedPage;
   if (failed && !online) {
     return <p className="empty">This search was not made on this device before. Connect to the internet to search.</p>;
   }
   if (failed) return <ErrorState what="the search results" onRetry={() => void failed.refetch()} />;
 
   const total = matches.data?.matches.length;
-  const stories = results.data?.pages.flat() ?? [];
+  // The count comes as soon as the matches are known; their stories follow from the feed's pages.
   const status =
-    total === undefined || (total > 0 && stories.length === 0)
+    total === undefined
       ? "Searching…"
       : total === 0
         ? `No stories match “${query}”.`
@@ -82,19 +82,19 @@ export function SearchResults({ buildId, query }: { buildId: string; query: stri
         {status}
       </p>
       {matches.data && stories.length > 0 && (
-        <div role="feed" aria-label="Search results" aria-busy={results.isFetchingNextPage} className="search-results">
+        <div role="feed" aria-label="Search results" aria-busy={loadingMore} className="search-results">
           {stories.map((story, index) => (
             <SearchResult key={story.id} story={story} words={matches.data.words} position={index + 1} setSize={total ?? 0} />
           ))}
         </div>
       )}
-      {results.hasNextPage && (
+      {hasMore && (
         <div className="search-results__more">
           <p>
             Showing {count(stories.length)} of {count(total ?? 0)}
           </p>
-          <button type="button" className="button" onClick={() => void results.fetchNextPage()} disabled={results.isFetchingNextPage}>
-            {results.isFetchingNextPage ? "Loading…" : "Show more results"}
+          <button type="button" className="button" onClick={showMore} disabled={loadingMore}>
+            {loadingMore ? "Loading…" : "Show more results"}
           </button>
         </div>
       )}

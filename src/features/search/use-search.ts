@@ -1,14 +1,37 @@
-import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import { useMemo } from "react";
-import { queryWords, searchMatchesQuery, searchResultsQuery } from "./search-queries.ts";
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { FEED_PAGE_SIZE } from "../../contract/paths.ts";
+import type { Summary } from "../../contract/types.ts";
+import { feedPageOf, latestPageQuery, queryWords, RESULTS_PER_PAGE, searchMatchesQuery } from "./search-queries.ts";
 
-/** The matches for `query` (all of them, counted and ranked) and their stories, a page at a time. */
+/**
+ * The matches for `query` (all of them, counted and ranked) and the stories of the first
+ * `shown`, read from the Latest feed pages that hold them. Stories come in rank order as
+ * their pages arrive, up to the first one still on its way: nothing shown ever moves.
+ */
 export function useSearch(buildId: string, query: string) {
   const words = useMemo(() => queryWords(query), [query]);
+  const [shown, setShown] = useState(RESULTS_PER_PAGE);
   const matches = useQuery({ ...searchMatchesQuery(buildId, words), enabled: words.length > 0 });
-  const results = useInfiniteQuery({
-    ...searchResultsQuery(buildId, words, matches.data?.matches ?? []),
-    enabled: matches.isSuccess,
-  });
-  return { words, matches, results };
+  const numbers = matches.data?.matches.slice(0, shown) ?? [];
+  const pageNumbers = [...new Set(numbers.map(feedPageOf))];
+  const pages = useQueries({ queries: pageNumbers.map((page) => latestPageQuery(buildId, page)) });
+
+  const loaded = new Map(pageNumbers.map((page, i) => [page, pages[i].data]));
+  const stories: Summary[] = [];
+  for (const number of numbers) {
+    const page = loaded.get(feedPageOf(number));
+    if (!page) break;
+    stories.push(page.items[number % FEED_PAGE_SIZE]);
+  }
+  return {
+    words,
+    matches,
+    stories,
+    /** A feed page that could not be fetched, to try again. */
+    failedPage: pages.find((page) => page.isError),
+    loadingMore: stories.length < numbers.length,
+    hasMore: (matches.data?.matches.length ?? 0) > shown,
+    showMore: () => setShown((count) => count + RESULTS_PER_PAGE),
+  };
 }
