@@ -70,6 +70,7 @@ function scaleTable(columns: Column[]): string {
     ["build: wall time (CPU time)", ({ build }) => build && `${duration(build.build.wallMs)} (${duration(build.build.cpuMs)})`],
     ["build: peak memory (RSS)", ({ build }) => build && mib(build.build.maxRssBytes)],
     ["build: content step, from its summary line", ({ build }) => build && (build.contentMs === undefined ? "–" : duration(build.contentMs))],
+    ["build: search index made and written, from its summary line", ({ build }) => build && (build.searchMs === undefined ? "–" : duration(build.searchMs))],
     ["bare read + `matter(text, {})`: wall time (loop alone)", ({ build }) => build && `${duration(build.parse.wallMs)} (${duration(build.parseLoopMs)})`],
     ["bare read + `matter(text, {})`: peak memory (RSS)", ({ build }) => build && mib(build.parse.maxRssBytes)],
     ["build ÷ bare parse, wall time", ({ build }) => build && ratio(build.build.wallMs, build.parse.wallMs)],

@@ -21,6 +21,8 @@ export interface BuildFigures {
   build: TimedRun;
   /** The content step's own time, from the build's summary line, when it prints one. */
   contentMs: number | undefined;
+  /** The search index's own time (made and written), from its summary line. */
+  searchMs: number | undefined;
   parse: TimedRun;
   /** The bare parse loop alone, without the process start-up. */
   parseLoopMs: number;
@@ -39,10 +41,10 @@ export function timedBuild(contentDir: string, outDir: string, cacheDir: string)
   });
 }
 
-/** `in 68867 ms` or `in 1.2 s` at the end of the pipeline's `Broadsheet content:` line. */
-function contentStepMs(output: string): number | undefined {
+/** `in 68867 ms` or `in 1.2 s` at the end of the pipeline's `Broadsheet content:` (or another step's) line. */
+function stepMs(output: string, step = "Broadsheet content:"): number | undefined {
   // Vite colours its log; the summary line is read without the escape codes.
-  const match = /Broadsheet content:.*\bin ([\d.]+)\s*(ms|s)\b/.exec(stripVTControlCharacters(output));
+  const match = new RegExp(`${step}.*\\bin ([\\d.]+)\\s*(ms|s)\\b`).exec(stripVTControlCharacters(output));
   if (!match) return undefined;
   return Number(match[1]) * (match[2] === "s" ? 1000 : 1);
 }
@@ -117,7 +119,8 @@ export async function measureBuild(archive: string, outDir: string, log: (line: 
 async function measureWithCache(archive: string, outDir: string, cacheDir: string, log: (line: string) => void): Promise<BuildFigures> {
   log(`  vite build, parse cache empty…`);
   const build = await timedBuild(archive, outDir, cacheDir);
-  const contentMs = contentStepMs(build.output);
+  const contentMs = stepMs(build.output);
+  const searchMs = stepMs(build.output, "Broadsheet search index:");
   log(`  built in ${(build.wallMs / 1000).toFixed(1)} s, peak ${(build.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
   const output = await outputFigures(outDir);
   const { buildId } = await readSiteIndex(outDir);
@@ -131,5 +134,5 @@ async function measureWithCache(archive: string, outDir: string, cacheDir: strin
   const rebuildSameData = (await readSiteIndex(outDir)).buildId === buildId;
   if (!rebuildSameData) log(`  note: the rebuild wrote a different build id although the edit changed no value`);
   log(`  rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s`);
-  return { build, contentMs, parse, parseLoopMs, rebuild, rebuildSameData, output };
+  return { build, contentMs, searchMs, parse, parseLoopMs, rebuild, rebuildSameData, output };
 }

@@ -87,13 +87,27 @@ export function ranksIn(articles: readonly Article[], sort: "hot" | "top"): Sear
   return { ranks };
 }
 
+export interface SearchFiles {
+  files: DataFile[];
+  words: number;
+  wordFiles: number;
+}
+
 /** The search files of a build: the manifest, every word file, and the ranks (worked out only when written). */
-export function searchIndexFiles(buildId: string, articles: readonly Article[]): DataFile[] {
+export function searchIndexFiles(buildId: string, articles: readonly Article[]): SearchFiles {
   const { manifest, files } = buildSearchIndex(articles);
   const json = (path: string, data: () => unknown): DataFile => ({ path, render: () => JSON.stringify(data()) });
-  return [
-    json(dataPaths.searchManifest(buildId), () => manifest),
-    ...files.map((file, number) => json(dataPaths.searchWords(buildId, number), () => file)),
-    ...SORT_ORDERS.filter((sort) => sort !== "latest").map((sort) => json(dataPaths.searchRanks(buildId, sort), () => ranksIn(articles, sort))),
-  ];
+  return {
+    files: [
+      json(dataPaths.searchManifest(buildId), () => manifest),
+      ...files.map((file, number) => json(dataPaths.searchWords(buildId, number), () => file)),
+      ...SORT_ORDERS.filter((sort) => sort !== "latest").map((sort) => json(dataPaths.searchRanks(buildId, sort), () => ranksIn(articles, sort))),
+    ],
+    words: files.reduce((total, file) => total + Object.keys(file.words).length, 0),
+    wordFiles: files.length,
+  };
 }
+
+/** The one line a build prints about its search index. */
+export const searchSummaryLine = ({ words, wordFiles }: SearchFiles, milliseconds: number): string =>
+  `Broadsheet search index: ${words.toLocaleString("en-US")} words in ${wordFiles.toLocaleString("en-US")} files, in ${Math.round(milliseconds)} ms`;

@@ -17,7 +17,7 @@ import { dataFiles, type DataFile } from "./data-files.ts";
 import { isArticleFile } from "./load.ts";
 import { mapLimit } from "./collections.ts";
 import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
-import { searchIndexFiles } from "./search-index.ts";
+import { searchIndexFiles, searchSummaryLine } from "./search-index.ts";
 
 const MAX_LISTED = 50;
 
@@ -75,7 +75,10 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     async writeBundle(output) {
       if (!build || !output.dir) return;
       await writeDataFiles(output.dir, dataFiles(build.model, { offlineArticleBudget }));
-      await writeDataFiles(output.dir, searchIndexFiles(build.model.buildId, build.model.articles));
+      const started = performance.now();
+      const search = searchIndexFiles(build.model.buildId, build.model.articles);
+      await writeDataFiles(output.dir, search.files);
+      logger.info(searchSummaryLine(search, performance.now() - started));
     },
   };
 
@@ -91,8 +94,12 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       let searchFiles: Map<string, DataFile> | undefined;
       const searchFile = (path: string) => {
         if (!build || !path.startsWith(dataPaths.search(build.model.buildId))) return undefined;
-        const { buildId, articles } = build.model;
-        searchFiles ??= new Map(searchIndexFiles(buildId, articles).map((file) => [file.path, file]));
+        if (!searchFiles) {
+          const started = performance.now();
+          const search = searchIndexFiles(build.model.buildId, build.model.articles);
+          searchFiles = new Map(search.files.map((file) => [file.path, file]));
+          logger.info(searchSummaryLine(search, performance.now() - started));
+        }
         return searchFiles.get(path);
       };
       let overlay: InvalidContentError | undefined;

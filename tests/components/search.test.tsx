@@ -9,7 +9,7 @@ import { buildSite, makeArticle, makeArticles, renderApp, serve, topic } from ".
 /** The site's data files and its search index, both as the build writes them. */
 function searchableSite(articles: readonly Article[]) {
   const site = buildSite(articles);
-  for (const file of searchIndexFiles(site.index.buildId, [...articles].sort(compareLatest))) {
+  for (const file of searchIndexFiles(site.index.buildId, [...articles].sort(compareLatest)).files) {
     site.files.set(file.path, JSON.parse(file.render()));
   }
   return site;

@@ -7,7 +7,7 @@ import { decodePostings, searchWords, type SearchManifest, type SearchRanks, typ
 import { planSearch, rankMatches } from "../../src/features/search/search-engine.ts";
 import { discoverArticleFiles } from "../../src/pipeline/load.ts";
 import { createContentStore } from "../../src/pipeline/content.ts";
-import { buildSearchIndex, searchIndexFiles, type SearchIndex } from "../../src/pipeline/search-index.ts";
+import { buildSearchIndex, searchIndexFiles, searchSummaryLine, type SearchIndex } from "../../src/pipeline/search-index.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { FIXTURES, recordOf, securedValuesOf, shuffled } from "./helpers.ts";
 
@@ -223,7 +223,7 @@ describe("searching the index", () => {
 });
 
 describe("searchIndexFiles", () => {
-  const written = new Map(searchIndexFiles(model.buildId, model.articles).map((file) => [file.path, JSON.parse(file.render()) as unknown]));
+  const written = new Map(searchIndexFiles(model.buildId, model.articles).files.map((file) => [file.path, JSON.parse(file.render()) as unknown]));
 
   it("writes the manifest, every word file and the Hot and Top ranks in the build's search folder", () => {
     const manifestFile = written.get(dataPaths.searchManifest(model.buildId)) as SearchManifest;
@@ -231,6 +231,8 @@ describe("searchIndexFiles", () => {
     expect(dataPaths.searchManifest(model.buildId)).toBe(`data/${model.buildId}/search/index.json`);
     manifest.words.forEach((_word, i) => expect(written.get(dataPaths.searchWords(model.buildId, i)) as SearchWordFile).toEqual(files[i]));
     expect(written.size).toBe(1 + files.length + 2);
+    const words = files.reduce((total, file) => total + Object.keys(file.words).length, 0);
+    expect(searchSummaryLine(searchIndexFiles(model.buildId, model.articles), 12.4)).toBe(`Broadsheet search index: ${words} words in ${files.length} files, in 12 ms`);
     for (const path of written.keys()) expect(path.startsWith(dataPaths.search(model.buildId))).toBe(true);
   });
 
@@ -246,7 +248,8 @@ describe("searchIndexFiles", () => {
 
   it("writes nothing but an empty manifest for an empty archive", () => {
     const empty = searchIndexFiles("0", []);
-    expect(empty.map((file) => [file.path, JSON.parse(file.render())])).toEqual([
+    expect(empty.words).toBe(0);
+    expect(empty.files.map((file) => [file.path, JSON.parse(file.render())])).toEqual([
       [dataPaths.searchManifest("0"), { articles: 0, words: [] }],
       [dataPaths.searchRanks("0", "hot"), { ranks: [] }],
       [dataPaths.searchRanks("0", "top"), { ranks: [] }],
