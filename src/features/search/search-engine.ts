@@ -51,33 +51,44 @@ export function planSearch(manifest: SearchManifest, words: readonly string[]): 
   return { words: plans, files: [...new Set(plans.flatMap((plan) => plan.files))].sort((a, b) => a - b) };
 }
 
-/** Every matching story's number, best first. */
+/** Every matching story's number, best first. Work grows with the lists read, not with the archive. */
 export function rankMatches(manifest: SearchManifest, plan: SearchPlan, files: ReadonlyMap<number, SearchWordFile>): number[] {
   const count = manifest.articles;
-  if (plan.words.length === 0 || count === 0) return [];
-  const score = new Float64Array(count);
+  const needed = plan.words.length;
+  if (needed === 0 || count === 0) return [];
+  // Per story: how many of the query's words it has so far, the score of the words before
+  // the latest one, and the latest one's best match (a word can match through several
+  // indexed words: "elect" through "election" and "electric").
   const found = new Uint8Array(count);
-  for (const queryWord of plan.words) {
-    // A story's best match for this query word, whichever indexed word it came from.
-    const best = new Float64Array(count);
+  const settled = new Float64Array(count);
+  const latest = new Float64Array(count);
+  plan.words.forEach((queryWord, index) => {
     for (const number of queryWord.files) {
       for (const [indexed, postings] of Object.entries(files.get(number)?.words ?? {})) {
         if (!matchesQueryWord(indexed, queryWord)) continue;
         const worth = (indexed === queryWord.word ? 2 : 1) * Math.log(1 + count / postings.length);
         decodePostings(postings, (article, weight) => {
-          best[article] = Math.max(best[article], weight * worth);
+          const value = weight * worth;
+          if (found[article] === index) {
+            settled[article] += latest[article];
+            latest[article] = value;
+            found[article] = index + 1;
+          } else if (found[article] === index + 1 && value > latest[article]) {
+            latest[article] = value;
+          }
         });
       }
     }
-    for (let article = 0; article < count; article++) {
-      if (best[article] > 0) {
-        score[article] += best[article];
-        found[article]++;
-      }
-    }
+  });
+  // Few scores recur across many stories: grouped by score, each group already newest first
+  // (lower numbers are newer), a big archive's matches are ordered without sorting them all.
+  const byScore = new Map<number, number[]>();
+  for (let article = 0; article < count; article++) {
+    if (found[article] !== needed) continue;
+    const score = settled[article] + latest[article];
+    const group = byScore.get(score);
+    if (group) group.push(article);
+    else byScore.set(score, [article]);
   }
-  const matches: number[] = [];
-  for (let article = 0; article < count; article++) if (found[article] === plan.words.length) matches.push(article);
-  // Lower numbers are newer: the Latest feed's order breaks ties.
-  return matches.sort((a, b) => score[b] - score[a] || a - b);
+  return [...byScore.keys()].sort((a, b) => b - a).flatMap((score) => byScore.get(score) as number[]);
 }
