@@ -109,5 +109,7 @@ export function searchIndexFiles(buildId: string, articles: readonly Article[]):
 }
 
 /** The one line a build prints about its search index. */
-export const searchSummaryLine = ({ words, wordFiles }: SearchFiles, milliseconds: number): string =>
-  `Broadsheet search index: ${words.toLocaleString("en-US")} words in ${wordFiles.toLocaleString("en-US")} files, in ${Math.round(milliseconds)} ms`;
+export function searchSummaryLine({ words, wordFiles }: SearchFiles, milliseconds: number): string {
+  const plural = (count: number, one: string) => `${count.toLocaleString("en-US")} ${one}${count === 1 ? "" : "s"}`;
+  return `Broadsheet search index: ${plural(words, "word")} in ${plural(wordFiles, "file")}, in ${Math.round(milliseconds)} ms`;
+}
