@@ -2,6 +2,7 @@ import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import { defineConfig } from "vitest/config";
 import { CACHE_NAMES } from "./src/contract/paths.ts";
+import { SITE_DESCRIPTION, SITE_NAME } from "./src/pipeline/publish/site-identity.ts";
 import { broadsheetContent } from "./src/pipeline/vite-plugin.ts";
 
 const THEME = "#a3261b";
@@ -14,9 +15,9 @@ const pwa = VitePWA({
   pwaAssets: { image: "public/favicon.svg", overrideManifestIcons: true, injectThemeColor: true },
   manifest: {
     id: "/",
-    name: "Broadsheet",
-    short_name: "Broadsheet",
-    description: "The news and its related coverage from other outlets, in one calm reader that works offline.",
+    name: SITE_NAME,
+    short_name: SITE_NAME,
+    description: SITE_DESCRIPTION,
     start_url: "/",
     scope: "/",
     display: "standalone",
@@ -26,9 +27,11 @@ const pwa = VitePWA({
   },
   workbox: {
     globPatterns: ["**/*.{js,css,html,svg,png,ico}"],
-    globIgnores: ["data/**"],
+    // Article pages are index.html with another head, for hosts and link previews: the precached shell serves those URLs.
+    globIgnores: ["data/**", "articles/**"],
     navigateFallback: "index.html",
-    navigateFallbackDenylist: [/\/data\//],
+    // Feeds, sitemaps and robots.txt are files, never the app, even when a reader opens one in the tab.
+    navigateFallbackDenylist: [/\/data\//, /\/feeds\//, /\/sitemap[^/]*\.xml$/, /\/robots\.txt$/],
     clientsClaim: true,
     cleanupOutdatedCaches: true,
     runtimeCaching: [

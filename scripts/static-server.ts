@@ -1,7 +1,8 @@
 /**
  * A static host as a CDN would be: gzip for text, long caching for hashed files,
- * `index.html` for every path that is not a file (the SPA fallback). The benchmark and
- * the browser tests serve `dist/` with it.
+ * `<path>.html` for a path that names such a file (as Netlify and Cloudflare Pages serve
+ * an article's page), `index.html` for every other path that is not a file (the SPA
+ * fallback). The benchmark and the browser tests serve `dist/` with it.
  */
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -29,6 +30,16 @@ function cacheControl(path: string): string {
   return "no-cache";
 }
 
+/** What a host serves for `asked`: that file, else `<asked>.html`, else index.html. */
+async function fileFor(root: string, asked: string) {
+  const candidates = asked.startsWith("..") ? [] : [asked, `${asked}.html`];
+  for (const path of [...candidates, "index.html"]) {
+    const info = await stat(join(root, path)).catch(() => undefined);
+    if (info?.isFile()) return { path, info };
+  }
+  throw new Error(`${root} has no index.html`);
+}
+
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
@@ -43,13 +54,7 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
       response.writeHead(400).end("Bad request");
       return;
     }
-    let path = normalize(pathname).replace(/^[\\/]+/, "");
-    if (path.startsWith("..")) path = "";
-    let info = await stat(join(root, path)).catch(() => undefined);
-    if (!info?.isFile()) {
-      path = "index.html";
-      info = await stat(join(root, path));
-    }
+    const { path, info } = await fileFor(root, normalize(pathname).replace(/^[\\/]+/, ""));
     const type = extname(path);
     response.setHeader("Content-Type", TYPES[type] ?? "application/octet-stream");
     response.setHeader("Cache-Control", cacheControl(path));

@@ -11,6 +11,8 @@ export const INDEX_PATH = `${DATA_DIR}/index.json`;
 export const FEED_PAGE_SIZE = 50;
 /** Topics listed in the index for the filter bar. */
 export const TOP_TOPICS = 24;
+/** Other articles of a story listed in each article's Full coverage. */
+export const STORY_LINKS_SHOWN = 20;
 /** Length of the hex hash at the end of every article id. */
 export const ID_HASH_LENGTH = 8;
 
@@ -39,6 +41,27 @@ export const dataPaths = {
   searchManifest: (buildId: string) => `${searchDir(buildId)}/index.json`,
   searchWords: (buildId: string, file: number) => `${searchDir(buildId)}/words/${file}.json`,
   searchRanks: (buildId: string, sort: Exclude<SortOrder, "latest">) => `${searchDir(buildId)}/${sort}.json`,
+};
+
+export type FeedFormat = "rss" | "json";
+/** The media type of each feed format, for `<link rel="alternate">` and the servers. */
+export const FEED_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", json: "application/feed+json" };
+/** Stories in each published feed, newest first. */
+export const PUBLISHED_FEED_SIZE = 50;
+
+const FEEDS_DIR = "feeds";
+const feedFile = (name: string, format: FeedFormat) => `${FEEDS_DIR}/${name}.${format === "rss" ? "xml" : "json"}`;
+
+/** What the build publishes for feed readers and search engines, relative to the site's root. */
+export const publishedPaths = {
+  /** The folder of every feed. */
+  feeds: `${FEEDS_DIR}/`,
+  latestFeed: (format: FeedFormat) => feedFile("latest", format),
+  topicFeed: (slug: string, format: FeedFormat) => feedFile(`topics/${slug}`, format),
+  /** The sitemap, or the sitemap index when the URLs need several files. */
+  sitemap: "sitemap.xml",
+  sitemapPart: (part: number) => `sitemap-${part}.xml`,
+  robots: "robots.txt",
 };
 
 /** What a topic slug looks like; anything else in a URL names no topic. */

@@ -1,11 +1,10 @@
-/** Every URL of the app, in one place. */
+import { pagePaths } from "../contract/pages.ts";
+
+/** Every URL of the app, in one place; the pages the build links to (home, topic, article, outlet) come from the contract. */
 export const paths = {
-  home: "/",
+  ...pagePaths,
   topics: "/topics",
   saved: "/saved",
-  topic: (slug: string) => `/topics/${encodeURIComponent(slug)}`,
-  article: (id: string) => `/articles/${encodeURIComponent(id)}`,
-  provider: (key: string) => `/providers/${encodeURIComponent(key)}`,
   /** The search view; the query lives in the URL, so a search can be shared and reloaded. */
   search: (query = "") => (query ? `/search?${new URLSearchParams({ q: query })}` : "/search"),
 };

@@ -1,5 +1,6 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { parseHttpUrl } from "../contract/urls.ts";
 import { DEFAULT_OFFLINE_ARTICLE_BUDGET } from "./data-files.ts";
 import { discoverArticleFiles, loadArticleFile, type LoadedFile } from "./load.ts";
 import { openParseCache, type ParseCache } from "./parse-cache.ts";
@@ -17,6 +18,8 @@ export interface ContentOptions {
   offlineArticleBudget?: number;
   /** Where parsed files are kept between builds, or false for nowhere; default `CONTENT_CACHE` or `node_modules/.cache/broadsheet`. */
   cache?: string | false;
+  /** The site's public address, for the absolute links in feeds, sitemaps and link previews; default `SITE_URL`. */
+  siteUrl?: string;
 }
 
 export interface ContentBuild {
@@ -42,7 +45,32 @@ export function resolveContentOptions(options: ContentOptions = {}, env = proces
     invalid,
     offlineArticleBudget: budget,
     cacheRoot: cache === false ? undefined : resolve(cache),
+    ...resolveSiteUrl(options.siteUrl ?? env.SITE_URL),
   } as const;
+}
+
+/** What `vite preview` serves: a site built without SITE_URL links there, and says so. */
+export const PLACEHOLDER_SITE_URL = "http://localhost:4173/";
+
+/**
+ * The site's address, ending in `/` so that page paths append to it (a site may live under
+ * a path, such as `https://example.com/news/`). Without one the build still succeeds, with a
+ * local placeholder and a warning to print; a value that is not an http(s) address fails it.
+ */
+export function resolveSiteUrl(value: string | undefined): { siteUrl: string; siteUrlWarning?: string } {
+  if (!value?.trim()) {
+    return {
+      siteUrl: PLACEHOLDER_SITE_URL,
+      siteUrlWarning:
+        `SITE_URL is not set: the feeds, sitemap and link previews carry the placeholder ${PLACEHOLDER_SITE_URL}. ` +
+        "Set SITE_URL to the site's public address when building, such as SITE_URL=https://news.example.com npm run build",
+    };
+  }
+  const url = parseHttpUrl(value);
+  if (!url || url.search || url.hash || url.username || url.password) {
+    throw new Error(`SITE_URL must be the site's http(s) address, such as https://news.example.com or https://example.com/news/; it is "${value}"`);
+  }
+  return { siteUrl: `${url.origin}${url.pathname.replace(/\/?$/, "/")}` };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger, Plugin, ViteDevServer } from "vite";
@@ -17,6 +17,8 @@ import { dataFiles, type DataFile } from "./data-files.ts";
 import { isArticleFile } from "./load.ts";
 import { mapLimit } from "./collections.ts";
 import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
+import { articlePages, withSiteHead } from "./publish/page-head.ts";
+import { publishedContentType, publishedFiles } from "./publish/published-files.ts";
 import { searchIndexFiles, searchSummaryLine } from "./search-index.ts";
 
 const MAX_LISTED = 50;
@@ -54,7 +56,7 @@ async function writeDataFiles(outDir: string, files: Iterable<DataFile>): Promis
 
 /** Turns the article files of the content folder into the JSON data the app reads. */
 export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
-  const { dir, invalid, offlineArticleBudget, cacheRoot } = resolveContentOptions(options);
+  const { dir, invalid, offlineArticleBudget, cacheRoot, siteUrl, siteUrlWarning } = resolveContentOptions(options);
   const store = createContentStore(dir, cacheRoot);
   let logger: Logger;
   let build: ContentBuild | undefined;
@@ -71,6 +73,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       build = store.build();
       report(logger, build, performance.now() - started, invalid);
       assertValid(build, invalid, dir);
+      if (siteUrlWarning) logger.warn(siteUrlWarning);
     },
     async writeBundle(output) {
       if (!build || !output.dir) return;
@@ -79,7 +82,21 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       const search = searchIndexFiles(build.model.buildId, build.model.articles);
       await writeDataFiles(output.dir, search.files);
       logger.info(searchSummaryLine(search, performance.now() - started));
+      const publishing = performance.now();
+      await writeDataFiles(output.dir, publishedFiles(build.model, siteUrl));
+      const html = await readFile(join(output.dir, "index.html"), "utf8");
+      await writeDataFiles(output.dir, articlePages(build.model.articles, html, siteUrl));
+      logger.info(
+        `Broadsheet publishing: feeds, sitemap, robots.txt and ${build.model.articles.length} article pages for ${siteUrl}, ` +
+          `in ${Math.round(performance.now() - publishing)} ms`,
+      );
     },
+  };
+
+  /** The site's title, description, feed links and link previews in index.html, in dev and build alike. */
+  const headPlugin: Plugin = {
+    name: "broadsheet:page-head",
+    transformIndexHtml: (html) => withSiteHead(html, siteUrl),
   };
 
   const devPlugin: Plugin = {
@@ -108,7 +125,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
         const started = performance.now();
         build = store.build();
         report(logger, build, performance.now() - started, invalid);
-        files = new Map([...dataFiles(build.model, { offlineArticleBudget })].map((file) => [file.path, file]));
+        files = new Map([...dataFiles(build.model, { offlineArticleBudget }), ...publishedFiles(build.model, siteUrl)].map((file) => [file.path, file]));
         searchFiles = undefined;
         const wasBroken = overlay !== undefined;
         overlay = build.invalid.length > 0 ? new InvalidContentError(build.invalid, displayFolder(dir)) : undefined;
@@ -143,23 +160,26 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       server.watcher.on("change", onFile("change"));
       server.watcher.on("unlink", onFile("unlink"));
 
-      const prefix = `${server.config.base}${DATA_DIR}/`;
+      // Data, feeds, sitemaps and robots.txt; every other path is Vite's.
       server.middlewares.use((req, res, next) => {
         const path = req.url?.split("?")[0];
-        if (!path?.startsWith(prefix)) return next();
-        const dataPath = decodeURIComponent(path.slice(server.config.base.length));
+        if (!path?.startsWith(server.config.base)) return next();
+        const raw = path.slice(server.config.base.length);
+        const type = raw.startsWith(`${DATA_DIR}/`) ? "application/json" : publishedContentType(raw);
+        if (!type) return next();
+        const dataPath = decodeURIComponent(raw);
         const file = files.get(dataPath) ?? searchFile(dataPath);
         if (!file) {
           res.statusCode = 404;
           res.end("Not found");
           return;
         }
-        res.setHeader("Content-Type", "application/json");
+        res.setHeader("Content-Type", type);
         res.setHeader("Cache-Control", "no-store");
         res.end(file.render());
       });
     },
   };
 
-  return [buildPlugin, devPlugin];
+  return [buildPlugin, devPlugin, headPlugin];
 }

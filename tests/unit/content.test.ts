@@ -1,7 +1,14 @@
 import { writeFile, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertValid, createContentStore, resolveContentOptions, summaryLine, type ContentBuild } from "../../src/pipeline/content.ts";
+import {
+  assertValid,
+  createContentStore,
+  PLACEHOLDER_SITE_URL,
+  resolveContentOptions,
+  summaryLine,
+  type ContentBuild,
+} from "../../src/pipeline/content.ts";
 import { InvalidContentError } from "../../src/pipeline/problems.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { articleText, recordOf, removeDir, SEED_FILE, seedText, tempContentDir } from "./helpers.ts";
@@ -192,7 +199,10 @@ describe("resolveContentOptions", () => {
     invalid: "fail",
     offlineArticleBudget: 5 * 1024 * 1024,
     cacheRoot: resolve("node_modules/.cache/broadsheet"),
+    siteUrl: PLACEHOLDER_SITE_URL,
+    siteUrlWarning: expect.stringContaining("SITE_URL is not set"),
   };
+  const SITE = { siteUrl: "https://news.example.com/", siteUrlWarning: undefined };
   it.each([
     ["defaults", {}, {}, DEFAULTS],
     ["CONTENT_DIR", {}, { CONTENT_DIR: "tests/fixtures/site" }, { ...DEFAULTS, dir: resolve("tests/fixtures/site") }],
@@ -203,13 +213,35 @@ describe("resolveContentOptions", () => {
     ["CONTENT_CACHE as a folder", {}, { CONTENT_CACHE: "/tmp/parsed" }, { ...DEFAULTS, cacheRoot: "/tmp/parsed" }],
     [
       "options over env",
-      { dir: "/srv/news", invalid: "fail" as const, offlineArticleBudget: 7, cache: false as const },
-      { CONTENT_DIR: "x", CONTENT_INVALID: "skip", OFFLINE_ARTICLES_MAX_BYTES: "9", CONTENT_CACHE: "/tmp/parsed" },
-      { dir: "/srv/news", invalid: "fail", offlineArticleBudget: 7, cacheRoot: undefined },
+      { dir: "/srv/news", invalid: "fail" as const, offlineArticleBudget: 7, cache: false as const, siteUrl: "https://news.example.com" },
+      { CONTENT_DIR: "x", CONTENT_INVALID: "skip", OFFLINE_ARTICLES_MAX_BYTES: "9", CONTENT_CACHE: "/tmp/parsed", SITE_URL: "https://a.example" },
+      { dir: "/srv/news", invalid: "fail", offlineArticleBudget: 7, cacheRoot: undefined, ...SITE },
     ],
+    ["SITE_URL", {}, { SITE_URL: "https://news.example.com" }, { ...DEFAULTS, ...SITE }],
+    ["SITE_URL with a trailing slash", {}, { SITE_URL: "https://news.example.com/" }, { ...DEFAULTS, ...SITE }],
+    ["SITE_URL with a path", {}, { SITE_URL: " https://Example.com/news " }, { ...DEFAULTS, siteUrl: "https://example.com/news/", siteUrlWarning: undefined }],
+    ["SITE_URL over http, on a port", {}, { SITE_URL: "http://localhost:8080/" }, { ...DEFAULTS, siteUrl: "http://localhost:8080/", siteUrlWarning: undefined }],
+    ["SITE_URL empty", {}, { SITE_URL: "" }, DEFAULTS],
   ])("%s", (_case, options, env, expected) => {
     expect(resolveContentOptions(options, env)).toEqual(expected);
   });
+
+  it("without SITE_URL, warns once that feeds, sitemap and link previews carry the local placeholder, and how to set it", () => {
+    const { siteUrl, siteUrlWarning } = resolveContentOptions({}, {});
+    expect(siteUrl).toBe("http://localhost:4173/");
+    expect(siteUrlWarning).toBe(
+      "SITE_URL is not set: the feeds, sitemap and link previews carry the placeholder http://localhost:4173/. " +
+        "Set SITE_URL to the site's public address when building, such as SITE_URL=https://news.example.com npm run build",
+    );
+  });
+
+  it.each(["news.example.com", "ftp://news.example.com", "javascript:alert(1)", "https://news.example.com/?edition=uk", "https://news.example.com/#top", "https://user:pw@news.example.com"])(
+    "fails on SITE_URL=%s, naming SITE_URL and the value",
+    (value) => {
+      expect(() => resolveContentOptions({}, { SITE_URL: value })).toThrow(`SITE_URL must be the site's http(s) address`);
+      expect(() => resolveContentOptions({}, { SITE_URL: value })).toThrow(`it is "${value}"`);
+    },
+  );
 
   it("refuses an offline budget that is not a number of bytes, rather than saving everything", () => {
     expect(() => resolveContentOptions({}, { OFFLINE_ARTICLES_MAX_BYTES: "5MB" })).toThrow(/OFFLINE_ARTICLES_MAX_BYTES.*"5MB"/);

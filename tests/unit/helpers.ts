@@ -2,12 +2,12 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { parseArticleFile, type ArticleRecord } from "../../src/pipeline/parse-file.ts";
 import { formatProblem, type ContentProblem } from "../../src/pipeline/problems.ts";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "");
+// From the folder, not a file URL: a test in the jsdom environment has jsdom's URL, which node:url refuses.
+export const ROOT = join(import.meta.dirname, "..", "..");
 export const FIXTURES = join(ROOT, "tests/fixtures");
 
 /** The reference article shipped in `content/`. */

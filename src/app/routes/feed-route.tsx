@@ -4,6 +4,7 @@ import { FeedList } from "../../features/feed/feed-list.tsx";
 import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
 import { SortControl } from "../../features/sort/sort-control.tsx";
 import { SORT_LABELS, useSortOrder, withSort } from "../../features/sort/sort-order.ts";
+import { SubscribeLinks } from "../../features/subscribe/subscribe-links.tsx";
 import { readTopicsParams } from "../../features/topics/combined-feed.ts";
 import { CombinedTopics } from "../../features/topics/combined-topics.tsx";
 import { TopicFilter, TopicFilterSkeleton } from "../../features/topics/topic-filter.tsx";
@@ -31,6 +32,7 @@ function AllStories() {
         {title}
       </h1>
       <MarkAllRead />
+      <SubscribeLinks />
       <WithIndex loading={<FeedSkeleton />}>
         {(index) => (
           <>

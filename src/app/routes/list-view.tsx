@@ -5,6 +5,7 @@ import { StoryList } from "../../features/feed/story-list.tsx";
 import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
 import { SortControl } from "../../features/sort/sort-control.tsx";
 import { useSortOrder } from "../../features/sort/sort-order.ts";
+import { SubscribeLinks } from "../../features/subscribe/subscribe-links.tsx";
 import { isNotFound } from "../../lib/api.ts";
 import { feedQuery, type FeedSource } from "../../lib/queries.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
@@ -21,10 +22,12 @@ interface ListViewProps {
   notFound: ReactNode;
   /** Above the sort control: the topic filter, or a line about the outlet. */
   children?: ReactNode;
+  /** The topic whose feeds the view offers to subscribe to. */
+  feedTopic?: string;
 }
 
 /** One topic's or one outlet's stories: a heading, the controls, the list. */
-export function ListView({ index, source, nameOf, placeholder, label, notFound, children }: ListViewProps) {
+export function ListView({ index, source, nameOf, placeholder, label, notFound, children, feedTopic }: ListViewProps) {
   const sort = useSortOrder();
   // The same query the list runs: its first page names the list.
   const feed = useInfiniteQuery(feedQuery(index.buildId, source, sort));
@@ -37,6 +40,7 @@ export function ListView({ index, source, nameOf, placeholder, label, notFound, 
         {name ?? placeholder}
       </h1>
       <MarkAllRead />
+      {feedTopic !== undefined && <SubscribeLinks topic={{ slug: feedTopic, name }} />}
       {children}
       <SortControl />
       <StoryList feed={feed} label={name ? label(name) : "Stories"} />

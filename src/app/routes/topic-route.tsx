@@ -24,6 +24,7 @@ export function TopicRoute() {
           key={slug}
           index={index}
           source={{ topic: slug }}
+          feedTopic={slug}
           nameOf={(first) => first?.topic?.name ?? index.topTopics.find((topic) => topic.slug === slug)?.name}
           placeholder="Topic"
           label={(name) => `Stories about ${name}`}

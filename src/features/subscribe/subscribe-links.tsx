@@ -1,0 +1,51 @@
+import { useEffect } from "react";
+import { FEED_TYPES, publishedPaths, type FeedFormat } from "../../contract/paths.ts";
+
+/** The topic whose feeds a view offers; its name once known. */
+interface FeedTopic {
+  slug: string;
+  name?: string;
+}
+
+const FORMATS: FeedFormat[] = ["rss", "json"];
+
+/** A feed file's address on this site: a plain link, so the browser (or a feed reader) fetches the file itself. */
+const feedHref = (format: FeedFormat, topic: string | undefined) =>
+  `${import.meta.env.BASE_URL}${topic === undefined ? publishedPaths.latestFeed(format) : publishedPaths.topicFeed(topic, format)}`;
+
+/**
+ * A topic's feeds as the page's alternates while the topic is shown, so a feed reader given
+ * the page's address finds them; the site's own feeds are in index.html.
+ */
+function useTopicFeedLinks(topic: FeedTopic | undefined): void {
+  const slug = topic?.slug;
+  const title = topic && `${topic.name ?? topic.slug} · Broadsheet`;
+  useEffect(() => {
+    if (slug === undefined || title === undefined) return;
+    const links = FORMATS.map((format) => {
+      const link = document.createElement("link");
+      link.rel = "alternate";
+      link.type = FEED_TYPES[format];
+      link.title = title;
+      link.href = feedHref(format, slug);
+      document.head.append(link);
+      return link;
+    });
+    return () => links.forEach((link) => link.remove());
+  }, [slug, title]);
+}
+
+/** "Subscribe" to the site's newest stories, or a topic's: its RSS feed, with the JSON Feed next to it. */
+export function SubscribeLinks({ topic }: { topic?: FeedTopic }) {
+  useTopicFeedLinks(topic);
+  return (
+    <p className="subscribe">
+      <a href={feedHref("rss", topic?.slug)} type={FEED_TYPES.rss}>
+        Subscribe (RSS)
+      </a>
+      <a href={feedHref("json", topic?.slug)} type={FEED_TYPES.json}>
+        JSON Feed
+      </a>
+    </p>
+  );
+}

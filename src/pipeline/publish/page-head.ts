@@ -1,0 +1,100 @@
+/**
+ * What a page's HTML head tells a search engine and a link preview before any script runs:
+ * the site's, written into index.html, and each article's, written into a copy of the
+ * built index.html that a static host serves at the article's URL.
+ */
+import { pagePaths } from "../../contract/pages.ts";
+import { FEED_TYPES, publishedPaths, type FeedFormat } from "../../contract/paths.ts";
+import type { Article } from "../../contract/types.ts";
+import type { DataFile } from "../data-files.ts";
+import { absoluteUrl, escapeMarkup } from "./markup.ts";
+import { SITE_DESCRIPTION, SITE_IMAGE, SITE_NAME } from "./site-identity.ts";
+
+/** Where index.html wants the page head; the build replaces it. */
+export const PAGE_HEAD_MARKER = "<!--broadsheet:page-head-->";
+
+interface PageHead {
+  /** The tab's title. */
+  title: string;
+  /** The title a link preview shows. */
+  previewTitle: string;
+  description: string;
+  path: string;
+  type: "website" | "article";
+  /** An absolute http(s) URL. */
+  image: string;
+  /** A story's own picture shows large; the site's icon small. */
+  largeImage?: boolean;
+  /** Articles only: the app shows the same story at one URL whatever served it. */
+  canonical?: boolean;
+  publishedAt?: string;
+}
+
+function pageHeadHtml(page: PageHead, siteUrl: string): string {
+  const url = escapeMarkup(absoluteUrl(siteUrl, page.path));
+  const meta = (key: "name" | "property", name: string, value: string) => `<meta ${key}="${name}" content="${escapeMarkup(value)}" />`;
+  return [
+    `<title>${escapeMarkup(page.title)}</title>`,
+    meta("name", "description", page.description),
+    ...(page.canonical ? [`<link rel="canonical" href="${url}" />`] : []),
+    meta("property", "og:site_name", SITE_NAME),
+    meta("property", "og:type", page.type),
+    meta("property", "og:title", page.previewTitle),
+    meta("property", "og:description", page.description),
+    `<meta property="og:url" content="${url}" />`,
+    meta("property", "og:image", page.image),
+    ...(page.publishedAt ? [meta("property", "article:published_time", page.publishedAt)] : []),
+    meta("name", "twitter:card", page.largeImage ? "summary_large_image" : "summary"),
+  ].join("\n    ");
+}
+
+const siteHead = (siteUrl: string): PageHead => ({
+  title: SITE_NAME,
+  previewTitle: SITE_NAME,
+  description: SITE_DESCRIPTION,
+  path: pagePaths.home,
+  type: "website",
+  image: absoluteUrl(siteUrl, SITE_IMAGE),
+});
+
+function articleHead(article: Article, siteUrl: string): PageHead {
+  const outlet = article.provider?.name ?? article.providerKey;
+  const picture = article.images[0]?.url;
+  return {
+    title: `${article.title} · ${SITE_NAME}`,
+    previewTitle: article.title,
+    description: article.excerpt ?? `From ${outlet}, with its coverage from other outlets, on ${SITE_NAME}.`,
+    path: pagePaths.article(article.id),
+    type: "article",
+    image: picture ?? absoluteUrl(siteUrl, SITE_IMAGE),
+    largeImage: picture !== undefined,
+    canonical: true,
+    publishedAt: article.publishedAt,
+  };
+}
+
+const feedLink = (format: FeedFormat) =>
+  `<link rel="alternate" type="${FEED_TYPES[format]}" title="${SITE_NAME}" href="/${publishedPaths.latestFeed(format)}" />`;
+
+/** index.html with the site's head and its feed links where the marker was. */
+export function withSiteHead(html: string, siteUrl: string): string {
+  const head = [pageHeadHtml(siteHead(siteUrl), siteUrl), feedLink("rss"), feedLink("json")].join("\n    ");
+  return html.replace(PAGE_HEAD_MARKER, () => head);
+}
+
+/** The file a static host serves for an article's URL: `articles/<id>.html` answers `/articles/<id>` on Netlify and Cloudflare Pages. */
+export const articlePagePath = (id: string): string => `${decodeURIComponent(pagePaths.article(id)).slice(1)}.html`;
+
+/**
+ * One HTML file per article: the built index.html (same scripts, so the app starts as
+ * usual) with the site's head swapped for the article's title, description and preview.
+ */
+export function* articlePages(articles: readonly Article[], builtHtml: string, siteUrl: string): Generator<DataFile> {
+  const site = pageHeadHtml(siteHead(siteUrl), siteUrl);
+  const at = builtHtml.indexOf(site);
+  if (at < 0) throw new Error(`index.html has no page head to replace: it needs ${PAGE_HEAD_MARKER} in its <head>`);
+  const [before, after] = [builtHtml.slice(0, at), builtHtml.slice(at + site.length)];
+  for (const article of articles) {
+    yield { path: articlePagePath(article.id), render: () => before + pageHeadHtml(articleHead(article, siteUrl), siteUrl) + after };
+  }
+}
