@@ -83,6 +83,7 @@ describe("accessibility, checked by axe-core", () => {
     ["an outlet", "/providers/livemint.com", "Mint"],
     ["several topics", "/?topics=ai,climate&match=all", "Stories about AI and Climate"],
     ["Saved", "/saved", "Saved stories"],
+    ["search results", "/search?q=ai", "Search results for “ai”"],
     ["a page that is not there", "/nowhere", "Page not found"],
   ])("%s has no serious or critical violations", async (_view, path, heading) => {
     const page = await open(path, heading);

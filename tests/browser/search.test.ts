@@ -1,22 +1,9 @@
-import type { BrowserContext, Page } from "playwright-core";
-import type { StaticServer } from "../../scripts/static-server.ts";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { CACHE_NAMES } from "../../src/contract/paths.ts";
-import { launchBrowser, serveSite } from "./harness.ts";
+import { launchBrowser, serveSite, useFixtureSite } from "./harness.ts";
 
-let server: StaticServer;
-let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await serveSite(inject("siteDir"));
-  ({ context, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const site = useFixtureSite();
 
 /** Types `query` into the header's search box and presses Enter. */
 async function searchFor(page: Page, query: string) {
@@ -28,13 +15,13 @@ const results = (page: Page) => page.getByRole("feed", { name: "Search results" 
 
 describe("search in a browser", () => {
   it("finds stories from the header's box, marks the words, keeps the query in the URL and across a reload", async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.context.newPage();
+    await page.goto(`${site.url}/`);
     await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
     await searchFor(page, "AI chip");
 
     await page.getByRole("heading", { level: 1, name: "Search results for “AI chip”" }).waitFor();
-    expect(page.url()).toBe(`${server.url}/search?q=AI+chip`);
+    expect(page.url()).toBe(`${site.url}/search?q=AI+chip`);
     await page.getByText("1 story matches “AI chip”.").waitFor();
     const story = results(page).getByRole("article", { name: "New rules limit exports of AI chips" });
     await story.waitFor();
@@ -53,8 +40,8 @@ describe("search in a browser", () => {
   });
 
   it("focuses the search box with / and finds a story by its outlet or topic; never a draft", async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await site.context.newPage();
+    await page.goto(`${site.url}/`);
     await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
     await page.keyboard.press("/");
     await page.keyboard.type("mint trade");
