@@ -53,6 +53,8 @@ export interface Summary {
   heat?: number;
   /** 0–100, for the Top order. */
   quality?: number;
+  /** How many outlets covered this story, when more than one did. */
+  outlets?: number;
 }
 
 export interface RelatedItem {
@@ -68,8 +70,32 @@ export interface RelatedItem {
   images: ContentImage[];
 }
 
+/** Another article about the same story, as the Full coverage list shows it. */
+export interface StoryLink {
+  id: string;
+  title: string;
+  provider?: Provider;
+  publishedAt: string;
+}
+
+/** One outlet that covered a story: how many pieces, and its newest one's date when known. */
+export interface OutletCoverage extends ProviderRef {
+  count: number;
+  latestAt?: string;
+}
+
+/** Everything the build knows about an article's story: its other articles and every outlet. */
+export interface StoryCoverage {
+  /** The story's other articles, newest first, at most `STORY_LINKS_SHOWN`. */
+  articles: StoryLink[];
+  /** The story's other articles in all. */
+  articleCount: number;
+  /** The article's own outlet, its related coverage's and the other articles', newest piece first. */
+  outlets: OutletCoverage[];
+}
+
 /** The full public record of one article. Never carries `secured` or unknown keys. */
-export interface Article extends Omit<Summary, "image"> {
+export interface Article extends Omit<Summary, "image" | "outlets"> {
   sourceUrl: string;
   ampUrl?: string;
   cdnAmpUrl?: string;
@@ -77,13 +103,15 @@ export interface Article extends Omit<Summary, "image"> {
   type?: string;
   images: ContentImage[];
   related: RelatedItem[];
+  story: StoryCoverage;
 }
 
 /** `data/index.json`: the only file served without long caching. */
 export interface SiteIndex {
   /** Names the folder every other data file of this build lives in. */
   buildId: string;
-  totals: { articles: number; topics: number };
+  /** Articles published, the stories they tell (articles about one story count once), topics. */
+  totals: { articles: number; stories: number; topics: number };
   feed: { pageCount: number; pageSize: number };
   /** The most used topics, for the filter bar; all of them are in `topics.json`. */
   topTopics: Topic[];

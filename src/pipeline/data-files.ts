@@ -38,11 +38,14 @@ function fitsOffline(buckets: readonly Article[][], budget: number): boolean {
 
 const newestAt = (model: SiteModel) => model.articles[0]?.publishedAt ?? null;
 
+/** Each story is led by its newest article, which leads only itself. */
+const storyCount = (model: SiteModel) => model.storyOf.filter((story, index) => story === index).length;
+
 function siteIndex(model: SiteModel, offlineArticles: boolean): SiteIndex {
   return {
     buildId: model.buildId,
-    totals: { articles: model.articles.length, topics: model.topics.length },
-    feed: { pageCount: pageCountOf(model.articles.length), pageSize: FEED_PAGE_SIZE },
+    totals: { articles: model.articles.length, stories: storyCount(model), topics: model.topics.length },
+    feed: { pageCount: pageCountOf(storyCount(model)), pageSize: FEED_PAGE_SIZE },
     topTopics: model.topics.slice(0, TOP_TOPICS),
     articleBucketBits: model.articleBucketBits,
     offlineArticles,
@@ -61,16 +64,40 @@ function feedPage(articles: readonly Article[], page: number, meta: ListMeta): F
 
 const file = (path: string, data: () => unknown): DataFile => ({ path, render: () => JSON.stringify(data()) });
 
+/** The first article of each story in `indexes`, in their order: a story shows once in a list. */
+function onePerStory(model: SiteModel, indexes: readonly number[]): number[] {
+  const seen = new Set<number>();
+  return indexes.filter((index) => {
+    const story = model.storyOf[index];
+    if (seen.has(story)) return false;
+    seen.add(story);
+    return true;
+  });
+}
+
+interface ListOptions {
+  /** What every page says about the list. */
+  meta?: ListMeta;
+  /** Each story once (feed and topics), or every article (an outlet's own list). */
+  stories?: boolean;
+}
+
 /**
- * One list of stories (newest first) in every order: all of it Latest, its best
- * `RANKED_LIMIT` Hot and Top. Ranked lists are sorted when their first page renders.
+ * One list (indexes into the newest-first articles) in every order: all of it Latest,
+ * its best `RANKED_LIMIT` Hot and Top. Ranked lists are sorted when their first page renders.
  */
-function* listPages(model: SiteModel, latest: readonly Article[], pathOf: (page: number, sort: SortOrder) => string, meta: ListMeta = {}) {
+function* listPages(model: SiteModel, latest: readonly number[], pathOf: (page: number, sort: SortOrder) => string, { meta = {}, stories = true }: ListOptions = {}) {
+  const { articles } = model;
+  const cut = (indexes: readonly number[]) => (stories ? onePerStory(model, indexes) : indexes).map((index) => articles[index]);
+  const latestList = cut(latest);
   for (const sort of SORT_ORDERS) {
     let ordered: readonly Article[] | undefined;
-    const list = () =>
-      (ordered ??= sort === "latest" ? latest : [...latest].sort(compareStories(sort, newestAt(model) ?? "")).slice(0, RANKED_LIMIT));
-    const count = sort === "latest" ? latest.length : Math.min(latest.length, RANKED_LIMIT);
+    const list = () => {
+      if (sort === "latest") return latestList;
+      const compare = compareStories(sort, newestAt(model) ?? "");
+      return (ordered ??= cut([...latest].sort((a, b) => compare(articles[a], articles[b]))).slice(0, RANKED_LIMIT));
+    };
+    const count = Math.min(latestList.length, sort === "latest" ? Infinity : RANKED_LIMIT);
     for (let page = 1; page <= pageCountOf(count); page++) {
       yield file(pathOf(page, sort), () => feedPage(list(), page, meta));
     }
@@ -85,14 +112,14 @@ export function* dataFiles(model: SiteModel, options: DataOptions = {}): Generat
   let offline: boolean | undefined;
   yield file(dataPaths.index, () => siteIndex(model, (offline ??= fitsOffline(buckets, budget))));
   yield file(dataPaths.topics(buildId), (): TopicList => ({ topics: model.topics }));
-  yield* listPages(model, articles, (page, sort) => dataPaths.feedPage(buildId, page, sort));
+  yield* listPages(model, articles.map((_article, index) => index), (page, sort) => dataPaths.feedPage(buildId, page, sort));
   for (const topic of model.topics) {
-    const tagged = (model.topicArticles.get(topic.slug) ?? []).map((index) => articles[index]);
-    yield* listPages(model, tagged, (page, sort) => dataPaths.topicPage(buildId, topic.slug, page, sort), { topic });
+    const tagged = model.topicArticles.get(topic.slug) ?? [];
+    yield* listPages(model, tagged, (page, sort) => dataPaths.topicPage(buildId, topic.slug, page, sort), { meta: { topic } });
   }
   for (const provider of model.providers) {
-    const theirs = (model.providerArticles.get(provider.key) ?? []).map((index) => articles[index]);
-    yield* listPages(model, theirs, (page, sort) => dataPaths.providerPage(buildId, provider.key, page, sort), { provider });
+    const theirs = model.providerArticles.get(provider.key) ?? [];
+    yield* listPages(model, theirs, (page, sort) => dataPaths.providerPage(buildId, provider.key, page, sort), { meta: { provider }, stories: false });
   }
   for (const [bucket, grouped] of buckets.entries()) {
     yield { path: dataPaths.articleBucket(buildId, bucket), render: () => bucketJson(grouped) };

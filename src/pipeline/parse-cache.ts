@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { pushTo } from "./collections.ts";
 import type { FileResult } from "./parse-file.ts";
 
@@ -37,8 +38,10 @@ function codeVersion(): string {
     hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\n`);
   }
   for (const folder of ["../pipeline", "../contract"]) {
-    const path = new URL(`${folder}/`, import.meta.url);
-    for (const name of readdirSync(path).sort()) hash.update(name).update(readFileSync(new URL(name, path)));
+    const root = fileURLToPath(new URL(folder, import.meta.url));
+    const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    const paths = files.map((entry) => join(entry.parentPath, entry.name)).sort();
+    for (const path of paths) hash.update(relative(root, path)).update(readFileSync(path));
   }
   return hash.digest("hex").slice(0, 16);
 }

@@ -26,6 +26,8 @@ export interface ArticleRecord {
   topics: string[];
   images: ContentImage[];
   related: RelatedItem[];
+  /** Each related item's normalised source URL, in the same order. */
+  relatedKeys: string[];
 }
 
 export type FileResult =
@@ -140,15 +142,25 @@ function validate(file: string, text: string, input: unknown) {
 
 const images = (list: FrontMatter["images"]): ContentImage[] => list ?? [];
 
-/** Related coverage once per source URL, and never the article itself. */
-export function uniqueRelated(ownKey: string, items: readonly RelatedItem[]): RelatedItem[] {
+/**
+ * Related coverage once per source URL, and never the article itself, with each item's
+ * normalised URL (`keys`, worked out here unless given: stories are found by them).
+ */
+export function uniqueRelated(
+  ownKey: string,
+  items: readonly RelatedItem[],
+  keys: readonly string[] = items.map((item) => normaliseUrl(item.sourceUrl)),
+): Pick<ArticleRecord, "related" | "relatedKeys"> {
   const seen = new Set([ownKey]);
-  return items.filter((item) => {
-    const key = normaliseUrl(item.sourceUrl);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  const related: RelatedItem[] = [];
+  const relatedKeys: string[] = [];
+  items.forEach((item, index) => {
+    if (seen.has(keys[index])) return;
+    seen.add(keys[index]);
+    related.push(item);
+    relatedKeys.push(keys[index]);
   });
+  return { related, relatedKeys };
 }
 
 function toRecord(file: string, data: FrontMatter): ArticleRecord {
@@ -170,7 +182,7 @@ function toRecord(file: string, data: FrontMatter): ArticleRecord {
     provider: data.provider,
     topics: (data.topics ?? []).map((topic) => topic.trim().replace(/\s+/g, " ")).filter(Boolean),
     images: images(data.images),
-    related: uniqueRelated(
+    ...uniqueRelated(
       key,
       (data.related ?? []).map((item) => ({
         title: item.title,

@@ -5,14 +5,15 @@ import {
   DATA_FORMAT_VERSION,
   FEED_PAGE_SIZE,
   ID_HASH_LENGTH,
-  isProviderKey,
+  STORY_LINKS_SHOWN,
   TOP_TOPICS,
 } from "../contract/paths.ts";
 import { byText, compareLatest, HOT_HALF_LIFE_HOURS, RANKED_LIMIT } from "../contract/order.ts";
-import type { Article, Provider, ProviderInfo, Summary, Topic, TopicRef } from "../contract/types.ts";
-import { parseHttpUrl } from "../contract/urls.ts";
+import type { Article, ProviderInfo, Summary, Topic, TopicRef } from "../contract/types.ts";
+import { CLUSTER_RULES, findStories } from "./clusters.ts";
 import { pushTo } from "./collections.ts";
 import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
+import { providerKeyOf } from "./providers.ts";
 import { shortHash, slugify } from "./slug.ts";
 
 /** Everything the data files are cut from: merged, deduplicated and sorted. */
@@ -28,6 +29,8 @@ export interface SiteModel {
   providers: ProviderInfo[];
   /** Indexes into `articles`, newest first, by provider key. */
   providerArticles: Map<string, number[]>;
+  /** For each article, the index of its story's newest article: a story shows once in a list. */
+  storyOf: number[];
   articleBucketBits: number;
   stats: { drafts: number; duplicatesMerged: number };
 }
@@ -45,7 +48,11 @@ function mergeDuplicates(records: ArticleRecord[]): ArticleRecord {
     ...lead,
     topics: records.flatMap((record) => record.topics),
     images: records.find((record) => record.images.length > 0)?.images ?? [],
-    related: uniqueRelated(lead.key, records.flatMap((record) => record.related)),
+    ...uniqueRelated(
+      lead.key,
+      records.flatMap((record) => record.related),
+      records.flatMap((record) => record.relatedKeys),
+    ),
   };
 }
 
@@ -77,18 +84,6 @@ function mostUsed(counts: Map<string, number>): string {
   return [...counts].sort(([a, m], [b, n]) => n - m || byText(a, b))[0][0];
 }
 
-/** Where a story's outlet page is: its provider's domain, or else its source's host; `www.` and case set aside. */
-export function providerKeyOf(provider: Provider | undefined, sourceUrl: string): string {
-  const plain = (host: string | undefined) => host?.trim().toLowerCase().replace(/^www\./, "").replace(/\.$/, "");
-  const domain = plain(provider?.domain);
-  if (domain && isProviderKey(domain)) return domain;
-  const host = plain(parseHttpUrl(sourceUrl)?.hostname);
-  return host && isProviderKey(host) ? host : UNKNOWN_PROVIDER;
-}
-
-/** A reserved name (RFC 2606) for the rare source whose host is not a plain domain, such as an IP v6 address. */
-const UNKNOWN_PROVIDER = "unknown.invalid";
-
 /** One entry per outlet: the name most of its stories give it, or its domain. */
 function resolveProviders(articles: readonly Article[], providerArticles: Map<string, number[]>): ProviderInfo[] {
   const names = new Map<string, Map<string, number>>();
@@ -119,8 +114,9 @@ export function listsOf(articles: readonly Article[]): Pick<SiteModel, "topicArt
 }
 
 export function toSummary(article: Article): Summary {
-  const { id, title, excerpt, provider, providerKey, publishedAt, topics, images, heat, quality } = article;
-  return { id, title, excerpt, provider, providerKey, publishedAt, topics, image: images[0], heat, quality };
+  const { id, title, excerpt, provider, providerKey, publishedAt, topics, images, heat, quality, story } = article;
+  const outlets = story.outlets.length > 1 ? story.outlets.length : undefined;
+  return { id, title, excerpt, provider, providerKey, publishedAt, topics, image: images[0], heat, quality, outlets };
 }
 
 export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
@@ -132,27 +128,35 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
   const merged = [...groups.values()].map(mergeDuplicates);
   const topicsByKey = resolveTopics(merged);
 
-  const articles: Article[] = merged.map((record) => {
+  const entries = merged.map((record) => {
     const topics: TopicRef[] = [];
     for (const key of new Set(record.topics.map(topicKey))) {
       const topic = topicsByKey.get(key) as Topic;
       topic.count++;
       topics.push({ slug: topic.slug, name: topic.name });
     }
-    const { file: _file, key, draft: _draft, topics: _names, ...rest } = record;
-    return { id: articleId(record.title, key), ...rest, providerKey: providerKeyOf(record.provider, record.sourceUrl), topics };
+    const { file: _file, key, draft: _draft, topics: _names, relatedKeys, ...rest } = record;
+    const article = { id: articleId(record.title, key), ...rest, providerKey: providerKeyOf(record.provider, record.sourceUrl), topics };
+    return { key, relatedKeys, article };
   });
-  articles.sort(compareLatest);
+  entries.sort((a, b) => compareLatest(a.article, b.article));
+  const { storyOf, coverage } = findStories(
+    entries.map((entry) => entry.article),
+    entries.map((entry) => entry.key),
+    entries.map((entry) => entry.relatedKeys),
+  );
+  const articles: Article[] = entries.map(({ article }, index) => ({ ...article, story: coverage[index] }));
 
   // The id names the data: the articles, and the layout they are cut into.
   const articleBucketBits = articleBucketBitsFor(articles.length);
-  const hash = createHash("sha256").update(JSON.stringify([DATA_FORMAT_VERSION, FEED_PAGE_SIZE, TOP_TOPICS, RANKED_LIMIT, HOT_HALF_LIFE_HOURS, articleBucketBits]));
+  const hash = createHash("sha256").update(JSON.stringify([DATA_FORMAT_VERSION, FEED_PAGE_SIZE, TOP_TOPICS, RANKED_LIMIT, HOT_HALF_LIFE_HOURS, STORY_LINKS_SHOWN, CLUSTER_RULES, articleBucketBits]));
   for (const article of articles) hash.update(JSON.stringify(article));
   return {
     buildId: hash.digest("hex").slice(0, 12),
     articles,
     topics: [...topicsByKey.values()].sort((a, b) => b.count - a.count || byText(a.name, b.name)),
     ...listsOf(articles),
+    storyOf,
     articleBucketBits,
     stats: { drafts: records.length - published.length, duplicatesMerged: published.length - groups.size },
   };

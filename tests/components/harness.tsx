@@ -10,7 +10,10 @@ import { articleBucketOf, dataPaths, ID_HASH_LENGTH } from "../../src/contract/p
 import type { Article, SiteIndex, Topic, TopicList, TopicRef } from "../../src/contract/types.ts";
 import { createQueryClient } from "../../src/lib/queries.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
-import { listsOf, providerKeyOf, toSummary, type SiteModel } from "../../src/pipeline/site.ts";
+import { findStories } from "../../src/pipeline/clusters.ts";
+import { providerKeyOf } from "../../src/pipeline/providers.ts";
+import { listsOf, toSummary, type SiteModel } from "../../src/pipeline/site.ts";
+import { normaliseUrl } from "../../src/pipeline/urls.ts";
 
 // ---------------------------------------------------------------------------
 // Fixture data, cut the way the content pipeline cuts it.
@@ -37,6 +40,8 @@ export function makeArticle(fields: Partial<Article> & { title: string }): Artic
     topics: [],
     images: [],
     related: [],
+    // The site's build finds each article's story; alone until then.
+    story: { articles: [], articleCount: 0, outlets: [] },
     ...fields,
     providerKey: providerKeyOf(fields.provider, sourceUrl),
   };
@@ -73,7 +78,13 @@ interface SiteOptions {
  * articles spell them, and the build id is given, so a test can name both.
  */
 export function buildSite(articles: readonly Article[], { buildId = "build-1", articleBucketBits = 1, offlineArticles = true }: SiteOptions = {}): Site {
-  const newestFirst = [...articles].sort(compareLatest);
+  const sorted = [...articles].sort(compareLatest);
+  const { storyOf, coverage } = findStories(
+    sorted,
+    sorted.map((article) => normaliseUrl(article.sourceUrl)),
+    sorted.map((article) => article.related.map((item) => normaliseUrl(item.sourceUrl))),
+  );
+  const newestFirst = sorted.map((article, index) => ({ ...article, story: coverage[index] }));
   const topics = new Map<string, Topic>();
   for (const article of newestFirst) {
     for (const { slug, name } of article.topics) {
@@ -87,6 +98,7 @@ export function buildSite(articles: readonly Article[], { buildId = "build-1", a
     articles: newestFirst,
     topics: [...topics.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     ...listsOf(newestFirst),
+    storyOf,
     articleBucketBits,
     stats: { drafts: 0, duplicatesMerged: 0 },
   };

@@ -88,7 +88,8 @@ describe("vite build: what never ships", { timeout: BUILD_TIMEOUT }, () => {
 
   it("builds the app and the data", () => {
     expect(output.has("index.html")).toBe(true);
-    expect(index.totals).toEqual({ articles: 2, topics: 4 });
+    // The Graphika report and Mint's story share related coverage: two articles, one story.
+    expect(index.totals).toEqual({ articles: 2, stories: 1, topics: 4 });
     // The search below must be able to find things: a published title is there.
     expect(filesContaining("Graphika report details network of AI-generated profile pictures").length).toBeGreaterThan(0);
   });

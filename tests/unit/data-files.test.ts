@@ -45,7 +45,7 @@ describe("dataFiles: index.json", () => {
   it("has the totals, the feed's shape, the top topics and the bucket bits", () => {
     expect(index).toEqual({
       buildId: model.buildId,
-      totals: { articles: TOTAL, topics: TOPIC_NAMES.length + 33 },
+      totals: { articles: TOTAL, stories: TOTAL, topics: TOPIC_NAMES.length + 33 },
       feed: { pageCount: 3, pageSize: FEED_PAGE_SIZE },
       topTopics: model.topics.slice(0, TOP_TOPICS),
       articleBucketBits: 2,
@@ -158,7 +158,7 @@ describe("dataFiles: Hot and Top", () => {
 
   it(`keeps at most ${RANKED_LIMIT} stories in a ranked list`, () => {
     const many = Array.from({ length: RANKED_LIMIT + 30 }, (_, i) =>
-      recordOf(`${i}.txt`, { sourceUrl: `https://news.example.com/${i}`, heat: String(i % 100) }),
+      recordOf(`${i}.txt`, { title: `"Report ${i}"`, sourceUrl: `https://news.example.com/${i}`, heat: String(i % 100) }),
     );
     const big = buildSiteModel(many);
     const rendered = new Map([...dataFiles(big)].map((file) => [file.path, file]));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ID_HASH_LENGTH, isProviderKey } from "../../src/contract/paths.ts";
 import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";
-import { articleId, buildSiteModel, providerKeyOf, toSummary } from "../../src/pipeline/site.ts";
+import { providerKeyOf } from "../../src/pipeline/providers.ts";
+import { articleId, buildSiteModel, toSummary } from "../../src/pipeline/site.ts";
 import { shortHash, slugify } from "../../src/pipeline/slug.ts";
 import { normaliseUrl } from "../../src/pipeline/urls.ts";
 import { recordOf, shuffled } from "./helpers.ts";
@@ -270,6 +271,8 @@ describe("toSummary", () => {
       publishedAt: "2019-12-22T12:58:00.000Z",
       topics: [{ slug: "ai", name: "AI" }],
       image: { url: "https://www.bing.com/th?id=ON.A" },
+      // Mint, and Reuters in its related coverage: the card's "2 outlets".
+      outlets: 2,
     });
   });
 

@@ -3,6 +3,7 @@ import { useParams } from "react-router-dom";
 import { ErrorState, NotFound, Skeleton } from "../../components/view-states.tsx";
 import type { SiteIndex } from "../../contract/types.ts";
 import { ArticleDetail } from "../../features/article/article-detail.tsx";
+import { FullCoverage } from "../../features/coverage/full-coverage.tsx";
 import { RelatedCoverage } from "../../features/related-coverage/related-coverage.tsx";
 import { isNotFound } from "../../lib/api.ts";
 import { articleBucketQuery } from "../../lib/queries.ts";
@@ -33,6 +34,7 @@ function ArticleView({ index, id }: { index: SiteIndex; id: string }) {
     <>
       <ArticleDetail article={article} />
       <RelatedCoverage items={article.related} />
+      <FullCoverage story={article.story} />
     </>
   );
 }

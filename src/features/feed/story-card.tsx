@@ -36,6 +36,7 @@ export function StoryCard({ story, position, setSize }: StoryCardProps) {
             </Link>
           )}
           <RelativeTime iso={story.publishedAt} />
+          {story.outlets && <span className="story__outlets">{story.outlets} outlets</span>}
         </p>
         {story.excerpt && <p className="story__excerpt">{story.excerpt}</p>}
         <TopicTags topics={story.topics} />

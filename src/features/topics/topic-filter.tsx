@@ -17,7 +17,7 @@ export function TopicFilter({ index }: { index: SiteIndex }) {
       <ul>
         <li>
           <NavLink to={withSort(paths.home, sort)} end className="chip">
-            All stories <span className="chip__count">{totals.articles}</span>
+            All stories <span className="chip__count">{totals.stories}</span>
           </NavLink>
         </li>
         {topics.map((topic) => (
