@@ -4,7 +4,8 @@
  * same one, so a highlighted word is always a word the index matched.
  *
  * The index is split by word: `search/index.json` lists where each file's words begin,
- * and a query fetches only the files that hold its words. Articles are numbered in the
+ * and a query fetches only the files that hold its words. What is indexed is stories (an
+ * article and those that cover the same story, as every list shows them), numbered in the
  * Latest feed's order, so a match is shown from the feed page that already holds it.
  */
 
@@ -33,10 +34,10 @@ export const FIELD_WEIGHT = { title: 3, topicOrProvider: 2, excerpt: 1 } as cons
 /** `search/index.json`, the only search file every query reads. */
 export interface SearchManifest {
   /**
-   * Articles indexed. Article n is the n-th story of the Latest feed: item
-   * n % FEED_PAGE_SIZE of feed page ⌊n / FEED_PAGE_SIZE⌋ + 1.
+   * Stories indexed. Story n is the n-th of the Latest feed: item n % FEED_PAGE_SIZE of
+   * feed page ⌊n / FEED_PAGE_SIZE⌋ + 1.
    */
-  articles: number;
+  stories: number;
   /**
    * The first word of each word file, in code-unit order: file i holds every word from
    * `words[i]` up to, not including, `words[i + 1]`.
@@ -45,8 +46,8 @@ export interface SearchManifest {
 }
 
 /**
- * One word file. Each word's articles in ascending number, each as one integer:
- * (number − previous number) × 4 + the word's field weight in that article, the
+ * One word file. Each word's stories in ascending number, each as one integer:
+ * (number − previous number) × 4 + the word's best field weight in that story, the
  * "previous number" of the first being −1.
  */
 export interface SearchWordFile {
@@ -57,18 +58,18 @@ export function encodePosting(gap: number, weight: number): number {
   return gap * 4 + weight;
 }
 
-/** Calls `visit` with each article number and weight of a word's list. */
-export function decodePostings(postings: readonly number[], visit: (article: number, weight: number) => void): void {
-  let article = -1;
+/** Calls `visit` with each story number and weight of a word's list. */
+export function decodePostings(postings: readonly number[], visit: (story: number, weight: number) => void): void {
+  let story = -1;
   for (const value of postings) {
-    article += Math.floor(value / 4);
-    visit(article, value % 4);
+    story += Math.floor(value / 4);
+    visit(story, value % 4);
   }
 }
 
 /**
- * `search/<order>.json` for Hot and Top: each article's place in that order (0 first),
- * by article number, so matches can be shown in any order the feed has. Latest is the
+ * `search/<order>.json` for Hot and Top: each story's place in that order (0 first), by
+ * story number, so matches can be shown in any order the feed has. Latest is the
  * numbering itself.
  */
 export interface SearchRanks {

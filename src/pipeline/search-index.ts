@@ -9,13 +9,18 @@ import {
   type SearchWordFile,
 } from "../contract/search.ts";
 import type { Article } from "../contract/types.ts";
+import { pushTo } from "./collections.ts";
 import type { DataFile } from "./data-files.ts";
+import type { SiteModel } from "./site.ts";
 
 /**
  * A word file is closed once it holds about this much JSON, so a query fetches little
- * beyond its own words; a word in more articles than that fills a file of its own.
+ * beyond its own words; a word in more stories than that fills a file of its own.
  */
 export const WORD_FILE_BYTES = 48_000;
+
+/** What the index is made from: the articles, newest first, and the story each belongs to. */
+export type SearchSource = Pick<SiteModel, "buildId" | "articles" | "storyOf">;
 
 export interface SearchIndex {
   manifest: SearchManifest;
@@ -41,22 +46,40 @@ function* weightedFields(article: Article): Generator<[string | undefined, numbe
 }
 
 /**
- * The index of `articles` (in Latest order: the position is the article's number), cut
- * into word files of about `fileBytes` each, words in code-unit order.
+ * The stories as the Latest feed lists them, each as its articles (the newest, which leads
+ * it, first). A story's lead is its newest article, so leads come in article order.
  */
-export function buildSearchIndex(articles: readonly Article[], fileBytes = WORD_FILE_BYTES): SearchIndex {
+function latestStories({ storyOf }: Pick<SearchSource, "storyOf">): number[][] {
+  const members = new Map<number, number[]>();
+  storyOf.forEach((lead, index) => pushTo(members, lead, index));
+  return [...members.keys()].sort((a, b) => a - b).map((lead) => members.get(lead) as number[]);
+}
+
+/**
+ * The index of the stories, numbered as the Latest feed lists them: a story has every word
+ * of each of its articles, with the best field any of them has it in. Cut into word files
+ * of about `fileBytes` each, words in code-unit order.
+ */
+export function buildSearchIndex(source: Pick<SearchSource, "articles" | "storyOf">, fileBytes = WORD_FILE_BYTES): SearchIndex {
+  const stories = latestStories(source);
   const lists = new Map<string, WordList>();
-  articles.forEach((article, number) => {
-    for (const [text, weight] of weightedFields(article)) {
-      for (const word of searchWords(text ?? "")) {
-        let list = lists.get(word);
-        if (!list) lists.set(word, (list = { last: -1, postings: [], bytes: word.length + 6 }));
-        // Fields come best first: a word already listed for this article has its weight.
-        if (list.last === number) continue;
-        const value = encodePosting(number - list.last, weight);
-        list.postings.push(value);
-        list.bytes += digits(value) + 1;
-        list.last = number;
+  stories.forEach((members, number) => {
+    for (const member of members) {
+      for (const [text, weight] of weightedFields(source.articles[member])) {
+        for (const word of searchWords(text ?? "")) {
+          let list = lists.get(word);
+          if (!list) lists.set(word, (list = { last: -1, postings: [], bytes: word.length + 6 }));
+          if (list.last === number) {
+            // Listed already for this story: keep the best weight of its articles' fields.
+            const last = list.postings.length - 1;
+            list.postings[last] += Math.max(0, weight - (list.postings[last] % 4));
+            continue;
+          }
+          const value = encodePosting(number - list.last, weight);
+          list.postings.push(value);
+          list.bytes += digits(value) + 1;
+          list.last = number;
+        }
       }
     }
   });
@@ -75,15 +98,23 @@ export function buildSearchIndex(articles: readonly Article[], fileBytes = WORD_
     open.words[word] = list.postings;
     bytes += list.bytes;
   }
-  return { manifest: { articles: articles.length, words: starts }, files };
+  return { manifest: { stories: stories.length, words: starts }, files };
 }
 
-/** Each article's place in the Hot or Top order, by article number, with the feed's own comparison. */
-export function ranksIn(articles: readonly Article[], sort: "hot" | "top"): SearchRanks {
+/**
+ * Each story's place in the Hot or Top order, by story number, as the feed's ranked lists
+ * place it: by its best-ranked article, with the feed's own comparison.
+ */
+export function ranksIn({ articles, storyOf }: Pick<SearchSource, "articles" | "storyOf">, sort: "hot" | "top"): SearchRanks {
+  const numberOf = new Map(latestStories({ storyOf }).map((members, number) => [members[0], number]));
   const compare = compareStories(sort, articles[0]?.publishedAt ?? "");
-  const order = articles.map((_article, number) => number).sort((a, b) => compare(articles[a], articles[b]));
-  const ranks = new Array<number>(articles.length);
-  order.forEach((number, rank) => (ranks[number] = rank));
+  const order = articles.map((_article, index) => index).sort((a, b) => compare(articles[a], articles[b]));
+  const ranks = new Array<number>(numberOf.size);
+  let next = 0;
+  for (const index of order) {
+    const story = numberOf.get(storyOf[index]) as number;
+    if (ranks[story] === undefined) ranks[story] = next++;
+  }
   return { ranks };
 }
 
@@ -94,14 +125,15 @@ export interface SearchFiles {
 }
 
 /** The search files of a build: the manifest, every word file, and the ranks (worked out only when written). */
-export function searchIndexFiles(buildId: string, articles: readonly Article[]): SearchFiles {
-  const { manifest, files } = buildSearchIndex(articles);
+export function searchIndexFiles(source: SearchSource): SearchFiles {
+  const { buildId } = source;
+  const { manifest, files } = buildSearchIndex(source);
   const json = (path: string, data: () => unknown): DataFile => ({ path, render: () => JSON.stringify(data()) });
   return {
     files: [
       json(dataPaths.searchManifest(buildId), () => manifest),
       ...files.map((file, number) => json(dataPaths.searchWords(buildId, number), () => file)),
-      ...SORT_ORDERS.filter((sort) => sort !== "latest").map((sort) => json(dataPaths.searchRanks(buildId, sort), () => ranksIn(articles, sort))),
+      ...SORT_ORDERS.filter((sort) => sort !== "latest").map((sort) => json(dataPaths.searchRanks(buildId, sort), () => ranksIn(source, sort))),
     ],
     words: files.reduce((total, file) => total + Object.keys(file.words).length, 0),
     wordFiles: files.length,

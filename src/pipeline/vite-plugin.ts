@@ -79,7 +79,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       if (!build || !output.dir) return;
       await writeDataFiles(output.dir, dataFiles(build.model, { offlineArticleBudget }));
       const started = performance.now();
-      const search = searchIndexFiles(build.model.buildId, build.model.articles);
+      const search = searchIndexFiles(build.model);
       await writeDataFiles(output.dir, search.files);
       logger.info(searchSummaryLine(search, performance.now() - started));
       const publishing = performance.now();
@@ -113,7 +113,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
         if (!build || !path.startsWith(dataPaths.search(build.model.buildId))) return undefined;
         if (!searchFiles) {
           const started = performance.now();
-          const search = searchIndexFiles(build.model.buildId, build.model.articles);
+          const search = searchIndexFiles(build.model);
           searchFiles = new Map(search.files.map((file) => [file.path, file]));
           logger.info(searchSummaryLine(search, performance.now() - started));
         }

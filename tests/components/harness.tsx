@@ -12,6 +12,7 @@ import { createQueryClient } from "../../src/lib/queries.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
 import { findStories } from "../../src/pipeline/clusters.ts";
 import { providerKeyOf } from "../../src/pipeline/providers.ts";
+import { searchIndexFiles } from "../../src/pipeline/search-index.ts";
 import { listsOf, toSummary, type SiteModel } from "../../src/pipeline/site.ts";
 import { normaliseUrl } from "../../src/pipeline/urls.ts";
 
@@ -103,7 +104,7 @@ export function buildSite(articles: readonly Article[], { buildId = "build-1", a
     stats: { drafts: 0, duplicatesMerged: 0 },
   };
   const files = new Map<string, unknown>();
-  for (const file of dataFiles(model, { offlineArticleBudget: offlineArticles ? Infinity : 0 })) {
+  for (const file of [...dataFiles(model, { offlineArticleBudget: offlineArticles ? Infinity : 0 }), ...searchIndexFiles(model).files]) {
     files.set(file.path, JSON.parse(file.render()));
   }
   return { index: files.get(dataPaths.index) as SiteIndex, topics: { topics: model.topics }, files };

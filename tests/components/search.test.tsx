@@ -1,19 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { compareLatest } from "../../src/contract/order.ts";
 import { dataPaths } from "../../src/contract/paths.ts";
-import type { Article } from "../../src/contract/types.ts";
-import { searchIndexFiles } from "../../src/pipeline/search-index.ts";
 import { buildSite, makeArticle, makeArticles, renderApp, serve, topic } from "./harness.tsx";
-
-/** The site's data files and its search index, both as the build writes them. */
-function searchableSite(articles: readonly Article[]) {
-  const site = buildSite(articles);
-  for (const file of searchIndexFiles(site.index.buildId, [...articles].sort(compareLatest)).files) {
-    site.files.set(file.path, JSON.parse(file.render()));
-  }
-  return site;
-}
 
 const budget = makeArticle({
   title: "Budget 2024: what changes for taxpayers",
@@ -40,7 +28,7 @@ const resultTitles = () =>
 
 describe("the search box", () => {
   it("sits in the header as a search landmark, its field named and focusable as #search-input", () => {
-    serve(searchableSite(stories));
+    serve(buildSite(stories));
     renderApp("/");
     const form = within(screen.getByRole("banner")).getByRole("search");
     const field = within(form).getByRole("searchbox", { name: "Search stories" });
@@ -49,7 +37,7 @@ describe("the search box", () => {
   });
 
   it("loads nothing of search on a first visit, and the list of word files once the reader focuses it", async () => {
-    const site = searchableSite(stories);
+    const site = buildSite(stories);
     const server = serve(site);
     const { user } = renderApp("/");
     await screen.findByRole("article", { name: budget.title });
@@ -60,7 +48,7 @@ describe("the search box", () => {
   });
 
   it("searches on Enter: the query goes into the URL and the box keeps it", async () => {
-    serve(searchableSite(stories));
+    serve(buildSite(stories));
     const { user, location } = renderApp("/");
     await user.type(screen.getByRole("searchbox", { name: "Search stories" }), "  budget {Enter}");
 
@@ -80,7 +68,7 @@ describe("the search box", () => {
 
 describe("the search view", () => {
   it("says how many stories match and lists them best first, each linking to its story with outlet and date", async () => {
-    serve(searchableSite(stories));
+    serve(buildSite(stories));
     renderApp("/search?q=budget");
 
     expect(await screen.findByText("2 stories match “budget”.")).toHaveAttribute("role", "status");
@@ -93,7 +81,7 @@ describe("the search view", () => {
   });
 
   it("marks the query's words, and the longer words they begin, in titles, excerpts and outlets", async () => {
-    serve(searchableSite(stories));
+    serve(buildSite(stories));
     renderApp("/search?q=budg%20WIRE");
 
     const story = await screen.findByRole("article", { name: rail.title });
@@ -106,7 +94,7 @@ describe("the search view", () => {
 
   it("shows text as text: markup in a title is never made into elements", async () => {
     const tricky = makeArticle({ title: "Tax <b>cuts</b> & <img src=x onerror=alert(1)> ahead" });
-    serve(searchableSite([tricky]));
+    serve(buildSite([tricky]));
     const { container } = renderApp("/search?q=cuts");
 
     const link = await screen.findByRole("link", { name: tricky.title });
@@ -115,15 +103,32 @@ describe("the search view", () => {
     expect(container.querySelector("main b, main img")).toBeNull();
   });
 
+  it("shows a story once, found through any of the articles that cover it", async () => {
+    // Both list the same coverage: one story, led by the newer article.
+    const coverage = { title: "Wire copy", sourceUrl: "https://wire.example.com/summit", images: [] };
+    const lead = makeArticle({ title: "Summit ends with a deal", publishedAt: "2024-02-02T00:00:00.000Z", related: [coverage] });
+    const other = makeArticle({
+      title: "Negotiators reach an accord",
+      publishedAt: "2024-02-01T00:00:00.000Z",
+      sourceUrl: "https://other.example.com/accord",
+      related: [coverage],
+    });
+    serve(buildSite([lead, other]));
+    renderApp("/search?q=negotiators");
+
+    await screen.findByText("1 story matches “negotiators”.");
+    await waitFor(() => expect(resultTitles()).toEqual([lead.title]));
+  });
+
   it("says so when nothing matches", async () => {
-    serve(searchableSite(stories));
+    serve(buildSite(stories));
     renderApp("/search?q=zebra");
     expect(await screen.findByText("No stories match “zebra”.")).toHaveAttribute("role", "status");
     expect(screen.queryByRole("feed", { name: "Search results" })).toBeNull();
   });
 
   it("shows a hint for an empty query", async () => {
-    const site = searchableSite(stories);
+    const site = buildSite(stories);
     const server = serve(site);
     renderApp("/search");
     expect(screen.getByRole("heading", { level: 1, name: "Search" })).toBeInTheDocument();
@@ -134,7 +139,7 @@ describe("the search view", () => {
 
   it("shows ten at a time, and more on request", async () => {
     const many = makeArticles(25, { excerpt: "Another harbour story." });
-    serve(searchableSite(many));
+    serve(buildSite(many));
     const { user } = renderApp("/search?q=harbour");
 
     await screen.findByText("25 stories match “harbour”.");
@@ -151,7 +156,7 @@ describe("the search view", () => {
   it("fetches only the word files its words are in and the feed pages its matches are on", async () => {
     // 120 stories over three feed pages; only the 101st (page 3) says "lighthouse".
     const many = makeArticles(120).map((story, i) => (i === 100 ? { ...story, excerpt: "A lighthouse keeper retires." } : story));
-    const site = searchableSite(many);
+    const site = buildSite(many);
     const server = serve(site);
     renderApp("/search?q=lighthouse");
 
@@ -165,7 +170,7 @@ describe("the search view", () => {
   });
 
   it("offers to try again when the index cannot be fetched", async () => {
-    const site = searchableSite(stories);
+    const site = buildSite(stories);
     const server = serve(site);
     server.serveStatus(dataPaths.searchManifest(site.index.buildId), 503);
     const { user } = renderApp("/search?q=budget");
@@ -179,7 +184,7 @@ describe("the search view", () => {
 
   it("says a search needs a connection when offline and not made before", async () => {
     vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
-    const site = searchableSite(stories);
+    const site = buildSite(stories);
     const server = serve(site);
     server.serveStatus(dataPaths.searchManifest(site.index.buildId), 503);
     renderApp("/search?q=budget");

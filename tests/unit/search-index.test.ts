@@ -7,7 +7,7 @@ import { decodePostings, searchWords, type SearchManifest, type SearchRanks, typ
 import { planSearch, rankMatches } from "../../src/features/search/search-engine.ts";
 import { discoverArticleFiles } from "../../src/pipeline/load.ts";
 import { createContentStore } from "../../src/pipeline/content.ts";
-import { buildSearchIndex, searchIndexFiles, searchSummaryLine, type SearchIndex } from "../../src/pipeline/search-index.ts";
+import { buildSearchIndex, ranksIn, searchIndexFiles, searchSummaryLine, type SearchIndex } from "../../src/pipeline/search-index.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { FIXTURES, recordOf, securedValuesOf, shuffled } from "./helpers.ts";
 
@@ -56,7 +56,7 @@ const records = [
   }),
 ];
 const model = buildSiteModel(records);
-const { manifest, files } = buildSearchIndex(model.articles);
+const { manifest, files } = buildSearchIndex(model);
 const titles = model.articles.map((article) => article.title);
 
 /** Every indexed word with its (article number, weight) pairs. */
@@ -81,8 +81,8 @@ function search(query: string, index: SearchIndex = { manifest, files }): string
 }
 
 describe("buildSearchIndex: what it holds", () => {
-  it("numbers the published stories as the Latest feed lists them", () => {
-    expect(manifest.articles).toBe(4);
+  it("numbers the published stories as the Latest feed lists them (here, one article each)", () => {
+    expect(manifest.stories).toBe(4);
     expect(titles).toEqual(["Markets rally on rate cut", "Storm closes ports", "Élection results are in", "Rail strike halts trains"]);
   });
 
@@ -116,7 +116,7 @@ describe("buildSearchIndex: what it holds", () => {
     const store = createContentStore(dir);
     await store.loadAll();
     const { model: privateModel } = store.build();
-    const words = postingsOf(buildSearchIndex(privateModel.articles));
+    const words = postingsOf(buildSearchIndex(privateModel));
     const texts = await Promise.all((await discoverArticleFiles(dir)).map((file) => readFile(join(dir, file), "utf8")));
     const hidden = [
       ...texts.flatMap(securedValuesOf),
@@ -135,8 +135,58 @@ describe("buildSearchIndex: what it holds", () => {
   });
 });
 
+describe("buildSearchIndex: stories, as every list shows them", () => {
+  // The first two list the same coverage: one story, led by the newer.
+  const related = '\n  - title: "Wire copy of the summit"\n    sourceUrl: "https://wire.example.com/summit"';
+  const clustered = buildSiteModel([
+    recordOf("x.txt", {
+      title: '"Summit ends with a deal"',
+      excerpt: '"Leaders agree on emissions."',
+      publishedDateTime: "2024-05-02T10:00:00Z",
+      sourceUrl: "https://news.example.com/x",
+      related,
+    }),
+    recordOf("y.txt", {
+      title: '"Negotiators reach emissions accord"',
+      publishedDateTime: "2024-05-01T10:00:00Z",
+      sourceUrl: "https://other.example.com/y",
+      related,
+      heat: "90",
+    }),
+    recordOf("z.txt", {
+      title: '"Markets shrug off accord"',
+      publishedDateTime: "2024-04-01T10:00:00Z",
+      sourceUrl: "https://news.example.com/z",
+      heat: "50",
+      quality: "80",
+    }),
+  ]);
+  const lists = postingsOf(buildSearchIndex(clustered));
+
+  it("indexes a story once, with the words of every article that covers it", () => {
+    expect(clustered.storyOf).toEqual([0, 0, 2]);
+    expect(buildSearchIndex(clustered).manifest.stories).toBe(2);
+    expect(lists.get("negotiators")).toEqual([[0, 3]]);
+    expect(lists.get("accord")).toEqual([
+      [0, 3],
+      [1, 3],
+    ]);
+  });
+
+  it("gives a word the best field any of the story's articles has it in", () => {
+    // In the lead's excerpt and the other article's title.
+    expect(lists.get("emissions")).toEqual([[0, 3]]);
+  });
+
+  it("ranks stories in Hot and Top by their best-ranked article", () => {
+    // The summit story is hottest through its older article; the markets story is the only one rated.
+    expect(ranksIn(clustered, "hot").ranks).toEqual([0, 1]);
+    expect(ranksIn(clustered, "top").ranks).toEqual([1, 0]);
+  });
+});
+
 describe("buildSearchIndex: split by word", () => {
-  const small = buildSearchIndex(model.articles, 60);
+  const small = buildSearchIndex(model, 60);
 
   it("lists where each file's words begin, in order, and each file holds exactly its range", () => {
     expect(small.files.length).toBeGreaterThan(5);
@@ -154,7 +204,7 @@ describe("buildSearchIndex: split by word", () => {
   });
 
   it("is the same whatever order the files were read in", () => {
-    const again = buildSearchIndex(buildSiteModel(shuffled(records, 3)).articles, 60);
+    const again = buildSearchIndex(buildSiteModel(shuffled(records, 3)), 60);
     expect(JSON.stringify(again)).toBe(JSON.stringify(small));
   });
 
@@ -172,14 +222,16 @@ describe("searching the index", () => {
 
   it("ranks equal matches newest first", () => {
     const twins = buildSiteModel(
-      ["2024-01-01", "2024-01-03", "2024-01-02"].map((day) =>
-        recordOf(`${day}.txt`, { title: `"Budget day ${day}"`, sourceUrl: `https://news.example.com/${day}`, publishedDateTime: `${day}T00:00:00Z` }),
-      ),
+      [
+        ["2024-01-01", "Budget talks stall"],
+        ["2024-01-03", "Budget vote passes"],
+        ["2024-01-02", "Budget cuts loom"],
+      ].map(([day, title]) => recordOf(`${day}.txt`, { title: `"${title}"`, sourceUrl: `https://news.example.com/${day}`, publishedDateTime: `${day}T00:00:00Z` })),
     );
-    const index = buildSearchIndex(twins.articles);
+    const index = buildSearchIndex(twins);
     const plan = planSearch(index.manifest, ["budget"]);
     const order = rankMatches(index.manifest, plan, new Map(plan.files.map((file) => [file, index.files[file]])));
-    expect(order.map((number) => twins.articles[number].title)).toEqual(["Budget day 2024-01-03", "Budget day 2024-01-02", "Budget day 2024-01-01"]);
+    expect(order.map((number) => twins.articles[number].title)).toEqual(["Budget vote passes", "Budget cuts loom", "Budget talks stall"]);
   });
 
   it("needs every word of the query", () => {
@@ -200,7 +252,7 @@ describe("searching the index", () => {
   });
 
   it("fetches only the files a query's words are in", () => {
-    const small = buildSearchIndex(model.articles, 60);
+    const small = buildSearchIndex(model, 60);
     const plan = planSearch(small.manifest, ["storm"]);
     expect(plan.files).toHaveLength(1);
     expect(Object.keys(small.files[plan.files[0]].words)).toContain("storm");
@@ -212,7 +264,7 @@ describe("searching the index", () => {
         recordOf(`${word}.txt`, { title: `"${word} ${word}x"`, sourceUrl: `https://news.example.com/${word}`, publishedDateTime: `2024-01-0${i + 1}T00:00:00Z` }),
       ),
     );
-    const index = buildSearchIndex(letters.articles, 10);
+    const index = buildSearchIndex(letters, 10);
     const plan = planSearch(index.manifest, ["s", "sa"]);
     expect(plan.words.map(({ word, prefix }) => [word, prefix])).toEqual([
       ["s", false],
@@ -223,7 +275,7 @@ describe("searching the index", () => {
 });
 
 describe("searchIndexFiles", () => {
-  const written = new Map(searchIndexFiles(model.buildId, model.articles).files.map((file) => [file.path, JSON.parse(file.render()) as unknown]));
+  const written = new Map(searchIndexFiles(model).files.map((file) => [file.path, JSON.parse(file.render()) as unknown]));
 
   it("writes the manifest, every word file and the Hot and Top ranks in the build's search folder", () => {
     const manifestFile = written.get(dataPaths.searchManifest(model.buildId)) as SearchManifest;
@@ -233,7 +285,7 @@ describe("searchIndexFiles", () => {
     expect(written.size).toBe(1 + files.length + 2);
     const words = files.reduce((total, file) => total + Object.keys(file.words).length, 0);
     expect(files).toHaveLength(1);
-    expect(searchSummaryLine(searchIndexFiles(model.buildId, model.articles), 12.4)).toBe(`Broadsheet search index: ${words} words in 1 file, in 12 ms`);
+    expect(searchSummaryLine(searchIndexFiles(model), 12.4)).toBe(`Broadsheet search index: ${words} words in 1 file, in 12 ms`);
     for (const path of written.keys()) expect(path.startsWith(dataPaths.search(model.buildId))).toBe(true);
   });
 
@@ -248,10 +300,10 @@ describe("searchIndexFiles", () => {
   });
 
   it("writes nothing but an empty manifest for an empty archive", () => {
-    const empty = searchIndexFiles("0", []);
+    const empty = searchIndexFiles({ buildId: "0", articles: [], storyOf: [] });
     expect(empty.words).toBe(0);
     expect(empty.files.map((file) => [file.path, JSON.parse(file.render())])).toEqual([
-      [dataPaths.searchManifest("0"), { articles: 0, words: [] }],
+      [dataPaths.searchManifest("0"), { stories: 0, words: [] }],
       [dataPaths.searchRanks("0", "hot"), { ranks: [] }],
       [dataPaths.searchRanks("0", "top"), { ranks: [] }],
     ]);

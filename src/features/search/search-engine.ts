@@ -53,7 +53,7 @@ export function planSearch(manifest: SearchManifest, words: readonly string[]): 
 
 /** Every matching story's number, best first. Work grows with the lists read, not with the archive. */
 export function rankMatches(manifest: SearchManifest, plan: SearchPlan, files: ReadonlyMap<number, SearchWordFile>): number[] {
-  const count = manifest.articles;
+  const count = manifest.stories;
   const needed = plan.words.length;
   if (needed === 0 || count === 0) return [];
   // Per story: how many of the query's words it has so far, the score of the words before
@@ -67,14 +67,14 @@ export function rankMatches(manifest: SearchManifest, plan: SearchPlan, files: R
       for (const [indexed, postings] of Object.entries(files.get(number)?.words ?? {})) {
         if (!matchesQueryWord(indexed, queryWord)) continue;
         const worth = (indexed === queryWord.word ? 2 : 1) * Math.log(1 + count / postings.length);
-        decodePostings(postings, (article, weight) => {
+        decodePostings(postings, (story, weight) => {
           const value = weight * worth;
-          if (found[article] === index) {
-            settled[article] += latest[article];
-            latest[article] = value;
-            found[article] = index + 1;
-          } else if (found[article] === index + 1 && value > latest[article]) {
-            latest[article] = value;
+          if (found[story] === index) {
+            settled[story] += latest[story];
+            latest[story] = value;
+            found[story] = index + 1;
+          } else if (found[story] === index + 1 && value > latest[story]) {
+            latest[story] = value;
           }
         });
       }
@@ -83,12 +83,12 @@ export function rankMatches(manifest: SearchManifest, plan: SearchPlan, files: R
   // Few scores recur across many stories: grouped by score, each group already newest first
   // (lower numbers are newer), a big archive's matches are ordered without sorting them all.
   const byScore = new Map<number, number[]>();
-  for (let article = 0; article < count; article++) {
-    if (found[article] !== needed) continue;
-    const score = settled[article] + latest[article];
+  for (let story = 0; story < count; story++) {
+    if (found[story] !== needed) continue;
+    const score = settled[story] + latest[story];
     const group = byScore.get(score);
-    if (group) group.push(article);
-    else byScore.set(score, [article]);
+    if (group) group.push(story);
+    else byScore.set(score, [story]);
   }
   return [...byScore.keys()].sort((a, b) => b - a).flatMap((score) => byScore.get(score) as number[]);
 }
