@@ -4,6 +4,7 @@ import { parseHttpUrl } from "../contract/urls.ts";
 import { DEFAULT_OFFLINE_ARTICLE_BUDGET } from "./data-files.ts";
 import { discoverArticleFiles, loadArticleFile, type LoadedFile } from "./load.ts";
 import { openParseCache, type ParseCache } from "./parse-cache.ts";
+import { DEFAULT_PRERENDERED_ARTICLES } from "./publish/page-head.ts";
 import type { FileResult } from "./parse-file.ts";
 import { parseFiles } from "./parse-pool.ts";
 import { InvalidContentError, type ContentProblem } from "./problems.ts";
@@ -20,6 +21,8 @@ export interface ContentOptions {
   cache?: string | false;
   /** The site's public address, for the absolute links in feeds, sitemaps and link previews; default `SITE_URL`. */
   siteUrl?: string;
+  /** How many of the newest articles get a page of their own with their link preview; default `PRERENDERED_ARTICLES` or 10,000. */
+  prerenderedArticles?: number;
 }
 
 export interface ContentBuild {
@@ -40,12 +43,17 @@ export function resolveContentOptions(options: ContentOptions = {}, env = proces
     throw new Error(`OFFLINE_ARTICLES_MAX_BYTES must be a number of bytes, such as 5242880; it is "${env.OFFLINE_ARTICLES_MAX_BYTES}"`);
   }
   const cache = options.cache ?? (env.CONTENT_CACHE === "off" ? false : (env.CONTENT_CACHE ?? DEFAULT_CACHE));
+  const prerendered = options.prerenderedArticles ?? Number(env.PRERENDERED_ARTICLES || DEFAULT_PRERENDERED_ARTICLES);
+  if (!Number.isSafeInteger(prerendered) || prerendered < 0) {
+    throw new Error(`PRERENDERED_ARTICLES must be a whole number of articles, such as 10000; it is "${env.PRERENDERED_ARTICLES}"`);
+  }
   return {
     dir: resolve(options.dir ?? env.CONTENT_DIR ?? "content"),
     invalid,
     offlineArticleBudget: budget,
     cacheRoot: cache === false ? undefined : resolve(cache),
     ...resolveSiteUrl(options.siteUrl ?? env.SITE_URL),
+    prerenderedArticles: prerendered,
   } as const;
 }
 

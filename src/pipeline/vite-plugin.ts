@@ -56,7 +56,7 @@ async function writeDataFiles(outDir: string, files: Iterable<DataFile>): Promis
 
 /** Turns the article files of the content folder into the JSON data the app reads. */
 export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
-  const { dir, invalid, offlineArticleBudget, cacheRoot, siteUrl, siteUrlWarning } = resolveContentOptions(options);
+  const { dir, invalid, offlineArticleBudget, cacheRoot, siteUrl, siteUrlWarning, prerenderedArticles } = resolveContentOptions(options);
   const store = createContentStore(dir, cacheRoot);
   let logger: Logger;
   let build: ContentBuild | undefined;
@@ -85,9 +85,10 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       const publishing = performance.now();
       await writeDataFiles(output.dir, publishedFiles(build.model, siteUrl));
       const html = await readFile(join(output.dir, "index.html"), "utf8");
-      await writeDataFiles(output.dir, articlePages(build.model.articles, html, siteUrl));
+      const prerendered = build.model.articles.slice(0, prerenderedArticles);
+      await writeDataFiles(output.dir, articlePages(prerendered, html, siteUrl));
       logger.info(
-        `Broadsheet publishing: feeds, sitemap, robots.txt and ${build.model.articles.length} article pages for ${siteUrl}, ` +
+        `Broadsheet publishing: feeds, sitemap, robots.txt and ${prerendered.length} article pages for ${siteUrl}, ` +
           `in ${Math.round(performance.now() - publishing)} ms`,
       );
     },

@@ -201,6 +201,7 @@ describe("resolveContentOptions", () => {
     cacheRoot: resolve("node_modules/.cache/broadsheet"),
     siteUrl: PLACEHOLDER_SITE_URL,
     siteUrlWarning: expect.stringContaining("SITE_URL is not set"),
+    prerenderedArticles: 10_000,
   };
   const SITE = { siteUrl: "https://news.example.com/", siteUrlWarning: undefined };
   it.each([
@@ -213,17 +214,23 @@ describe("resolveContentOptions", () => {
     ["CONTENT_CACHE as a folder", {}, { CONTENT_CACHE: "/tmp/parsed" }, { ...DEFAULTS, cacheRoot: "/tmp/parsed" }],
     [
       "options over env",
-      { dir: "/srv/news", invalid: "fail" as const, offlineArticleBudget: 7, cache: false as const, siteUrl: "https://news.example.com" },
-      { CONTENT_DIR: "x", CONTENT_INVALID: "skip", OFFLINE_ARTICLES_MAX_BYTES: "9", CONTENT_CACHE: "/tmp/parsed", SITE_URL: "https://a.example" },
-      { dir: "/srv/news", invalid: "fail", offlineArticleBudget: 7, cacheRoot: undefined, ...SITE },
+      { dir: "/srv/news", invalid: "fail" as const, offlineArticleBudget: 7, cache: false as const, siteUrl: "https://news.example.com", prerenderedArticles: 3 },
+      { CONTENT_DIR: "x", CONTENT_INVALID: "skip", OFFLINE_ARTICLES_MAX_BYTES: "9", CONTENT_CACHE: "/tmp/parsed", SITE_URL: "https://a.example", PRERENDERED_ARTICLES: "5" },
+      { dir: "/srv/news", invalid: "fail", offlineArticleBudget: 7, cacheRoot: undefined, ...SITE, prerenderedArticles: 3 },
     ],
     ["SITE_URL", {}, { SITE_URL: "https://news.example.com" }, { ...DEFAULTS, ...SITE }],
     ["SITE_URL with a trailing slash", {}, { SITE_URL: "https://news.example.com/" }, { ...DEFAULTS, ...SITE }],
     ["SITE_URL with a path", {}, { SITE_URL: " https://Example.com/news " }, { ...DEFAULTS, siteUrl: "https://example.com/news/", siteUrlWarning: undefined }],
     ["SITE_URL over http, on a port", {}, { SITE_URL: "http://localhost:8080/" }, { ...DEFAULTS, siteUrl: "http://localhost:8080/", siteUrlWarning: undefined }],
     ["SITE_URL empty", {}, { SITE_URL: "" }, DEFAULTS],
+    ["PRERENDERED_ARTICLES", {}, { PRERENDERED_ARTICLES: "250000" }, { ...DEFAULTS, prerenderedArticles: 250_000 }],
+    ["PRERENDERED_ARTICLES=0", {}, { PRERENDERED_ARTICLES: "0" }, { ...DEFAULTS, prerenderedArticles: 0 }],
   ])("%s", (_case, options, env, expected) => {
     expect(resolveContentOptions(options, env)).toEqual(expected);
+  });
+
+  it.each(["all", "-1", "2.5"])("refuses PRERENDERED_ARTICLES=%s, naming it and the value", (value) => {
+    expect(() => resolveContentOptions({}, { PRERENDERED_ARTICLES: value })).toThrow(`PRERENDERED_ARTICLES must be a whole number of articles, such as 10000; it is "${value}"`);
   });
 
   it("without SITE_URL, warns once that feeds, sitemap and link previews carry the local placeholder, and how to set it", () => {

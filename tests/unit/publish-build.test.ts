@@ -104,3 +104,13 @@ describe("vite build without SITE_URL", { timeout: BUILD_TIMEOUT }, () => {
     expect(() => broadsheetContent({ dir: CONTENT })).toThrow('it is "news.example.com"');
   });
 });
+
+describe("vite build: article pages", { timeout: BUILD_TIMEOUT }, () => {
+  it("gives pages to the newest PRERENDERED_ARTICLES articles only", async () => {
+    const { outDir } = await buildSite({ siteUrl: "https://news.example.com", prerenderedArticles: 1 });
+    const json = JSON.parse(await read(outDir, "feeds/latest.json")) as { items: { url: string }[] };
+    const ids = json.items.map((item) => item.url.split("/").at(-1));
+    expect(ids).toHaveLength(2);
+    expect(await readdir(join(outDir, "articles"))).toEqual([`${ids[0]}.html`]);
+  });
+});

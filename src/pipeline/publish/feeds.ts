@@ -7,7 +7,7 @@ import { FEED_TYPES, PUBLISHED_FEED_SIZE, publishedPaths, type FeedFormat } from
 import type { Article } from "../../contract/types.ts";
 import type { DataFile } from "../data-files.ts";
 import type { SiteModel } from "../site.ts";
-import { absoluteUrl, escapeMarkup } from "./markup.ts";
+import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
 import { SITE_NAME } from "./site-identity.ts";
 
 export const JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1";
@@ -25,7 +25,7 @@ export interface FeedChannel {
 const rfc822 = (iso: string) => new Date(iso).toUTCString();
 
 function rssItem(article: Article, siteUrl: string): string {
-  const link = escapeMarkup(absoluteUrl(siteUrl, pagePaths.article(article.id)));
+  const link = escapeMarkup(pageUrl(siteUrl, pagePaths.article(article.id)));
   const lines = [
     `<title>${escapeMarkup(article.title)}</title>`,
     `<link>${link}</link>`,
@@ -42,12 +42,12 @@ export function rssFeed(channel: FeedChannel, siteUrl: string): string {
   const newest = channel.articles[0]?.publishedAt;
   const head = [
     `<title>${escapeMarkup(channel.title)}</title>`,
-    `<link>${escapeMarkup(absoluteUrl(siteUrl, channel.page))}</link>`,
+    `<link>${escapeMarkup(pageUrl(siteUrl, channel.page))}</link>`,
     `<description>${escapeMarkup(channel.description)}</description>`,
     "<language>en</language>",
     // The newest story's date rather than the clock's: two builds of the same content write the same feed.
     ...(newest ? [`<lastBuildDate>${rfc822(newest)}</lastBuildDate>`] : []),
-    `<atom:link href="${escapeMarkup(absoluteUrl(siteUrl, channel.file("rss")))}" rel="self" type="${FEED_TYPES.rss}"/>`,
+    `<atom:link href="${escapeMarkup(fileUrl(siteUrl, channel.file("rss")))}" rel="self" type="${FEED_TYPES.rss}"/>`,
   ];
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
@@ -64,12 +64,12 @@ export function jsonFeed(channel: FeedChannel, siteUrl: string): string {
   return JSON.stringify({
     version: JSON_FEED_VERSION,
     title: channel.title,
-    home_page_url: absoluteUrl(siteUrl, channel.page),
-    feed_url: absoluteUrl(siteUrl, channel.file("json")),
+    home_page_url: pageUrl(siteUrl, channel.page),
+    feed_url: fileUrl(siteUrl, channel.file("json")),
     description: channel.description,
     language: "en",
     items: channel.articles.map((article) => {
-      const url = absoluteUrl(siteUrl, pagePaths.article(article.id));
+      const url = pageUrl(siteUrl, pagePaths.article(article.id));
       return {
         id: url,
         url,

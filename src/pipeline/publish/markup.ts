@@ -13,5 +13,8 @@ export function escapeMarkup(text: string): string {
   return text.replace(FORBIDDEN, "").replace(/[&<>"']/g, (char) => ENTITIES[char]);
 }
 
-/** An absolute URL for a path of the app (`/articles/x`) or a published file (`feeds/latest.xml`), under the site's own path; non-ASCII letters percent-encoded. */
-export const absoluteUrl = (siteUrl: string, path: string): string => new URL(path.replace(/^\//, ""), siteUrl).href;
+/** The absolute URL of one of the app's pages: `pagePaths` has percent-encoded it already, so it goes under the site's address as it is. */
+export const pageUrl = (siteUrl: string, pagePath: string): string => `${siteUrl}${pagePath.replace(/^\//, "")}`;
+
+/** The absolute URL of a file the build writes (`feeds/topics/économie.xml`), percent-encoded. */
+export const fileUrl = (siteUrl: string, filePath: string): string => new URL(filePath, siteUrl).href;

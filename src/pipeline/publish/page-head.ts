@@ -7,8 +7,15 @@ import { pagePaths } from "../../contract/pages.ts";
 import { FEED_TYPES, publishedPaths, type FeedFormat } from "../../contract/paths.ts";
 import type { Article } from "../../contract/types.ts";
 import type { DataFile } from "../data-files.ts";
-import { absoluteUrl, escapeMarkup } from "./markup.ts";
+import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
 import { SITE_DESCRIPTION, SITE_IMAGE, SITE_NAME } from "./site-identity.ts";
+
+/**
+ * Articles that get a page of their own, newest first: link previews are asked for the
+ * stories people share, and a page per article of a 100k archive would add 100,000 files
+ * to every build (see README, Publishing). Older articles' URLs get the site's head.
+ */
+export const DEFAULT_PRERENDERED_ARTICLES = 10_000;
 
 /** Where index.html wants the page head; the build replaces it. */
 export const PAGE_HEAD_MARKER = "<!--broadsheet:page-head-->";
@@ -31,7 +38,7 @@ interface PageHead {
 }
 
 function pageHeadHtml(page: PageHead, siteUrl: string): string {
-  const url = escapeMarkup(absoluteUrl(siteUrl, page.path));
+  const url = escapeMarkup(pageUrl(siteUrl, page.path));
   const meta = (key: "name" | "property", name: string, value: string) => `<meta ${key}="${name}" content="${escapeMarkup(value)}" />`;
   return [
     `<title>${escapeMarkup(page.title)}</title>`,
@@ -54,7 +61,7 @@ const siteHead = (siteUrl: string): PageHead => ({
   description: SITE_DESCRIPTION,
   path: pagePaths.home,
   type: "website",
-  image: absoluteUrl(siteUrl, SITE_IMAGE),
+  image: fileUrl(siteUrl, SITE_IMAGE),
 });
 
 function articleHead(article: Article, siteUrl: string): PageHead {
@@ -66,7 +73,7 @@ function articleHead(article: Article, siteUrl: string): PageHead {
     description: article.excerpt ?? `From ${outlet}, with its coverage from other outlets, on ${SITE_NAME}.`,
     path: pagePaths.article(article.id),
     type: "article",
-    image: picture ?? absoluteUrl(siteUrl, SITE_IMAGE),
+    image: picture ?? fileUrl(siteUrl, SITE_IMAGE),
     largeImage: picture !== undefined,
     canonical: true,
     publishedAt: article.publishedAt,

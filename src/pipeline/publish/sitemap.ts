@@ -7,15 +7,16 @@ import { publishedPaths } from "../../contract/paths.ts";
 import type { Article } from "../../contract/types.ts";
 import type { DataFile } from "../data-files.ts";
 import type { SiteModel } from "../site.ts";
-import { absoluteUrl, escapeMarkup } from "./markup.ts";
+import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
 
 /** The most URLs one sitemap file may list (sitemaps.org); past it, parts and a sitemap index. */
 export const SITEMAP_URL_LIMIT = 50_000;
 
 const XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
+/** One page, or one part of a split sitemap: its absolute URL and its date. */
 interface SitemapEntry {
-  path: string;
+  loc: string;
   lastmod?: string;
 }
 
@@ -27,25 +28,23 @@ type SitemapModel = Pick<SiteModel, "topics" | "topicArticles" | "providers" | "
 const urlCount = (model: SitemapModel) => 1 + model.topics.length + model.providers.length + model.articles.length;
 
 /** Every page, each list dated by its newest story and each article by its own date. */
-function* sitemapEntries(model: SitemapModel): Generator<SitemapEntry> {
+function* sitemapEntries(model: SitemapModel, siteUrl: string): Generator<SitemapEntry> {
   const { articles } = model;
   const newestOf = (list: readonly number[] | undefined) => (list?.length ? articles[list[0]].publishedAt : undefined);
-  yield { path: pagePaths.home, lastmod: articles[0]?.publishedAt };
-  for (const topic of model.topics) yield { path: pagePaths.topic(topic.slug), lastmod: newestOf(model.topicArticles.get(topic.slug)) };
-  for (const provider of model.providers) {
-    yield { path: pagePaths.provider(provider.key), lastmod: newestOf(model.providerArticles.get(provider.key)) };
-  }
-  for (const article of articles) yield { path: pagePaths.article(article.id), lastmod: article.publishedAt };
+  const page = (path: string, lastmod: string | undefined) => ({ loc: pageUrl(siteUrl, path), lastmod });
+  yield page(pagePaths.home, articles[0]?.publishedAt);
+  for (const topic of model.topics) yield page(pagePaths.topic(topic.slug), newestOf(model.topicArticles.get(topic.slug)));
+  for (const provider of model.providers) yield page(pagePaths.provider(provider.key), newestOf(model.providerArticles.get(provider.key)));
+  for (const article of articles) yield page(pagePaths.article(article.id), article.publishedAt);
 }
 
-const entryXml = (tag: "url" | "sitemap", siteUrl: string, { path, lastmod }: SitemapEntry) =>
-  `  <${tag}><loc>${escapeMarkup(absoluteUrl(siteUrl, path))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</${tag}>\n`;
+const entryXml = (tag: "url" | "sitemap", { loc, lastmod }: SitemapEntry) =>
+  `  <${tag}><loc>${escapeMarkup(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</${tag}>\n`;
 
 const xmlFile = (root: "urlset" | "sitemapindex", body: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${XMLNS}">\n${body}</${root}>\n`;
 
-const urlset = (entries: readonly SitemapEntry[], siteUrl: string) =>
-  xmlFile("urlset", entries.map((entry) => entryXml("url", siteUrl, entry)).join(""));
+const urlset = (entries: readonly SitemapEntry[]) => xmlFile("urlset", entries.map((entry) => entryXml("url", entry)).join(""));
 
 /** The newest date among `entries` (ISO dates in UTC compare as text). */
 const newest = (entries: readonly SitemapEntry[]) =>
@@ -57,26 +56,26 @@ const newest = (entries: readonly SitemapEntry[]) =>
  */
 export function* sitemapFiles(model: SitemapModel, siteUrl: string, limit = SITEMAP_URL_LIMIT): Generator<DataFile> {
   let entries: SitemapEntry[] | undefined;
-  const all = () => (entries ??= [...sitemapEntries(model)]);
+  const all = () => (entries ??= [...sitemapEntries(model, siteUrl)]);
   const total = urlCount(model);
   if (total <= limit) {
-    yield { path: publishedPaths.sitemap, render: () => urlset(all(), siteUrl) };
+    yield { path: publishedPaths.sitemap, render: () => urlset(all()) };
     return;
   }
   const parts = Math.ceil(total / limit);
   const part = (n: number) => all().slice((n - 1) * limit, n * limit);
   for (let n = 1; n <= parts; n++) {
-    yield { path: publishedPaths.sitemapPart(n), render: () => urlset(part(n), siteUrl) };
+    yield { path: publishedPaths.sitemapPart(n), render: () => urlset(part(n)) };
   }
   yield {
     path: publishedPaths.sitemap,
     render: () =>
       xmlFile(
         "sitemapindex",
-        Array.from({ length: parts }, (_, i) => entryXml("sitemap", siteUrl, { path: publishedPaths.sitemapPart(i + 1), lastmod: newest(part(i + 1)) })).join(""),
+        Array.from({ length: parts }, (_, i) => entryXml("sitemap", { loc: fileUrl(siteUrl, publishedPaths.sitemapPart(i + 1)), lastmod: newest(part(i + 1)) })).join(""),
       ),
   };
 }
 
 export const robotsTxt = (siteUrl: string): string =>
-  `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(siteUrl, publishedPaths.sitemap)}\n`;
+  `User-agent: *\nAllow: /\n\nSitemap: ${fileUrl(siteUrl, publishedPaths.sitemap)}\n`;
