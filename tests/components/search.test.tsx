@@ -60,7 +60,7 @@ describe("the search box", () => {
     await waitFor(() => expect(document.title).toBe("Search: budget · Broadsheet"));
 
     // Another view has no query: the box is empty again.
-    await user.click(screen.getByRole("link", { name: "Latest" }));
+    await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Latest" }));
     await screen.findByRole("heading", { level: 1, name: "Latest stories" });
     expect(screen.getByRole("searchbox", { name: "Search stories" })).toHaveValue("");
   });
@@ -189,5 +189,33 @@ describe("the search view", () => {
     server.serveStatus(dataPaths.searchManifest(site.index.buildId), 503);
     renderApp("/search?q=budget");
     expect(await screen.findByText(/Connect to the internet to search/)).toBeInTheDocument();
+  });
+});
+
+describe("search results in an order", () => {
+  // "port" matches all three: in the title of the oldest, in the excerpts of the others.
+  const ports = [
+    makeArticle({ title: "Port strike ends", publishedAt: "2024-02-01T10:00:00.000Z", heat: 5, quality: 90 }),
+    makeArticle({ title: "Shipping rates", excerpt: "The port reopens.", publishedAt: "2024-02-03T10:00:00.000Z", heat: 80, quality: 10 }),
+    makeArticle({ title: "Dockers return", excerpt: "Port traffic recovers.", publishedAt: "2024-02-02T10:00:00.000Z", heat: 50, quality: 40 }),
+  ];
+
+  it("come best match first, and offer Latest, Hot and Top, each in the URL", async () => {
+    serve(buildSite(ports));
+    const { user, location } = renderApp("/search?q=port");
+
+    await waitFor(() => expect(resultTitles()[0]).toBe("Port strike ends"));
+    const sort = screen.getByRole("navigation", { name: "Sort stories" });
+    expect(within(sort).getByRole("link", { name: "Best match" })).toHaveAttribute("aria-current", "true");
+
+    await user.click(within(sort).getByRole("link", { name: "Latest" }));
+    expect(location.current?.search).toBe("?q=port&sort=latest");
+    await waitFor(() => expect(resultTitles()).toEqual(["Shipping rates", "Dockers return", "Port strike ends"]));
+
+    await user.click(within(sort).getByRole("link", { name: "Top" }));
+    await waitFor(() => expect(resultTitles()).toEqual(["Port strike ends", "Dockers return", "Shipping rates"]));
+
+    await user.click(within(sort).getByRole("link", { name: "Hot" }));
+    await waitFor(() => expect(resultTitles()).toEqual(["Shipping rates", "Dockers return", "Port strike ends"]));
   });
 });

@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { dataPaths, FEED_PAGE_SIZE } from "../../contract/paths.ts";
-import { searchWords, type SearchManifest, type SearchWordFile } from "../../contract/search.ts";
+import type { SortOrder } from "../../contract/order.ts";
+import { searchWords, type SearchManifest, type SearchRanks, type SearchWordFile } from "../../contract/search.ts";
 import type { FeedPage } from "../../contract/types.ts";
 import { fetchData } from "../../lib/api.ts";
 
@@ -64,6 +65,24 @@ export const searchMatchesQuery = (buildId: string, words: readonly string[]) =>
     },
     staleTime: Infinity,
   });
+
+/** Each story's place in the Hot or Top order, by story number: fetched only when a search is sorted so. */
+export const searchRanksQuery = (buildId: string, sort: "hot" | "top") =>
+  queryOptions({
+    queryKey: ["search-ranks", buildId, sort],
+    queryFn: ({ signal }) => fetchData<SearchRanks>(dataPaths.searchRanks(buildId, sort), signal),
+    staleTime: Infinity,
+  });
+
+/** How results are ordered: by how well they match (the default), or as the feed orders stories. */
+export type SearchOrder = "best" | SortOrder;
+
+/** `matches` (best first) in `order`; Hot and Top need their ranks. Story numbers are the Latest order. */
+export function orderMatches(matches: readonly number[], order: SearchOrder, ranks: SearchRanks | undefined): number[] {
+  if (order === "latest") return [...matches].sort((a, b) => a - b);
+  if (order === "hot" || order === "top") return ranks ? [...matches].sort((a, b) => ranks.ranks[a] - ranks.ranks[b]) : [];
+  return [...matches];
+}
 
 /** The Latest feed page that holds story number `number`. */
 export const feedPageOf = (number: number): number => Math.floor(number / FEED_PAGE_SIZE) + 1;

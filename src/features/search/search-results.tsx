@@ -6,7 +6,7 @@ import type { Summary } from "../../contract/types.ts";
 import { paths } from "../../lib/paths.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
 import { Highlight } from "./highlight.tsx";
-import type { QueryWord } from "./search-queries.ts";
+import type { QueryWord, SearchOrder } from "./search-queries.ts";
 import { useSearch } from "./use-search.ts";
 
 /** What an empty search says. */
@@ -57,8 +57,8 @@ function SearchResult({ story, words, position, setSize }: SearchResultProps) {
 const count = (value: number) => value.toLocaleString("en-US");
 
 /** How many stories match `query`, then the best of them, ten at a time. */
-export function SearchResults({ buildId, query }: { buildId: string; query: string }) {
-  const { words, matches, stories, failedPage, loadingMore, hasMore, showMore } = useSearch(buildId, query);
+export function SearchResults({ buildId, query, order = "best" }: { buildId: string; query: string; order?: SearchOrder }) {
+  const { words, matches, stories, failedPage, loadingMore, hasMore, showMore } = useSearch(buildId, query, order);
   const online = useOnlineStatus();
   if (words.length === 0) return <SearchHint />;
 

@@ -1,37 +1,51 @@
 import { Link, useLocation, useSearchParams } from "react-router-dom";
-import { SORT_ORDERS, type SortOrder } from "../../contract/order.ts";
-import { SORT_LABELS, SORT_PARAM, useSortOrder } from "./sort-order.ts";
+import { SORT_ORDERS } from "../../contract/order.ts";
+import { SORT_LABELS, SORT_PARAM } from "./sort-order.ts";
 
-/** Latest, Hot and Top, each explained in a tooltip that focus shows as well as the pointer. */
-export function SortControl() {
-  const current = useSortOrder();
+/** One way to order a list: `value` is what `?sort=` says, null for the list's default. */
+export interface SortOption {
+  value: string | null;
+  name: string;
+  explained: string;
+}
+
+/** Latest (the default), Hot and Top. */
+const FEED_ORDERS: SortOption[] = SORT_ORDERS.map((sort) => ({ value: sort === "latest" ? null : sort, ...SORT_LABELS[sort] }));
+
+/** The orders of a list, each explained in a tooltip that focus shows as well as the pointer. */
+export function SortControl({ options = FEED_ORDERS }: { options?: readonly SortOption[] }) {
   const [params] = useSearchParams();
   const { pathname } = useLocation();
-  const searchFor = (sort: SortOrder) => {
+  const chosen = params.get(SORT_PARAM);
+  const current = options.find((option) => option.value === chosen) ?? options.find((option) => option.value === null);
+  const searchFor = (value: string | null) => {
     const next = new URLSearchParams(params);
-    if (sort === "latest") next.delete(SORT_PARAM);
-    else next.set(SORT_PARAM, sort);
+    if (value === null) next.delete(SORT_PARAM);
+    else next.set(SORT_PARAM, value);
     const text = next.toString();
     return text ? `?${text}` : "";
   };
   return (
     <nav className="sort-control" aria-label="Sort stories">
       <ul>
-        {SORT_ORDERS.map((sort) => (
-          <li key={sort} className="sort-control__item">
-            <Link
-              to={{ pathname, search: searchFor(sort) }}
-              className="chip"
-              aria-current={sort === current ? "true" : undefined}
-              aria-describedby={`sort-tip-${sort}`}
-            >
-              {SORT_LABELS[sort].name}
-            </Link>
-            <span role="tooltip" id={`sort-tip-${sort}`} className="tooltip">
-              {SORT_LABELS[sort].explained}
-            </span>
-          </li>
-        ))}
+        {options.map((option) => {
+          const tipId = `sort-tip-${option.value ?? "default"}`;
+          return (
+            <li key={option.name} className="sort-control__item">
+              <Link
+                to={{ pathname, search: searchFor(option.value) }}
+                className="chip"
+                aria-current={option === current ? "true" : undefined}
+                aria-describedby={tipId}
+              >
+                {option.name}
+              </Link>
+              <span role="tooltip" id={tipId} className="tooltip">
+                {option.explained}
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </nav>
   );
