@@ -133,5 +133,7 @@ describe("article pages", () => {
 
   it("refuses an index.html without the site's head to replace", () => {
     expect(() => [...articlePages(model.articles, "<html><head></head></html>", SITE)]).toThrow(PAGE_HEAD_MARKER);
+    // With PRERENDERED_ARTICLES=0 there is nothing to replace, and nothing to complain about.
+    expect([...articlePages([], "<html><head></head></html>", SITE)]).toEqual([]);
   });
 });

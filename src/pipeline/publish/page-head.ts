@@ -97,6 +97,7 @@ export const articlePagePath = (id: string): string => `${decodeURIComponent(pag
  * usual) with the site's head swapped for the article's title, description and preview.
  */
 export function* articlePages(articles: readonly Article[], builtHtml: string, siteUrl: string): Generator<DataFile> {
+  if (articles.length === 0) return;
   const site = pageHeadHtml(siteHead(siteUrl), siteUrl);
   const at = builtHtml.indexOf(site);
   if (at < 0) throw new Error(`index.html has no page head to replace: it needs ${PAGE_HEAD_MARKER} in its <head>`);
