@@ -79,6 +79,9 @@ export function StoryList({ feed, label, empty = "No stories yet." }: StoryListP
     overscan: 4,
     scrollMargin,
     rangeExtractor,
+    // React batches the list's updates with everything else; a synchronous render per scroll
+    // event made long tasks of the first screen.
+    useFlushSync: false,
   });
   useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const items = virtualizer.getVirtualItems();
