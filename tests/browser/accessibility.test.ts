@@ -1,30 +1,15 @@
 import { createRequire } from "node:module";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { StaticServer } from "../../scripts/static-server.ts";
-import { launchBrowser, serveSite } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useFixtureSite } from "./harness.ts";
 
 const AXE_SCRIPT = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-let url: string;
-let server: StaticServer;
-let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await serveSite(inject("siteDir"));
-  url = server.url;
-  ({ context, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const site = useFixtureSite();
 
 async function open(path: string, heading: string | RegExp): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${url}${path}`);
+  const page = await site.context.newPage();
+  await page.goto(`${site.url}${path}`);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
   return page;
 }
@@ -103,9 +88,9 @@ describe("accessibility, checked by axe-core", () => {
   });
 
   it("the feed in dark mode has no serious or critical violations (contrast included)", async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto(`${url}/`);
+    await page.goto(`${site.url}/`);
     await page.getByRole("feed").getByRole("heading", { level: 2 }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

@@ -1,27 +1,12 @@
-import type { BrowserContext, Page } from "playwright-core";
-import type { StaticServer } from "../../scripts/static-server.ts";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, serveSite } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useFixtureSite } from "./harness.ts";
 
-let url: string;
-let server: StaticServer;
-let context: BrowserContext;
-let closeBrowser: () => Promise<void>;
-
-beforeAll(async () => {
-  server = await serveSite(inject("siteDir"));
-  url = server.url;
-  ({ context, close: closeBrowser } = await launchBrowser());
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.close();
-});
+const site = useFixtureSite();
 
 async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${url}${path}`);
+  const page = await site.context.newPage();
+  await page.goto(`${site.url}${path}`);
   return page;
 }
 
@@ -39,7 +24,7 @@ describe("reading in a browser", () => {
     ]);
 
     await page.getByRole("navigation", { name: "Topics" }).getByRole("link", { name: /^AI/ }).click();
-    await page.waitForURL(`${url}/topics/ai`);
+    await page.waitForURL(`${site.url}/topics/ai`);
     await page.getByRole("heading", { level: 1, name: "AI" }).waitFor();
     await page.getByRole("feed").getByRole("heading", { level: 2 }).first().waitFor();
     await expect.poll(() => titles.allTextContents()).toEqual([
@@ -58,7 +43,7 @@ describe("reading in a browser", () => {
 
     await page.goBack();
     await page.getByRole("heading", { level: 1, name: "AI" }).waitFor();
-    expect(page.url()).toBe(`${url}/topics/ai`);
+    expect(page.url()).toBe(`${site.url}/topics/ai`);
     await page.goBack();
     await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
     await page.close();
