@@ -21,5 +21,8 @@ startTransition(() =>
   ),
 );
 
-// The service worker waits for the first paint: it must never delay the first story.
-if (import.meta.env.PROD) window.addEventListener("load", () => void startPwa(queryClient));
+// The service worker waits until the page is loaded and the main thread is idle: installing
+// it (its precache, the offline save) must never compete with the first screen.
+const whenIdle = (task: () => void) =>
+  "requestIdleCallback" in window ? requestIdleCallback(task, { timeout: 5000 }) : setTimeout(task, 2000);
+if (import.meta.env.PROD) window.addEventListener("load", () => whenIdle(() => void startPwa(queryClient)));
