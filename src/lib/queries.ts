@@ -38,6 +38,17 @@ const pagePath = (buildId: string, source: FeedSource, sort: SortOrder, page: nu
   return dataPaths.providerPage(buildId, source.provider, page, sort);
 };
 
+/**
+ * One page of one list in one order, cached on its own: what the merged topics view and
+ * search read, a page here and a page there, rather than a list from its start.
+ */
+export const feedPageQuery = (buildId: string, source: FeedSource, sort: SortOrder, page: number) =>
+  queryOptions({
+    queryKey: ["feed-page", buildId, source, sort, page] as const,
+    queryFn: ({ signal }) => fetchData<FeedPage>(pagePath(buildId, source, sort, page), signal),
+    staleTime: Infinity,
+  });
+
 /** One list in one order, a page at a time. */
 export const feedQuery = (buildId: string, source: FeedSource, sort: SortOrder = "latest") =>
   infiniteQueryOptions({

@@ -113,6 +113,8 @@ function joinBySimilarTitles(articles: readonly Pick<Article, "title" | "publish
 export interface Stories {
   /** For each article, the index of its story's newest article (itself, when alone). */
   storyOf: number[];
+  /** Each story's articles (indexes, newest first), stories in Latest order: newest lead first. */
+  stories: number[][];
   /** For each article, its story's coverage: the other articles and every outlet. */
   coverage: StoryCoverage[];
 }
@@ -132,6 +134,7 @@ export function findStories(
   joinBySimilarTitles(articles, union);
   const storyOf = articles.map((_, index) => find(index));
 
+  // A lead is its story's smallest index, so stories enter the map in Latest order.
   const members = new Map<number, number[]>();
   storyOf.forEach((lead, index) => pushTo(members, lead, index));
   const outlets = new Map<number, OutletCoverage[]>();
@@ -155,7 +158,7 @@ export function findStories(
       outlets: outlets.get(storyOf[index]) as OutletCoverage[],
     };
   });
-  return { storyOf, coverage };
+  return { storyOf, stories: [...members.values()], coverage };
 }
 
 /**

@@ -2,7 +2,8 @@ import { gzipSync } from "node:zlib";
 import { dataPaths, FEED_PAGE_SIZE, TOP_TOPICS } from "../contract/paths.ts";
 import { compareStories, RANKED_LIMIT, SORT_ORDERS, type SortOrder } from "../contract/order.ts";
 import type { Article, ArticleBucket, FeedPage, SiteIndex, TopicList } from "../contract/types.ts";
-import { articleBuckets, toSummary, type SiteModel } from "./site.ts";
+import { toSummary } from "../contract/summary.ts";
+import { articleBuckets, type SiteModel } from "./site.ts";
 
 /**
  * One JSON file of the built data: its path relative to the site root, and how to make
@@ -38,14 +39,11 @@ function fitsOffline(buckets: readonly Article[][], budget: number): boolean {
 
 const newestAt = (model: SiteModel) => model.articles[0]?.publishedAt ?? null;
 
-/** Each story is led by its newest article, which leads only itself. */
-const storyCount = (model: SiteModel) => model.storyOf.filter((story, index) => story === index).length;
-
 function siteIndex(model: SiteModel, offlineArticles: boolean): SiteIndex {
   return {
     buildId: model.buildId,
-    totals: { articles: model.articles.length, stories: storyCount(model), topics: model.topics.length },
-    feed: { pageCount: pageCountOf(storyCount(model)), pageSize: FEED_PAGE_SIZE },
+    totals: { articles: model.articles.length, stories: model.stories.length, topics: model.topics.length },
+    feed: { pageCount: pageCountOf(model.stories.length), pageSize: FEED_PAGE_SIZE },
     topTopics: model.topics.slice(0, TOP_TOPICS),
     articleBucketBits: model.articleBucketBits,
     offlineArticles,

@@ -9,7 +9,6 @@ import {
   type SearchWordFile,
 } from "../contract/search.ts";
 import type { Article } from "../contract/types.ts";
-import { pushTo } from "./collections.ts";
 import type { DataFile } from "./data-files.ts";
 import type { SiteModel } from "./site.ts";
 
@@ -20,7 +19,7 @@ import type { SiteModel } from "./site.ts";
 export const WORD_FILE_BYTES = 48_000;
 
 /** What the index is made from: the articles, newest first, and the story each belongs to. */
-export type SearchSource = Pick<SiteModel, "buildId" | "articles" | "storyOf">;
+export type SearchSource = Pick<SiteModel, "buildId" | "articles" | "storyOf" | "stories">;
 
 export interface SearchIndex {
   manifest: SearchManifest;
@@ -46,22 +45,12 @@ function* weightedFields(article: Article): Generator<[string | undefined, numbe
 }
 
 /**
- * The stories as the Latest feed lists them, each as its articles (the newest, which leads
- * it, first). A story's lead is its newest article, so leads come in article order.
- */
-function latestStories({ storyOf }: Pick<SearchSource, "storyOf">): number[][] {
-  const members = new Map<number, number[]>();
-  storyOf.forEach((lead, index) => pushTo(members, lead, index));
-  return [...members.keys()].sort((a, b) => a - b).map((lead) => members.get(lead) as number[]);
-}
-
-/**
  * The index of the stories, numbered as the Latest feed lists them: a story has every word
  * of each of its articles, with the best field any of them has it in. Cut into word files
  * of about `fileBytes` each, words in code-unit order.
  */
-export function buildSearchIndex(source: Pick<SearchSource, "articles" | "storyOf">, fileBytes = WORD_FILE_BYTES): SearchIndex {
-  const stories = latestStories(source);
+export function buildSearchIndex(source: Pick<SearchSource, "articles" | "stories">, fileBytes = WORD_FILE_BYTES): SearchIndex {
+  const { stories } = source;
   const lists = new Map<string, WordList>();
   stories.forEach((members, number) => {
     for (const member of members) {
@@ -105,8 +94,8 @@ export function buildSearchIndex(source: Pick<SearchSource, "articles" | "storyO
  * Each story's place in the Hot or Top order, by story number, as the feed's ranked lists
  * place it: by its best-ranked article, with the feed's own comparison.
  */
-export function ranksIn({ articles, storyOf }: Pick<SearchSource, "articles" | "storyOf">, sort: "hot" | "top"): SearchRanks {
-  const numberOf = new Map(latestStories({ storyOf }).map((members, number) => [members[0], number]));
+export function ranksIn({ articles, storyOf, stories }: Pick<SearchSource, "articles" | "storyOf" | "stories">, sort: "hot" | "top"): SearchRanks {
+  const numberOf = new Map(stories.map((members, number) => [members[0], number]));
   const compare = compareStories(sort, articles[0]?.publishedAt ?? "");
   const order = articles.map((_article, index) => index).sort((a, b) => compare(articles[a], articles[b]));
   const ranks = new Array<number>(numberOf.size);

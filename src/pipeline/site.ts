@@ -9,7 +9,7 @@ import {
   TOP_TOPICS,
 } from "../contract/paths.ts";
 import { byText, compareLatest, HOT_HALF_LIFE_HOURS, RANKED_LIMIT } from "../contract/order.ts";
-import type { Article, ProviderInfo, Summary, Topic, TopicRef } from "../contract/types.ts";
+import type { Article, ProviderInfo, Topic, TopicRef } from "../contract/types.ts";
 import { CLUSTER_RULES, findStories } from "./clusters.ts";
 import { pushTo } from "./collections.ts";
 import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
@@ -31,6 +31,8 @@ export interface SiteModel {
   providerArticles: Map<string, number[]>;
   /** For each article, the index of its story's newest article: a story shows once in a list. */
   storyOf: number[];
+  /** Each story's articles (indexes, newest first), in Latest order. */
+  stories: number[][];
   articleBucketBits: number;
   stats: { drafts: number; duplicatesMerged: number };
 }
@@ -113,12 +115,6 @@ export function listsOf(articles: readonly Article[]): Pick<SiteModel, "topicArt
   return { topicArticles, providers: resolveProviders(articles, providerArticles), providerArticles };
 }
 
-export function toSummary(article: Article): Summary {
-  const { id, title, excerpt, provider, providerKey, publishedAt, topics, images, heat, quality, story } = article;
-  const outlets = story.outlets.length > 1 ? story.outlets.length : undefined;
-  return { id, title, excerpt, provider, providerKey, publishedAt, topics, image: images[0], heat, quality, outlets };
-}
-
 export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
   const published = records.filter((record) => !record.draft);
   const groups = new Map<string, ArticleRecord[]>();
@@ -140,7 +136,7 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
     return { key, relatedKeys, article };
   });
   entries.sort((a, b) => compareLatest(a.article, b.article));
-  const { storyOf, coverage } = findStories(
+  const { storyOf, stories, coverage } = findStories(
     entries.map((entry) => entry.article),
     entries.map((entry) => entry.key),
     entries.map((entry) => entry.relatedKeys),
@@ -157,6 +153,7 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
     topics: [...topicsByKey.values()].sort((a, b) => b.count - a.count || byText(a.name, b.name)),
     ...listsOf(articles),
     storyOf,
+    stories,
     articleBucketBits,
     stats: { drafts: records.length - published.length, duplicatesMerged: published.length - groups.size },
   };

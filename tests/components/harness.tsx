@@ -13,7 +13,8 @@ import { dataFiles } from "../../src/pipeline/data-files.ts";
 import { findStories } from "../../src/pipeline/clusters.ts";
 import { providerKeyOf } from "../../src/pipeline/providers.ts";
 import { searchIndexFiles } from "../../src/pipeline/search-index.ts";
-import { listsOf, toSummary, type SiteModel } from "../../src/pipeline/site.ts";
+import { toSummary } from "../../src/contract/summary.ts";
+import { listsOf, type SiteModel } from "../../src/pipeline/site.ts";
 import { normaliseUrl } from "../../src/pipeline/urls.ts";
 
 // ---------------------------------------------------------------------------
@@ -80,7 +81,7 @@ interface SiteOptions {
  */
 export function buildSite(articles: readonly Article[], { buildId = "build-1", articleBucketBits = 1, offlineArticles = true }: SiteOptions = {}): Site {
   const sorted = [...articles].sort(compareLatest);
-  const { storyOf, coverage } = findStories(
+  const { storyOf, stories, coverage } = findStories(
     sorted,
     sorted.map((article) => normaliseUrl(article.sourceUrl)),
     sorted.map((article) => article.related.map((item) => normaliseUrl(item.sourceUrl))),
@@ -100,6 +101,7 @@ export function buildSite(articles: readonly Article[], { buildId = "build-1", a
     topics: [...topics.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     ...listsOf(newestFirst),
     storyOf,
+    stories,
     articleBucketBits,
     stats: { drafts: 0, duplicatesMerged: 0 },
   };

@@ -3,7 +3,8 @@ import { STORY_LINKS_SHOWN, dataPaths } from "../../src/contract/paths.ts";
 import type { FeedPage } from "../../src/contract/types.ts";
 import { CLUSTER_RULES, significantWords } from "../../src/pipeline/clusters.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
-import { buildSiteModel, toSummary } from "../../src/pipeline/site.ts";
+import { toSummary } from "../../src/contract/summary.ts";
+import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { recordOf, type Fields } from "./helpers.ts";
 
 const HOUR = 3_600_000;

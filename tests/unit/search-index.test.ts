@@ -300,7 +300,7 @@ describe("searchIndexFiles", () => {
   });
 
   it("writes nothing but an empty manifest for an empty archive", () => {
-    const empty = searchIndexFiles({ buildId: "0", articles: [], storyOf: [] });
+    const empty = searchIndexFiles({ buildId: "0", articles: [], storyOf: [], stories: [] });
     expect(empty.words).toBe(0);
     expect(empty.files.map((file) => [file.path, JSON.parse(file.render())])).toEqual([
       [dataPaths.searchManifest("0"), { stories: 0, words: [] }],

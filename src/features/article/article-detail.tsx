@@ -4,10 +4,10 @@ import { ContentImage } from "../../components/content-image.tsx";
 import { ExternalLink } from "../../components/external-link.tsx";
 import { RelativeTime } from "../../components/relative-time.tsx";
 import { TopicTags } from "../../components/topic-tags.tsx";
+import { toSummary } from "../../contract/summary.ts";
 import type { Article } from "../../contract/types.ts";
 import { hostOf } from "../../lib/format.ts";
 import { paths } from "../../lib/paths.ts";
-import { summaryOf } from "../library/library-store.ts";
 import { SaveToggle } from "../library/save-toggle.tsx";
 import { useMarkRead } from "../library/use-mark-read.ts";
 import { ShareButton } from "../share/share-button.tsx";
@@ -62,7 +62,7 @@ export function ArticleDetail({ article }: { article: Article }) {
         )}
       </ul>
       <div className="article__actions">
-        <SaveToggle story={summaryOf(article)} className="button" />
+        <SaveToggle story={toSummary(article)} className="button" />
         <ShareButton title={article.title} to={paths.article(article.id)} />
       </div>
       <TopicTags topics={article.topics} />

@@ -4,7 +4,7 @@
  * while the feed renders (no loading state for a card's Save button), and the `storage`
  * event tells other tabs of every change. Nothing leaves the device; there is no account.
  */
-import type { Article, Summary } from "../../contract/types.ts";
+import type { Summary } from "../../contract/types.ts";
 import { createLocalStore, useLocalStore } from "../../lib/local-store.ts";
 
 export interface SavedStory {
@@ -40,12 +40,6 @@ const savedStore = createLocalStore<SavedStory[]>("broadsheet-saved", {
   },
   serialize: (entries) => JSON.stringify(entries),
 });
-
-/** An article's card, as the feed shows it: the article less its links, kinds and related coverage. */
-export function summaryOf(article: Article): Summary {
-  const { images, related: _r, sourceUrl: _s, ampUrl: _a, cdnAmpUrl: _c, category: _g, type: _t, ...summary } = article;
-  return { ...summary, image: images[0] };
-}
 
 export const useSavedStories = (): SavedStory[] => useLocalStore(savedStore, (entries) => entries);
 export const useIsSaved = (id: string): boolean => useLocalStore(savedStore, (entries) => entries.some((entry) => entry.story.id === id));

@@ -2,8 +2,8 @@ import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { dataPaths, FEED_PAGE_SIZE } from "../../contract/paths.ts";
 import type { SortOrder } from "../../contract/order.ts";
 import { searchWords, type SearchManifest, type SearchRanks, type SearchWordFile } from "../../contract/search.ts";
-import type { FeedPage } from "../../contract/types.ts";
 import { fetchData } from "../../lib/api.ts";
+import { feedPageQuery } from "../../lib/queries.ts";
 
 /** The engine's code comes when the reader first reaches for the search box, never with the first page. */
 export const loadSearchEngine = () => import("./search-engine.ts");
@@ -34,14 +34,6 @@ const searchWordFileQuery = (buildId: string, file: number) =>
   queryOptions({
     queryKey: ["search-words", buildId, file],
     queryFn: ({ signal }) => fetchData<SearchWordFile>(dataPaths.searchWords(buildId, file), signal),
-    staleTime: Infinity,
-  });
-
-/** One page of the Latest feed, which is where a match's story is read from. */
-export const latestPageQuery = (buildId: string, page: number) =>
-  queryOptions({
-    queryKey: ["search-feed-page", buildId, page],
-    queryFn: ({ signal }) => fetchData<FeedPage>(dataPaths.feedPage(buildId, page), signal),
     staleTime: Infinity,
   });
 
@@ -96,5 +88,5 @@ export async function prefetchSearch(queryClient: QueryClient, buildId: string, 
   if (words.length === 0) return;
   const { matches } = await queryClient.fetchQuery(searchMatchesQuery(buildId, words));
   const pages = new Set(matches.slice(0, RESULTS_PER_PAGE).map(feedPageOf));
-  await Promise.all([...pages].map((page) => queryClient.prefetchQuery(latestPageQuery(buildId, page))));
+  await Promise.all([...pages].map((page) => queryClient.prefetchQuery(feedPageQuery(buildId, null, "latest", page))));
 }

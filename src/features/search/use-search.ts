@@ -2,9 +2,9 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { FEED_PAGE_SIZE } from "../../contract/paths.ts";
 import type { Summary } from "../../contract/types.ts";
+import { feedPageQuery } from "../../lib/queries.ts";
 import {
   feedPageOf,
-  latestPageQuery,
   orderMatches,
   queryWords,
   RESULTS_PER_PAGE,
@@ -30,7 +30,7 @@ export function useSearch(buildId: string, query: string, order: SearchOrder = "
   );
   const numbers = ordered.slice(0, shown);
   const pageNumbers = [...new Set(numbers.map(feedPageOf))];
-  const pages = useQueries({ queries: pageNumbers.map((page) => latestPageQuery(buildId, page)) });
+  const pages = useQueries({ queries: pageNumbers.map((page) => feedPageQuery(buildId, null, "latest", page)) });
 
   const loaded = new Map(pageNumbers.map((page, i) => [page, pages[i].data]));
   const stories: Summary[] = [];

@@ -1,8 +1,8 @@
-import { infiniteQueryOptions, queryOptions, type QueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, type QueryClient } from "@tanstack/react-query";
 import { compareStories, type SortOrder } from "../../contract/order.ts";
-import { dataPaths, FEED_PAGE_SIZE, isTopicSlug } from "../../contract/paths.ts";
-import type { FeedPage, Summary } from "../../contract/types.ts";
-import { fetchData } from "../../lib/api.ts";
+import { FEED_PAGE_SIZE, isTopicSlug } from "../../contract/paths.ts";
+import type { Summary } from "../../contract/types.ts";
+import { feedPageQuery } from "../../lib/queries.ts";
 
 /** Stories with any of the chosen topics, or only those with all of them. */
 export type TopicMatch = "any" | "all";
@@ -20,14 +20,6 @@ export function readTopicsParams(params: URLSearchParams): { slugs: string[]; ma
 export function combinedSearch(slugs: readonly string[], match: TopicMatch): string {
   return `?${TOPICS_PARAM}=${slugs.map(encodeURIComponent).join(",")}${match === "all" ? `&${MATCH_PARAM}=all` : ""}`;
 }
-
-/** One page of one topic's list, cached on its own so several combinations share it. */
-export const topicPageQuery = (buildId: string, slug: string, sort: SortOrder, page: number) =>
-  queryOptions({
-    queryKey: ["topic-page", buildId, slug, sort, page] as const,
-    queryFn: ({ signal }) => fetchData<FeedPage>(dataPaths.topicPage(buildId, slug, page, sort), signal),
-    staleTime: Infinity,
-  });
 
 /** How far into each topic's list the combination has read. */
 type Cursor = number[];
@@ -54,7 +46,7 @@ interface CombinedOptions {
  */
 export function combinedFeedQuery(queryClient: QueryClient, { buildId, slugs, match, sort, newestAt }: CombinedOptions) {
   const compare = compareStories(sort, newestAt);
-  const pageOf = (slug: string, page: number) => queryClient.fetchQuery(topicPageQuery(buildId, slug, sort, page));
+  const pageOf = (slug: string, page: number) => queryClient.fetchQuery(feedPageQuery(buildId, { topic: slug }, sort, page));
   /** The story at `position` in a topic's list; past its end, none (and no request for a page that is not there). */
   const storyAt = async (slug: string, position: number): Promise<Summary | undefined> => {
     if (position >= (await pageOf(slug, 1)).total) return undefined;

@@ -4,6 +4,7 @@ import { NotFound } from "../../components/view-states.tsx";
 import type { SortOrder } from "../../contract/order.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { isNotFound } from "../../lib/api.ts";
+import { feedPageQuery } from "../../lib/queries.ts";
 import { paths } from "../../lib/paths.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { StoryList } from "../feed/story-list.tsx";
@@ -11,7 +12,7 @@ import { MarkAllRead } from "../library/mark-all-read.tsx";
 import { SortControl } from "../sort/sort-control.tsx";
 import { withSort } from "../sort/sort-order.ts";
 import { CombineForm } from "./combine-form.tsx";
-import { combinedFeedQuery, combinedSearch, topicPageQuery, type TopicMatch } from "./combined-feed.ts";
+import { combinedFeedQuery, combinedSearch, type TopicMatch } from "./combined-feed.ts";
 
 interface CombinedProps {
   index: SiteIndex;
@@ -29,7 +30,7 @@ const MATCHES: { match: TopicMatch; name: string }[] = [
 export function CombinedTopics({ index, slugs, match, sort }: CombinedProps) {
   const queryClient = useQueryClient();
   // Each topic's first page names it; the merged list reads the same pages.
-  const firsts = useQueries({ queries: slugs.map((slug) => topicPageQuery(index.buildId, slug, sort, 1)) });
+  const firsts = useQueries({ queries: slugs.map((slug) => feedPageQuery(index.buildId, { topic: slug }, sort, 1)) });
   const names = firsts.map((first, i) => first.data?.topic?.name ?? slugs[i]);
   const title = `Stories about ${names.slice(0, -1).join(", ")} ${match === "all" ? "and" : "or"} ${names.at(-1)}`;
   useDocumentTitle(title);
