@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readFileSync } from "node:fs";
+import { open, readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileKey } from "./parse-cache.ts";
-import { parseArticleFile, type FileResult } from "./parse-file.ts";
+import { CONTENT_LIMITS } from "./limits.ts";
+import { oversizedFile, parseArticleFile, type FileResult } from "./parse-file.ts";
 
 /** Whether a path (relative to the content folder, `/`-separated) names an article file. */
 export function isArticleFile(path: string): boolean {
@@ -41,29 +42,41 @@ const unreadable = (file: string, error: unknown): LoadedFile => ({
   },
 });
 
-function parseUnlessKnown(file: string, text: string, known: ReadonlySet<string>): LoadedFile {
-  const key = fileKey(file, text);
-  return known.has(key) ? { key } : { key, result: parseArticleFile(file, text) };
+function parseUnlessKnown(file: string, bytes: Uint8Array | undefined, known: ReadonlySet<string>): LoadedFile {
+  // A file over the limit is never read into memory, and never cached: its size alone decides.
+  if (!bytes) return { result: oversizedFile(file) };
+  const key = fileKey(file, bytes);
+  return known.has(key) ? { key } : { key, result: parseArticleFile(file, bytes) };
 }
 
 /** One file, read and parsed unless its key is `known`; a file that cannot be read is a problem like any other. */
 export async function loadArticleFile(dir: string, file: string, known = NOTHING_KNOWN): Promise<LoadedFile> {
-  let text: string;
+  let bytes: Uint8Array | undefined;
   try {
-    text = await readFile(join(dir, file), "utf8");
+    const handle = await open(join(dir, file));
+    try {
+      if ((await handle.stat()).size <= CONTENT_LIMITS.fileBytes) bytes = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     return unreadable(file, error);
   }
-  return parseUnlessKnown(file, text, known);
+  return parseUnlessKnown(file, bytes, known);
 }
 
 /** The same, blocking: for worker threads, which have nothing else to do meanwhile. */
 export function loadArticleFileSync(dir: string, file: string, known = NOTHING_KNOWN): LoadedFile {
-  let text: string;
+  let bytes: Uint8Array | undefined;
   try {
-    text = readFileSync(join(dir, file), "utf8");
+    const fd = openSync(join(dir, file), "r");
+    try {
+      if (fstatSync(fd).size <= CONTENT_LIMITS.fileBytes) bytes = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     return unreadable(file, error);
   }
-  return parseUnlessKnown(file, text, known);
+  return parseUnlessKnown(file, bytes, known);
 }

@@ -23,9 +23,9 @@ export interface ParseCache {
   save(used: ReadonlySet<string>): Promise<void>;
 }
 
-/** The key a file's result is cached under: its path and its text decide its result. */
-export function fileKey(file: string, text: string): string {
-  return createHash("sha1").update(file).update("\0").update(text).digest("hex");
+/** The key a file's result is cached under: its path and its content (text, or the bytes that hold it as UTF-8) decide its result. */
+export function fileKey(file: string, content: string | Uint8Array): string {
+  return createHash("sha1").update(file).update("\0").update(content).digest("hex");
 }
 
 const shardOf = (key: string) => key.slice(0, 2);

@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
 import type { ContentImage, Provider, RelatedItem } from "../contract/types.ts";
+import { CONTENT_LIMITS, cutText, lengthOf } from "./limits.ts";
 import type { ContentProblem } from "./problems.ts";
 import { frontMatterDropRule, frontMatterSchema, type DropRule, type FrontMatter } from "./schema.ts";
 import { normaliseUrl } from "./urls.ts";
@@ -40,11 +41,17 @@ function fieldName(path: Path): string {
   return path.map((part, i) => (typeof part === "number" ? `[${part}]` : `${i ? "." : ""}${String(part)}`)).join("");
 }
 
-/** The 1-based line where a top-level key is written, so a message can point at it. */
-function lineOf(text: string, key: PropertyKey | undefined): number | undefined {
-  if (typeof key !== "string") return undefined;
-  const at = text.search(new RegExp(`^${key}\\s*:`, "m"));
-  return at < 0 ? undefined : text.slice(0, at).split("\n").length;
+/** Finds the 1-based line where a top-level key is written, so a message can point at it; each key is looked for once. */
+function lineFinder(text: string): (key: PropertyKey | undefined) => number | undefined {
+  const found = new Map<string, number | undefined>();
+  return (key) => {
+    if (typeof key !== "string") return undefined;
+    if (!found.has(key)) {
+      const at = text.search(new RegExp(`^${key}\\s*:`, "m"));
+      found.set(key, at < 0 ? undefined : text.slice(0, at).split("\n").length);
+    }
+    return found.get(key);
+  };
 }
 
 /** The part of the input a failing field takes with it, or null when it takes the whole. */
@@ -88,25 +95,78 @@ function markDropped(data: unknown, path: PropertyKey[]): void {
   parent[path[path.length - 1]] = DROPPED;
 }
 
-/** YAML's `key:` with no value means the key was not given. */
-function withoutNulls(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNulls);
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, item]) => item !== null && item !== undefined)
-        .map(([key, item]) => [key, withoutNulls(item)]),
-    );
+/** Where a walk of the front matter stopped: the part of the file it names, and why. */
+class Unbounded extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
   }
-  return value;
 }
+
+/** A list of the format that keeps only its first entries, by its place in the front matter. */
+function listLimit(path: Path): number | undefined {
+  const { lists } = CONTENT_LIMITS;
+  if (path.length === 1) return (lists as Record<string, number>)[String(path[0])];
+  return path.length === 3 && path[0] === "related" && path[2] === "images" ? lists.relatedImages : undefined;
+}
+
+/**
+ * The fields of the format, copied out of what YAML made of the file, within the limits:
+ * keys the format does not know are never visited (`secured` among them); YAML's `key:`
+ * with no value means the key was not given; long lists keep their first entries, with a
+ * warning. YAML aliases hand the same list or mapping over many times, so the copy counts
+ * every value and character it makes and stops past `CONTENT_LIMITS.expansion` times the
+ * file's length, or at an alias that holds itself: however a file is written, the work
+ * after parsing stays linear in its size.
+ */
+function boundedFields(data: Record<string, unknown>, known: readonly string[], budget: number, warn: (path: Path, message: string) => void) {
+  let left = budget;
+  const open = new Set<object>();
+  const copy = (value: unknown, path: Path): unknown => {
+    left -= typeof value === "string" ? value.length + 1 : 1;
+    if (left < 0) {
+      throw new Unbounded(fieldName(path), "expands to far more than the file holds (YAML aliases that repeat lists or mappings); write the values out");
+    }
+    if (value === null || typeof value !== "object") return value;
+    if (open.has(value)) throw new Unbounded(fieldName(path), "holds itself (a YAML alias inside its own anchor)");
+    if (path.length >= CONTENT_LIMITS.depth) return TOO_DEEP;
+    open.add(value);
+    let result: unknown;
+    if (Array.isArray(value)) {
+      const limit = listLimit(path);
+      if (limit !== undefined && value.length > limit) {
+        warn(path, `has ${value.length.toLocaleString("en-US")} entries; the first ${limit} are kept`);
+      }
+      result = value.slice(0, limit).map((item, index) => copy(item, [...path, index]));
+    } else {
+      const entries: [string, unknown][] = [];
+      for (const [key, item] of Object.entries(value)) {
+        if (item !== null && item !== undefined) entries.push([key, copy(item, [...path, key])]);
+      }
+      result = Object.fromEntries(entries);
+    }
+    open.delete(value);
+    return result;
+  };
+  const fields: Record<string, unknown> = {};
+  for (const key of known) {
+    if (Object.hasOwn(data, key) && data[key] !== null && data[key] !== undefined) fields[key] = copy(data[key], [key]);
+  }
+  return fields;
+}
+
+/** Stands in for a value nested deeper than any field of the format: no schema type accepts it. */
+const TOO_DEEP = Symbol("nested too deep");
+
+type LineFinder = ReturnType<typeof lineFinder>;
 
 /**
  * Validates front matter against the schema. Failing optional parts are dropped with a
  * warning each; failing required fields make the file invalid, every one listed.
  */
-function validate(file: string, text: string, input: unknown) {
-  const warnings: ContentProblem[] = [];
+function validate(file: string, lineOf: LineFinder, input: unknown, warnings: ContentProblem[]) {
   let data = input;
   // Each round drops what failed; a dropped part cannot fail again, so the second round
   // settles it. The third is a guard against a schema that would loop.
@@ -118,7 +178,7 @@ function validate(file: string, text: string, input: unknown) {
       const problems = fatal.map((issue) => ({
         file,
         field: fieldName(issue.path),
-        line: lineOf(text, issue.path[0]),
+        line: lineOf(issue.path[0]),
         message: issue.message,
       }));
       return { ok: false as const, problems, warnings };
@@ -130,14 +190,18 @@ function validate(file: string, text: string, input: unknown) {
       warnings.push({
         file,
         field,
-        line: lineOf(text, issue.path[0]),
+        line: lineOf(issue.path[0]),
         message: `${issue.message}; ${what === field ? "left out" : `${what} left out`}`,
       });
       markDropped(data, path);
     }
     data = removeDropped(data);
   }
-  throw new Error(`${file}: front matter did not settle after dropping invalid fields`);
+  return {
+    ok: false as const,
+    problems: [{ file, message: "front matter did not settle after dropping invalid fields" }],
+    warnings,
+  };
 }
 
 const images = (list: FrontMatter["images"]): ContentImage[] => list ?? [];
@@ -180,7 +244,7 @@ function toRecord(file: string, data: FrontMatter): ArticleRecord {
     quality: data.quality,
     heat: data.heat,
     provider: data.provider,
-    topics: (data.topics ?? []).map((topic) => topic.trim().replace(/\s+/g, " ")).filter(Boolean),
+    topics: (data.topics ?? []).filter(Boolean),
     images: images(data.images),
     ...uniqueRelated(
       key,
@@ -222,29 +286,139 @@ interface YamlError {
   mark?: { line: number };
 }
 
-/** read → parse → validate → normalise, for one file; needs nothing from other files. */
-export function parseArticleFile(file: string, rawText: string): FileResult {
-  const text = rawText.replace(/^\uFEFF/, "");
-  const fail = (message: string, line?: number): FileResult => ({
-    ok: false,
-    problems: [{ file, line, message }],
-    warnings: [],
-  });
-  if (!/^---[ \t]*\r?\n/.test(text)) return fail("has no front matter (it must start with a --- line)");
-  let data: unknown;
+/** The cut each text field of the format gets, by its name in a mapping (`related[0].title` is a title). */
+const TEXT_LIMIT_OF: Record<string, number> = {
+  title: CONTENT_LIMITS.text.title,
+  excerpt: CONTENT_LIMITS.text.excerpt,
+  category: CONTENT_LIMITS.text.category,
+  type: CONTENT_LIMITS.text.type,
+};
+
+/**
+ * Every text field within its limit: long text is cut, with a warning naming the field. A
+ * domain is a name, not prose: one past DNS's limit is left out, not cut.
+ */
+function withinTextLimits(data: FrontMatter, warn: (path: Path, message: string) => void): FrontMatter {
+  const cut = (value: string, max: number, path: Path): string => {
+    if (value.length <= max || lengthOf(value) <= max) return value;
+    warn(path, `is ${lengthOf(value).toLocaleString("en-US")} characters long; cut to ${max}`);
+    return cutText(value, max);
+  };
+  const fields = <T extends object>(record: T, path: Path): T => {
+    const out = { ...record } as Record<string, unknown>;
+    for (const [key, max] of Object.entries(TEXT_LIMIT_OF)) {
+      if (typeof out[key] === "string") out[key] = cut(out[key], max, [...path, key]);
+    }
+    return out as T;
+  };
+  const provider = (value: Provider | undefined, path: Path): Provider | undefined => {
+    if (!value) return value;
+    const name = cut(value.name, CONTENT_LIMITS.text.providerName, [...path, "name"]);
+    if (value.domain === undefined || lengthOf(value.domain) <= CONTENT_LIMITS.text.providerDomain) return { ...value, name };
+    warn([...path, "domain"], `is longer than the ${CONTENT_LIMITS.text.providerDomain} characters a domain can be; left out`);
+    return { name };
+  };
+  const imageList = (list: FrontMatter["images"], path: Path) =>
+    list?.map((image, index) => (image.title === undefined ? image : { ...image, title: cut(image.title, CONTENT_LIMITS.text.imageTitle, [...path, index, "title"]) }));
+  return {
+    ...fields(data, []),
+    provider: provider(data.provider, ["provider"]),
+    topics: data.topics?.map((topic, index) => cut(topic, CONTENT_LIMITS.text.topic, ["topics", index])),
+    images: imageList(data.images, ["images"]),
+    related: data.related?.map((item, index) => ({
+      ...fields(item, ["related", index]),
+      provider: provider(item.provider, ["related", index, "provider"]),
+      images: imageList(item.images, ["related", index, "images"]),
+    })),
+  };
+}
+
+const KNOWN_FIELDS = Object.keys(frontMatterSchema.shape);
+
+const STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+const LENIENT_UTF8 = new TextDecoder("utf-8");
+
+/**
+ * A file's text: UTF-8, or UTF-16 when it starts with UTF-16's byte order mark. Bytes that
+ * are not UTF-8 read as U+FFFD, and the first line they are on is told.
+ */
+function decodeBytes(bytes: Uint8Array): { text: string; invalidAtLine?: number } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes) };
   try {
-    data = matter(text, MATTER_OPTIONS).data;
+    return { text: STRICT_UTF8.decode(bytes) };
+  } catch {
+    const text = LENIENT_UTF8.decode(bytes);
+    return { text, invalidAtLine: text.slice(0, text.indexOf("\uFFFD")).split("\n").length };
+  }
+}
+
+/** A front matter block that is opened, and closed by a `---` line of its own. */
+const OPENING_FENCE = /^---[ \t]*\n/;
+const CLOSING_FENCE = /\n---[ \t]*(?:\n|$)/;
+
+/** What a file over the size limit comes to: the loader says so without reading it. */
+export const oversizedFile = (file: string): FileResult => ({
+  ok: false,
+  problems: [{ file, message: `is larger than ${CONTENT_LIMITS.fileBytes / 1024} KiB, the most an article file may be` }],
+  warnings: [],
+});
+
+/**
+ * read → parse → validate → normalise, for one file; needs nothing from other files.
+ * Whatever the text holds, the answer is a result: never an exception.
+ */
+export function parseArticleFile(file: string, content: string | Uint8Array): FileResult {
+  const warnings: ContentProblem[] = [];
+  const fail = (message: string, line?: number): FileResult => ({ ok: false, problems: [{ file, line, message }], warnings });
+  try {
+    const size = typeof content === "string" ? content.length : content.byteLength;
+    if (size > CONTENT_LIMITS.fileBytes) return oversizedFile(file);
+    const decoded = typeof content === "string" ? { text: content } : decodeBytes(content);
+    if (decoded.invalidAtLine !== undefined) {
+      warnings.push({
+        file,
+        line: decoded.invalidAtLine,
+        message: "is not valid UTF-8 from this line on: the bytes that are not text read as \u201c\uFFFD\u201d",
+      });
+    }
+    // One kind of line ending: a file written on Windows, or half on Windows, reads as written.
+    const text = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+    const nul = text.indexOf("\0");
+    if (nul >= 0) return fail("holds NUL characters: it is binary data, not a text file", text.slice(0, nul).split("\n").length);
+    if (!OPENING_FENCE.test(text)) return fail("has no front matter (it must start with a --- line)");
+    if (!CLOSING_FENCE.test(text.slice(3))) {
+      return fail("has no closing --- line after its front matter: the file may have been cut short");
+    }
+    const lineOf = lineFinder(text);
+    const warn = (path: Path, message: string) => warnings.push({ file, field: fieldName(path), line: lineOf(path[0]), message });
+    let data: unknown;
+    try {
+      data = matter(text, MATTER_OPTIONS).data;
+    } catch (error) {
+      if (error instanceof RangeError) return fail("YAML does not parse: its lists or mappings are nested too deeply to read");
+      const yaml = error as YamlError;
+      // gray-matter hands js-yaml the text from just after the opening `---`, so js-yaml's
+      // 0-based line 0 is file line 1.
+      return fail(`YAML does not parse: ${yaml.reason ?? String(error)}`, yaml.mark ? yaml.mark.line + 1 : undefined);
+    }
+    if (!data || typeof data !== "object" || Array.isArray(data) || Object.keys(data).length === 0) {
+      return fail("front matter is empty or not a mapping of fields");
+    }
+    let fields: Record<string, unknown>;
+    try {
+      fields = boundedFields(data as Record<string, unknown>, KNOWN_FIELDS, CONTENT_LIMITS.expansion * text.length, warn);
+    } catch (error) {
+      if (!(error instanceof Unbounded)) throw error;
+      const field = error.field.match(/^[^.[]+/)?.[0];
+      return { ok: false, problems: [{ file, field: error.field, line: lineOf(field), message: error.message }], warnings };
+    }
+    const result = validate(file, lineOf, fields, warnings);
+    return result.ok
+      ? { ok: true, record: toRecord(file, withinTextLimits(result.data, warn)), warnings }
+      : { ok: false, problems: result.problems, warnings };
   } catch (error) {
-    const yaml = error as YamlError;
-    // gray-matter hands js-yaml the text from just after the opening `---`, so js-yaml's
-    // 0-based line 0 is file line 1.
-    return fail(`YAML does not parse: ${yaml.reason ?? String(error)}`, yaml.mark ? yaml.mark.line + 1 : undefined);
+    // A bug, not the file's fault; still only this file is set aside, and it is named.
+    return fail(`could not be read as an article (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (!data || typeof data !== "object" || Array.isArray(data) || Object.keys(data).length === 0) {
-    return fail("front matter is empty or not a mapping of fields");
-  }
-  const result = validate(file, text, withoutNulls(data));
-  return result.ok
-    ? { ok: true, record: toRecord(file, result.data), warnings: result.warnings }
-    : { ok: false, problems: result.problems, warnings: result.warnings };
 }

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import { parseHttpUrl } from "../contract/urls.ts";
+import { cleanText, CONTENT_LIMITS } from "./limits.ts";
 
 /** The rules of CONTENT_FORMAT.md as one schema. Messages read after the field's name. */
 
+/** Text as the format keeps it: one line, no control characters, never half a surrogate pair. */
 const text = (what = "text") =>
-  z.string({ error: (issue) => (issue.input === undefined ? "is required" : `must be ${what}`) }).trim();
+  z.string({ error: (issue) => (issue.input === undefined ? "is required" : `must be ${what}`) }).overwrite(cleanText);
 
 const nonEmptyText = () => text().min(1, { error: "must not be empty" });
 
@@ -13,6 +15,9 @@ const nonEmptyText = () => text().min(1, { error: "must not be empty" });
  * below ask for the same URL one after the other, and parsing URLs is most of the work.
  */
 const hrefOf = lastValueMemo((value: string) => parseHttpUrl(value)?.href);
+
+/** Past the limit a URL is not even parsed: its length alone rules it out. */
+const tooLong = (value: string) => value.length > CONTENT_LIMITS.urlLength || (hrefOf(value)?.length ?? 0) > CONTENT_LIMITS.urlLength;
 
 function lastValueMemo<In, Out>(compute: (input: In) => Out): (input: In) => Out {
   let lastInput: In | undefined;
@@ -30,7 +35,10 @@ function lastValueMemo<In, Out>(compute: (input: In) => Out): (input: In) => Out
 // never hides another.
 const httpUrl = () =>
   text("an http(s) URL")
-    .refine((value) => hrefOf(value) !== undefined, { error: "must be an http(s) URL" })
+    .refine((value) => value.length > CONTENT_LIMITS.urlLength || hrefOf(value) !== undefined, { error: "must be an http(s) URL" })
+    .refine((value) => !tooLong(value), {
+      error: `must be a URL of at most ${CONTENT_LIMITS.urlLength.toLocaleString("en-US")} characters`,
+    })
     .transform((value) => hrefOf(value) as string);
 
 const ISO_8601 = /^(\d{4}-\d{2}-\d{2})(?:[Tt ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -111,7 +119,7 @@ export const frontMatterSchema = z.object({
   heat: score().optional(),
   published: z.boolean({ error: "must be true or false" }).default(true),
   provider: providerSchema.optional(),
-  topics: list(z.union([z.string(), z.number()], { error: "must be text" }).transform(String)).optional(),
+  topics: list(z.union([text(), z.number()], { error: "must be text" }).transform(String)).optional(),
   images: list(imageSchema).optional(),
   related: list(relatedSchema).optional(),
   // `secured` and every other key are left out by z.object: they never reach the output.

@@ -1,0 +1,81 @@
+/**
+ * How much of anything one content file may hold: every limit of the content format in one
+ * place (docs/CONTENT_FORMAT.md and the README's Content section explain each figure).
+ * A value over a text or list limit is cut, with a warning that names the file and field;
+ * a file over the size or expansion limit is left out like any invalid file.
+ */
+export const CONTENT_LIMITS = {
+  /**
+   * Bytes in one file. The seed is 4.6 kB; a file at every other limit below with
+   * realistic URLs is about 200 kB.
+   */
+  fileBytes: 512 * 1024,
+  /**
+   * Characters (after trimming) kept of each text field; longer text is cut at a word
+   * boundary and ends in "…". Headlines run to about 150 characters, summaries to a few
+   * sentences.
+   */
+  text: {
+    title: 300,
+    excerpt: 1000,
+    /** An outlet's name. */
+    providerName: 100,
+    /** DNS allows 253 characters. */
+    providerDomain: 253,
+    topic: 60,
+    category: 60,
+    type: 60,
+    imageTitle: 300,
+  },
+  /** Characters in a URL, as the sitemap protocol allows: a longer one is dropped like any unusable URL. */
+  urlLength: 2048,
+  /** Entries kept of each list, the first ones; an article is listed in at most `topics` topics. */
+  lists: {
+    topics: 20,
+    images: 10,
+    related: 50,
+    /** Per related item. */
+    relatedImages: 10,
+  },
+  /**
+   * What YAML aliases may expand a file into: values plus characters of text, at most this
+   * many times the file's own characters (written out, a file holds fewer than twice as
+   * many). A file that repeats a list or mapping through aliases until it outgrows itself
+   * ("billion laughs"), or whose alias refers to itself, is left out.
+   */
+  expansion: 2,
+  /** Lists and mappings inside one another: the format needs five (related[0].images[0].url). */
+  depth: 8,
+} as const;
+
+export type TextField = keyof typeof CONTENT_LIMITS.text;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Lone surrogates become U+FFFD; control characters other than whitespace go; whitespace runs become one space. */
+export function cleanText(value: string): string {
+  return value
+    .replace(LONE_SURROGATE, "\uFFFD")
+    .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * `value` cut to at most `max` characters (code points, never half a pair) at a word
+ * boundary where one is near, ending in "…"; unchanged when it fits.
+ */
+export function cutText(value: string, max: number): string {
+  const points = Array.from(value);
+  if (points.length <= max) return value;
+  const cut = points.slice(0, max - 1).join("");
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > cut.length * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** Characters as a person counts them: code points. */
+export const lengthOf = (value: string): number => {
+  let count = 0;
+  for (const _point of value) count++;
+  return count;
+};
