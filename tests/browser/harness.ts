@@ -1,25 +1,64 @@
 import { join } from "node:path";
-import type { BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
-import { launchBrowser } from "../../scripts/chromium.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, inject, TestRunner, vi } from "vitest";
+import { launchBrowser as launchChromium } from "../../scripts/chromium.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const FIXTURE_CONTENT = join(ROOT, "tests", "fixtures", "site");
 
-export { launchBrowser, serveStatic as serveSite };
+export { serveStatic as serveSite };
 export { buildSite } from "../../scripts/bench/build.ts";
+
+/** A wait that fails stops this much before the test's own timeout, to say what it waited for. */
+const REPORT_MS = 2_000;
+
+/**
+ * What is left of the running test's own timeout (vite.config.ts): the most any one wait in
+ * it may take. A loaded machine makes every step slower; only the test's budget bounds them.
+ */
+export function timeLeft(): number {
+  const test = TestRunner.getCurrentTest();
+  const started = test?.result?.startTime;
+  if (!test || started === undefined) throw new Error("timeLeft: call it inside a test or its beforeEach");
+  // Never 0: to Playwright that means no timeout at all.
+  return Math.max(1, test.timeout - (Date.now() - started) - REPORT_MS);
+}
+
+/**
+ * Chromium (scripts/chromium.ts). Launched inside a test, its waits may take what is left of
+ * that test, not Playwright's 30 s.
+ */
+export async function launchBrowser(): ReturnType<typeof launchChromium> {
+  const browser = await launchChromium();
+  if (TestRunner.getCurrentTest()) browser.context.setDefaultTimeout(timeLeft());
+  return browser;
+}
+
+/**
+ * Waits until a service worker controls `page`, activated. The app registers it once the page
+ * is loaded and idle (src/main.tsx), then it installs its precache: seconds on a busy machine.
+ */
+export async function untilWorkerControls(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated", undefined, { polling: 100, timeout: timeLeft() });
+}
 
 /**
  * The fixture build (global-setup.ts) served on a free port, and one browser, for the tests
  * of one file: started before them and closed after. Read `url` and `context` inside tests.
+ * Their waits, Playwright's and expect.poll's, may take what is left of the test.
  */
 export function useFixtureSite(): { readonly url: string; readonly context: BrowserContext } {
   let server: StaticServer | undefined;
   let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
   beforeAll(async () => {
     server = await serveStatic(inject("siteDir"));
-    browser = await launchBrowser();
+    browser = await launchChromium();
+  });
+  // Each test's waits, Playwright's and expect.poll's (1 s by default), may take what is left of it.
+  beforeEach(() => {
+    browser?.context.setDefaultTimeout(timeLeft());
+    vi.setConfig({ expect: { poll: { timeout: timeLeft() } } });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useFixtureSite } from "./harness.ts";
+import { untilWorkerControls, useFixtureSite } from "./harness.ts";
 
 const site = useFixtureSite();
 
@@ -46,7 +46,7 @@ describe("publishing in a browser", () => {
     await page.goto(`${site.url}/`);
     await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
     // The worker's navigation fallback answers every other address with the app.
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state), { timeout: 30_000 }).toBe("activated");
+    await untilWorkerControls(page);
 
     const [response] = await Promise.all([
       page.waitForResponse((answer) => answer.url() === `${site.url}/feeds/latest.xml`),

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { CACHE_NAMES } from "../../src/contract/paths.ts";
-import { launchBrowser, serveSite, useFixtureSite } from "./harness.ts";
+import { launchBrowser, serveSite, untilWorkerControls, useFixtureSite } from "./harness.ts";
 
 const site = useFixtureSite();
 
@@ -63,7 +63,7 @@ describe("search in a browser", () => {
       const page = await browser.context.newPage();
       await page.goto(`${own.url}/`);
       await page.getByText("Every story is saved on this device for reading offline.").waitFor();
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await untilWorkerControls(page);
       await searchFor(page, "climate");
       await results(page).getByRole("article", { name: "Leaders agree on a climate finance deal" }).waitFor();
       // The service worker kept what the search read: the list of word files and the word file.
