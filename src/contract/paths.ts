@@ -2,6 +2,7 @@
  * Where each data file lives, relative to the site's base URL. The pipeline writes
  * these paths and the app fetches them: one definition for both.
  */
+import { isWindowsDevice } from "./names.ts";
 import type { SortOrder } from "./order.ts";
 
 export const DATA_DIR = "data";
@@ -32,9 +33,9 @@ export const dataPaths = {
   /** Slugs hold only letters, marks, digits and hyphens: no character a path treats specially. */
   topicPage: (buildId: string, slug: string, page: number, sort: SortOrder = "latest") =>
     pageFile(`${buildDir(buildId)}/topics/${slug}`, page, sort),
-  /** Provider keys are domains: letters, digits, hyphens and dots between labels. */
+  /** Provider keys are domains: letters, digits, hyphens and dots between labels, at most `MAX_PROVIDER_KEY` of them. */
   providerPage: (buildId: string, key: string, page: number, sort: SortOrder = "latest") =>
-    pageFile(`${buildDir(buildId)}/providers/${key}`, page, sort),
+    pageFile(`${buildDir(buildId)}/providers/${providerFolder(key)}`, page, sort),
   articleBucket: (buildId: string, bucket: number) => `${buildDir(buildId)}/articles/${bucket}.json`,
   /** Full-text search (see search.ts): its folder, where each word file begins, the word files, the Hot and Top ranks. */
   search: (buildId: string) => `${searchDir(buildId)}/`,
@@ -64,11 +65,20 @@ export const publishedPaths = {
   robots: "robots.txt",
 };
 
+/**
+ * An outlet's folder: its key, unless the key's first label is a device name of Windows
+ * (`con.com`), which gets a hyphen no domain label can end in (`con-.com`).
+ */
+const providerFolder = (key: string) => (isWindowsDevice(key) ? key.replace(/^[^.]+/, "$&-") : key);
+
 /** What a topic slug looks like; anything else in a URL names no topic. */
 export const isTopicSlug = (text: string): boolean => /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(text);
 
+/** The longest provider key: longer domains are named by a hash (see the pipeline's providers.ts). */
+export const MAX_PROVIDER_KEY = 100;
+
 /** What a provider key looks like (a lower-case domain); anything else in a URL names no outlet. */
-export const isProviderKey = (text: string): boolean => /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/.test(text);
+export const isProviderKey = (text: string): boolean => text.length <= MAX_PROVIDER_KEY && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/.test(text);
 
 /** The hash at the end of an id, or undefined when the id has none. */
 function idHash(id: string): string | undefined {

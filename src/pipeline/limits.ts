@@ -1,3 +1,5 @@
+import { LONE_SURROGATE } from "../contract/names.ts";
+
 /**
  * How much of anything one content file may hold: every limit of the content format in one
  * place (docs/CONTENT_FORMAT.md and the README's Content section explain each figure).
@@ -20,8 +22,6 @@ export const CONTENT_LIMITS = {
     excerpt: 1000,
     /** An outlet's name. */
     providerName: 100,
-    /** DNS allows 253 characters. */
-    providerDomain: 253,
     topic: 60,
     category: 60,
     type: 60,
@@ -50,12 +50,11 @@ export const CONTENT_LIMITS = {
 
 export type TextField = keyof typeof CONTENT_LIMITS.text;
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Lone surrogates become U+FFFD; control characters other than whitespace go; whitespace runs become one space. */
 export function cleanText(value: string): string {
   return value
     .replace(LONE_SURROGATE, "\uFFFD")
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
     .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g, "")
     .replace(/\s+/g, " ")
     .trim();

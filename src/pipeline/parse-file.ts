@@ -4,6 +4,7 @@ import type { ContentImage, Provider, RelatedItem } from "../contract/types.ts";
 import { CONTENT_LIMITS, cutText, lengthOf } from "./limits.ts";
 import type { ContentProblem } from "./problems.ts";
 import { frontMatterDropRule, frontMatterSchema, type DropRule, type FrontMatter } from "./schema.ts";
+import { claimedDomain } from "./providers.ts";
 import { normaliseUrl } from "./urls.ts";
 
 /** One valid article file, normalised, before it meets the other files. */
@@ -296,9 +297,9 @@ const TEXT_LIMIT_OF: Record<string, number> = {
 
 /**
  * Every text field within its limit: long text is cut, with a warning naming the field. A
- * domain is a name, not prose: one past DNS's limit is left out, not cut.
+ * provider's domain that is not its source's (see `claimedDomain`) is left out, with a warning.
  */
-function withinTextLimits(data: FrontMatter, warn: (path: Path, message: string) => void): FrontMatter {
+function withinLimits(data: FrontMatter, warn: (path: Path, message: string) => void): FrontMatter {
   const cut = (value: string, max: number, path: Path): string => {
     if (value.length <= max || lengthOf(value) <= max) return value;
     warn(path, `is ${lengthOf(value).toLocaleString("en-US")} characters long; cut to ${max}`);
@@ -311,23 +312,24 @@ function withinTextLimits(data: FrontMatter, warn: (path: Path, message: string)
     }
     return out as T;
   };
-  const provider = (value: Provider | undefined, path: Path): Provider | undefined => {
+  const provider = (value: Provider | undefined, sourceUrl: string, path: Path): Provider | undefined => {
     if (!value) return value;
     const name = cut(value.name, CONTENT_LIMITS.text.providerName, [...path, "name"]);
-    if (value.domain === undefined || lengthOf(value.domain) <= CONTENT_LIMITS.text.providerDomain) return { ...value, name };
-    warn([...path, "domain"], `is longer than the ${CONTENT_LIMITS.text.providerDomain} characters a domain can be; left out`);
+    if (value.domain === undefined || claimedDomain(value, sourceUrl)) return { ...value, name };
+    const host = new URL(sourceUrl).hostname;
+    warn([...path, "domain"], `is not the host of its sourceUrl (${host}) nor a domain above it; left out: an outlet is known by where it publishes`);
     return { name };
   };
   const imageList = (list: FrontMatter["images"], path: Path) =>
     list?.map((image, index) => (image.title === undefined ? image : { ...image, title: cut(image.title, CONTENT_LIMITS.text.imageTitle, [...path, index, "title"]) }));
   return {
     ...fields(data, []),
-    provider: provider(data.provider, ["provider"]),
+    provider: provider(data.provider, data.sourceUrl, ["provider"]),
     topics: data.topics?.map((topic, index) => cut(topic, CONTENT_LIMITS.text.topic, ["topics", index])),
     images: imageList(data.images, ["images"]),
     related: data.related?.map((item, index) => ({
       ...fields(item, ["related", index]),
-      provider: provider(item.provider, ["related", index, "provider"]),
+      provider: provider(item.provider, item.sourceUrl, ["related", index, "provider"]),
       images: imageList(item.images, ["related", index, "images"]),
     })),
   };
@@ -415,7 +417,7 @@ export function parseArticleFile(file: string, content: string | Uint8Array): Fi
     }
     const result = validate(file, lineOf, fields, warnings);
     return result.ok
-      ? { ok: true, record: toRecord(file, withinTextLimits(result.data, warn)), warnings }
+      ? { ok: true, record: toRecord(file, withinLimits(result.data, warn)), warnings }
       : { ok: false, problems: result.problems, warnings };
   } catch (error) {
     // A bug, not the file's fault; still only this file is set aside, and it is named.

@@ -9,12 +9,14 @@ import {
   TOP_TOPICS,
 } from "../contract/paths.ts";
 import { byText, compareLatest, HOT_HALF_LIFE_HOURS, RANKED_LIMIT } from "../contract/order.ts";
+import { isPortableName } from "../contract/names.ts";
 import type { Article, ProviderInfo, Topic, TopicRef } from "../contract/types.ts";
 import { CLUSTER_RULES, findStories } from "./clusters.ts";
 import { pushTo } from "./collections.ts";
 import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
 import { providerKeyOf } from "./providers.ts";
-import { shortHash, slugify } from "./slug.ts";
+import { CONTENT_LIMITS } from "./limits.ts";
+import { nameOnDisk, shortHash, slugify, uniqueName } from "./slug.ts";
 
 /** Everything the data files are cut from: merged, deduplicated and sorted. */
 export interface SiteModel {
@@ -37,24 +39,54 @@ export interface SiteModel {
   stats: { drafts: number; duplicatesMerged: number };
 }
 
-/** A readable id that only the source URL decides: stable across rebuilds and file order. */
-export function articleId(title: string, key: string): string {
-  return `${slugify(title, 60) || "article"}-${shortHash(key, ID_HASH_LENGTH)}`;
+/**
+ * A readable id that only the source URL decides: stable across rebuilds and file order.
+ * `attempt` counts the ids already taken by other articles (see `uniqueIds`).
+ */
+export function articleId(title: string, key: string, attempt = 0): string {
+  return `${slugify(title, 60) || "article"}-${shortHash(attempt === 0 ? key : `${key}\n${attempt}`, ID_HASH_LENGTH)}`;
+}
+
+/**
+ * Each article's id, never one another article has (compared as a case-insensitive disk
+ * would, since ids name files): on a clash of short hashes, articles in the order of their
+ * source URLs keep the first free id, so the answer depends on the archive, not file order.
+ */
+function uniqueIds(articles: readonly { title: string; key: string }[]): string[] {
+  const ids = new Array<string>(articles.length);
+  const taken = new Set<string>();
+  const order = articles.map((_article, index) => index).sort((a, b) => byText(articles[a].key, articles[b].key));
+  for (const index of order) {
+    const { title, key } = articles[index];
+    let attempt = 0;
+    let id = articleId(title, key);
+    while (taken.has(nameOnDisk(id))) id = articleId(title, key, ++attempt);
+    taken.add(nameOnDisk(id));
+    ids[index] = id;
+  }
+  return ids;
 }
 
 /** Files with the same source URL are one article: the first by path leads, the rest add topics and coverage. */
 function mergeDuplicates(records: ArticleRecord[]): ArticleRecord {
   const [lead, ...others] = records;
   if (others.length === 0) return lead;
+  const { related, relatedKeys } = uniqueRelated(
+    lead.key,
+    records.flatMap((record) => record.related),
+    records.flatMap((record) => record.relatedKeys),
+  );
+  // Many copies of one article still make one article of the format's size.
+  const topicKeys = new Set<string>();
+  const topics = records
+    .flatMap((record) => record.topics)
+    .filter((name) => !topicKeys.has(topicKey(name)) && topicKeys.size < CONTENT_LIMITS.lists.topics && topicKeys.add(topicKey(name)));
   return {
     ...lead,
-    topics: records.flatMap((record) => record.topics),
+    topics,
     images: records.find((record) => record.images.length > 0)?.images ?? [],
-    ...uniqueRelated(
-      lead.key,
-      records.flatMap((record) => record.related),
-      records.flatMap((record) => record.relatedKeys),
-    ),
+    related: related.slice(0, CONTENT_LIMITS.lists.related),
+    relatedKeys: relatedKeys.slice(0, CONTENT_LIMITS.lists.related),
   };
 }
 
@@ -72,10 +104,19 @@ function resolveTopics(articles: ArticleRecord[]): Map<string, Topic> {
   }
   const topics = new Map<string, Topic>();
   const slugs = new Set<string>();
-  for (const key of [...spellings.keys()].sort(byText)) {
+  // Names that need no hash first, so that a topic spelled like another's hashed slug
+  // (`ai 1a2b3c`) never takes it from that topic: a plain slug is never a hashed one.
+  const keys = [...spellings.keys()].sort(byText);
+  const plain = new Map<string, string>();
+  for (const key of keys) {
     const base = slugify(key) || "topic";
-    const slug = slugs.has(base) ? `${base}-${shortHash(key, 6)}` : base;
-    slugs.add(slug);
+    if (isPortableName(base) && !slugs.has(nameOnDisk(base))) {
+      slugs.add(nameOnDisk(base));
+      plain.set(key, base);
+    }
+  }
+  for (const key of keys) {
+    const slug = plain.get(key) ?? uniqueName(slugify(key) || "topic", key, slugs, isPortableName);
     topics.set(key, { slug, name: mostUsed(spellings.get(key) as Map<string, number>), count: 0 });
   }
   return topics;
@@ -132,9 +173,10 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
       topics.push({ slug: topic.slug, name: topic.name });
     }
     const { file: _file, key, draft: _draft, topics: _names, relatedKeys, ...rest } = record;
-    const article = { id: articleId(record.title, key), ...rest, providerKey: providerKeyOf(record.provider, record.sourceUrl), topics };
+    const article = { id: "", ...rest, providerKey: providerKeyOf(record.provider, record.sourceUrl), topics };
     return { key, relatedKeys, article };
   });
+  uniqueIds(merged).forEach((id, index) => (entries[index].article.id = id));
   entries.sort((a, b) => compareLatest(a.article, b.article));
   const { storyOf, stories, coverage } = findStories(
     entries.map((entry) => entry.article),

@@ -1,7 +1,11 @@
 import { createHash } from "node:crypto";
 
-/** Lower-case words joined by hyphens, letters (with their marks) and digits of any script kept. */
-export function slugify(text: string, maxLength = 80): string {
+/**
+ * Lower-case words joined by hyphens, letters (with their marks) and digits of any script
+ * kept; at most `maxBytes` bytes of UTF-8, so that a slug in a path stays well under any
+ * file system's 255 (80 Latin letters, 26 CJK characters).
+ */
+export function slugify(text: string, maxBytes = 80): string {
   const slug = text
     .normalize("NFKD")
     // Accents come off Latin letters (é → e); in other scripts a mark is part of the letter (ピ, й, हि).
@@ -10,10 +14,46 @@ export function slugify(text: string, maxLength = 80): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
-  if (slug.length <= maxLength) return slug;
-  const cut = slug.slice(0, maxLength);
+  return cutSlug(slug, maxBytes);
+}
+
+/** A slug cut to at most `maxBytes` of UTF-8, at a hyphen when one is in the second half; whole code points only. */
+function cutSlug(slug: string, maxBytes: number): string {
+  if (Buffer.byteLength(slug) <= maxBytes) return slug;
+  let cut = "";
+  let bytes = 0;
+  for (const point of slug) {
+    bytes += Buffer.byteLength(point);
+    if (bytes > maxBytes) break;
+    cut += point;
+  }
   const lastBreak = cut.lastIndexOf("-");
-  return lastBreak > maxLength / 2 ? cut.slice(0, lastBreak) : cut;
+  return (lastBreak > cut.length / 2 ? cut.slice(0, lastBreak) : cut).replace(/-+$/, "");
+}
+
+/** How a case-insensitive file system (Windows, macOS) compares two names: names equal here are one file there. */
+export const nameOnDisk = (name: string): string => name.normalize("NFKC").toUpperCase();
+
+/**
+ * The first of `base`, then `base` with ever longer hashes of `key`, that is a portable
+ * file name and not `taken` (compared as a case-insensitive disk would): two names never
+ * share a file, whatever the input, and the same input always gets the same names. Adds
+ * the name it picks to `taken`.
+ */
+export function uniqueName(base: string, key: string, taken: Set<string>, portable: (name: string) => boolean): string {
+  const candidates = function* () {
+    if (base) yield base;
+    // Short enough that every candidate below is a name of at most 120 bytes.
+    const stem = cutSlug(base, 60) || "x";
+    for (const length of [6, 10, 16, 40]) yield `${stem}-${shortHash(key, length)}`;
+    for (let n = 2; ; n++) yield `${stem}-${shortHash(key, 40)}-${n}`;
+  };
+  for (const name of candidates()) {
+    if (!portable(name) || taken.has(nameOnDisk(name))) continue;
+    taken.add(nameOnDisk(name));
+    return name;
+  }
+  throw new Error("unreachable: the candidates never end");
 }
 
 export function shortHash(text: string, length: number): string {

@@ -34,7 +34,8 @@ export function makeArticle(fields: Partial<Article> & { title: string }): Artic
   // Spread over the whole 32-bit range so articles land in different buckets.
   const hash = (Math.imul(made, 0x9e3779b1) >>> 0).toString(16).padStart(ID_HASH_LENGTH, "0");
   const slug = fields.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  const sourceUrl = fields.sourceUrl ?? `https://news.example.com/${slug}`;
+  // Published on its outlet's host, as the pipeline requires of an outlet's stories.
+  const sourceUrl = fields.sourceUrl ?? `https://${fields.provider?.domain ?? "news.example.com"}/${slug}`;
   return {
     id: `${slug}-${hash}`,
     sourceUrl,

@@ -18,10 +18,10 @@ const records = shuffled(
     return recordOf(`${String(i).padStart(4, "0")}.txt`, {
       title: `"Story number ${i}"`,
       publishedDateTime: new Date(Date.UTC(2019, 11, 1) + i * 3_600_000).toISOString(),
-      sourceUrl: `https://news.example.com/story/${i}`,
+      // Every third story from a second outlet, published on its host; heat and quality vary with no relation to age.
+      sourceUrl: i % 3 === 0 ? `https://WWW.TheWire.example/story/${i}` : `https://www.livemint.com/story/${i}`,
       topics: topics.map((name) => `\n  - ${name}`).join(""),
-      // Every third story from a second outlet; heat and quality vary with no relation to age.
-      ...(i % 3 === 0 ? { provider: "\n  name: The Wire\n  domain: www.TheWire.example" } : {}),
+      ...(i % 3 === 0 ? { provider: "\n  name: The Wire\n  domain: www.TheWire.example" } : { provider: "\n  name: Mint\n  domain: livemint.com" }),
       heat: i % 7 === 0 ? undefined : String((i * 37) % 101),
       quality: i % 5 === 0 ? undefined : String((i * 53) % 101),
     });

@@ -33,8 +33,20 @@ const BASE_FIELDS: Record<string, string> = {
 
 export type Fields = Record<string, string | undefined>;
 
+/** The host a `sourceUrl:` value names, without `www.`, or undefined when it names none. */
+function hostOf(yamlValue: string | undefined): string | undefined {
+  try {
+    return new URL(yamlValue?.replace(/^"|"$/g, "") ?? "").hostname.replace(/^www\./, "") || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function articleText(fields: Fields = {}): string {
-  const merged: Fields = { ...BASE_FIELDS, ...fields };
+  // The default provider publishes where the article is: an outlet is known by its host.
+  const host = "sourceUrl" in fields ? hostOf(fields.sourceUrl) : undefined;
+  const provider = host ? `\n  name: Mint\n  domain: ${host}` : BASE_FIELDS.provider;
+  const merged: Fields = { ...BASE_FIELDS, provider, ...fields };
   const lines = Object.entries(merged)
     .filter((entry): entry is [string, string] => entry[1] !== undefined)
     .map(([key, value]) => (value.startsWith("\n") ? `${key}:${value}` : `${key}: ${value}`));

@@ -259,7 +259,7 @@ describe("parseArticleFile: published", () => {
 
 describe("parseArticleFile: provider", () => {
   it("keeps name and domain", () => {
-    expect(valid({ provider: "\n  name: Reuters\n  domain: reuters.com" }).record.provider).toEqual({
+    expect(valid({ sourceUrl: "https://www.reuters.com/a", provider: "\n  name: Reuters\n  domain: reuters.com" }).record.provider).toEqual({
       name: "Reuters",
       domain: "reuters.com",
     });

@@ -285,8 +285,13 @@ describe("toSummary", () => {
 
 describe("providerKeyOf", () => {
   it.each([
-    ["the provider's domain", { name: "Mint", domain: "livemint.com" }, "https://other.example/a", "livemint.com"],
-    ["without www. and in lower case", { name: "BBC", domain: " WWW.BBC.co.uk " }, "https://x.example/a", "bbc.co.uk"],
+    ["the provider's domain, when the source's host is on it", { name: "Mint", domain: "livemint.com" }, "https://www.livemint.com/a", "livemint.com"],
+    ["the provider's domain above the source's host", { name: "BBC", domain: "bbc.co.uk" }, "https://news.bbc.co.uk/a", "bbc.co.uk"],
+    ["without www. and in lower case", { name: "BBC", domain: " WWW.BBC.co.uk " }, "https://WWW.bbc.co.uk/a", "bbc.co.uk"],
+    ["the source's host when the domain is another outlet's", { name: "Mint", domain: "livemint.com" }, "https://evil.example/a", "evil.example"],
+    ["the source's host when the domain only ends like it", { name: "Mint", domain: "livemint.com" }, "https://notlivemint.com/a", "notlivemint.com"],
+    ["the source's host when the domain is below it", { name: "Mint", domain: "news.livemint.com" }, "https://livemint.com/a", "livemint.com"],
+    ["a hash of a host too long to name a folder", undefined, `https://${"a".repeat(60)}.${"b".repeat(60)}.example/a`, "b12cd2f4d8a6fc84.invalid"],
     ["the source's host when there is no domain", { name: "Mint" }, "https://www.livemint.com/a", "livemint.com"],
     ["the source's host when the domain is not one", { name: "X", domain: "not a domain/../" }, "https://news.example.com/a", "news.example.com"],
     ["the source's host when there is no provider", undefined, "http://Example.ORG:8080/a", "example.org"],
