@@ -7,13 +7,15 @@ import type { SortOrder } from "./order.ts";
 
 export const DATA_DIR = "data";
 /** Bump when the shape of any data file changes: it is part of every build id. */
-export const DATA_FORMAT_VERSION = 2;
+export const DATA_FORMAT_VERSION = 3;
 export const INDEX_PATH = `${DATA_DIR}/index.json`;
 export const FEED_PAGE_SIZE = 50;
 /** Topics listed in the index for the filter bar. */
 export const TOP_TOPICS = 24;
 /** Other articles of a story listed in each article's Full coverage. */
 export const STORY_LINKS_SHOWN = 20;
+/** Outlets of a story listed in each article's Full coverage: a story told by thousands still costs each article a few kilobytes. */
+export const STORY_OUTLETS_SHOWN = 50;
 /** Length of the hex hash at the end of every article id. */
 export const ID_HASH_LENGTH = 8;
 

@@ -12,8 +12,17 @@
 /** Case and accents set aside: "Élection" and "election" read alike. */
 export const normaliseText = (text: string): string => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 
-/** Every word of `text`, normalised, in order, repeats included: runs of letters and digits. */
-export const searchWords = (text: string): string[] => normaliseText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+/**
+ * Characters of a word that the index keeps: the longest words of real headlines (German
+ * compounds among them) fit, and a run of junk (a hash, a URL's path) cannot make one
+ * index entry the size of a file. Longer words are cut here, for the index and queries alike.
+ */
+export const MAX_WORD_LENGTH = 40;
+
+const capped = (word: string) => (word.length <= MAX_WORD_LENGTH ? word : Array.from(word).slice(0, MAX_WORD_LENGTH).join(""));
+
+/** Every word of `text`, normalised, in order, repeats included: runs of letters and digits, each cut to `MAX_WORD_LENGTH`. */
+export const searchWords = (text: string): string[] => (normaliseText(text).match(/[\p{L}\p{N}]+/gu) ?? []).map(capped);
 
 /** A word as written, with the accents that belong to its letters. */
 const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
@@ -21,7 +30,7 @@ const WRITTEN_WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
 /** Each word of `text` as written, with where it starts and ends and its normalised form: what a highlight marks. */
 export function* wordSpans(text: string): Generator<{ start: number; end: number; word: string }> {
   for (const match of text.matchAll(WRITTEN_WORD)) {
-    yield { start: match.index, end: match.index + match[0].length, word: normaliseText(match[0]) };
+    yield { start: match.index, end: match.index + match[0].length, word: capped(normaliseText(match[0])) };
   }
 }
 

@@ -6,6 +6,52 @@ import type { Article, Summary } from "./types.ts";
  */
 export function toSummary(article: Article): Summary {
   const { id, title, excerpt, provider, providerKey, publishedAt, topics, images, heat, quality, story } = article;
-  const outlets = story.outlets.length > 1 ? story.outlets.length : undefined;
+  const outlets = story.outletCount > 1 ? story.outletCount : undefined;
   return { id, title, excerpt, provider, providerKey, publishedAt, topics, image: images[0], heat, quality, outlets };
+}
+
+/**
+ * A date as the build and the app write them (`Date#toISOString`, UTC). "not a date", "1"
+ * (which Date.parse reads as 2001) and 30 February (which it rolls into March) are none.
+ */
+export function isIsoDateTime(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const time = Date.parse(value);
+  return Number.isFinite(time) && new Date(time).toISOString() === value;
+}
+
+type Fields = Partial<Record<string, unknown>>;
+const isFields = (value: unknown): value is Fields => typeof value === "object" && value !== null && !Array.isArray(value);
+const isText = (value: unknown): value is string => typeof value === "string";
+const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const optional = (value: unknown, is: (value: unknown) => boolean) => value === undefined || is(value);
+
+const isTopicRef = (value: unknown) => isFields(value) && isText(value.slug) && isText(value.name);
+const isProvider = (value: unknown) => isFields(value) && isText(value.name) && optional(value.domain, isText);
+const isImage = (value: unknown) =>
+  isFields(value) && isText(value.url) && optional(value.width, isNumber) && optional(value.height, isNumber) && optional(value.title, isText);
+
+/**
+ * Whether `value` has every field of a summary in the form a card shows it: what the app
+ * asks of a summary it kept itself (a saved story), which may be damaged or from an older
+ * version. Never throws.
+ */
+export function isSummary(value: unknown): value is Summary {
+  if (!isFields(value)) return false;
+  const { id, title, excerpt, provider, providerKey, publishedAt, topics, image, heat, quality, outlets } = value;
+  return (
+    isText(id) &&
+    id !== "" &&
+    isText(title) &&
+    isText(providerKey) &&
+    isIsoDateTime(publishedAt) &&
+    Array.isArray(topics) &&
+    topics.every(isTopicRef) &&
+    optional(excerpt, isText) &&
+    optional(provider, isProvider) &&
+    optional(image, isImage) &&
+    optional(heat, isNumber) &&
+    optional(quality, isNumber) &&
+    optional(outlets, isNumber)
+  );
 }

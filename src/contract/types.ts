@@ -90,8 +90,10 @@ export interface StoryCoverage {
   articles: StoryLink[];
   /** The story's other articles in all. */
   articleCount: number;
-  /** The article's own outlet, its related coverage's and the other articles', newest piece first. */
+  /** The article's own outlet, its related coverage's and the other articles', newest piece first; at most `STORY_OUTLETS_SHOWN`. */
   outlets: OutletCoverage[];
+  /** Outlets with a piece in the story in all. */
+  outletCount: number;
 }
 
 /** The full public record of one article. Never carries `secured` or unknown keys. */

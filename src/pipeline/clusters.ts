@@ -1,5 +1,5 @@
 import { byText } from "../contract/order.ts";
-import { STORY_LINKS_SHOWN } from "../contract/paths.ts";
+import { STORY_LINKS_SHOWN, STORY_OUTLETS_SHOWN } from "../contract/paths.ts";
 import { searchWords } from "../contract/search.ts";
 import type { Article, OutletCoverage, Provider, StoryCoverage } from "../contract/types.ts";
 import { pushTo } from "./collections.ts";
@@ -137,7 +137,7 @@ export function findStories(
   // A lead is its story's smallest index, so stories enter the map in Latest order.
   const members = new Map<number, number[]>();
   storyOf.forEach((lead, index) => pushTo(members, lead, index));
-  const outlets = new Map<number, OutletCoverage[]>();
+  const outlets = new Map<number, Pick<StoryCoverage, "outlets" | "outletCount">>();
   for (const [lead, list] of members) {
     const tally = outletTally(list.length > 1);
     for (const index of list) {
@@ -145,7 +145,8 @@ export function findStories(
       tally.add(keys[index], provider, sourceUrl, publishedAt);
       related.forEach((item, n) => tally.add(relatedKeys[index][n], item.provider, item.sourceUrl, item.publishedAt));
     }
-    outlets.set(lead, tally.outlets());
+    const all = tally.outlets();
+    outlets.set(lead, { outlets: all.slice(0, STORY_OUTLETS_SHOWN), outletCount: all.length });
   }
   const coverage = articles.map((_article, index): StoryCoverage => {
     const others = (members.get(storyOf[index]) as number[]).filter((other) => other !== index);
@@ -155,7 +156,7 @@ export function findStories(
         return { id, title, provider, publishedAt };
       }),
       articleCount: others.length,
-      outlets: outlets.get(storyOf[index]) as OutletCoverage[],
+      ...(outlets.get(storyOf[index]) as Pick<StoryCoverage, "outlets" | "outletCount">),
     };
   });
   return { storyOf, stories: [...members.values()], coverage };
@@ -169,18 +170,17 @@ export function findStories(
  */
 function outletTally(checkRepeats: boolean) {
   const seen = checkRepeats ? new Set<string>() : undefined;
-  // A story has a handful of outlets: a list is quicker to search than a map is to make.
-  const list: OutletCoverage[] = [];
+  const byKey = new Map<string, OutletCoverage>();
   return {
     add(url: string, provider: Provider | undefined, sourceUrl: string, publishedAt: string | undefined) {
       if (seen?.has(url)) return;
       seen?.add(url);
       const key = providerKeyOf(provider, sourceUrl);
-      let outlet = list.find((candidate) => candidate.key === key);
-      if (!outlet) list.push((outlet = { key, name: provider?.name ?? key, count: 0 }));
+      let outlet = byKey.get(key);
+      if (!outlet) byKey.set(key, (outlet = { key, name: provider?.name ?? key, count: 0 }));
       outlet.count++;
       if (publishedAt && (!outlet.latestAt || publishedAt > outlet.latestAt)) outlet.latestAt = publishedAt;
     },
-    outlets: () => list.sort((a, b) => byText(b.latestAt ?? "", a.latestAt ?? "") || b.count - a.count || byText(a.name, b.name)),
+    outlets: () => [...byKey.values()].sort((a, b) => byText(b.latestAt ?? "", a.latestAt ?? "") || b.count - a.count || byText(a.name, b.name)),
   };
 }

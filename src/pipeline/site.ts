@@ -6,6 +6,7 @@ import {
   FEED_PAGE_SIZE,
   ID_HASH_LENGTH,
   STORY_LINKS_SHOWN,
+  STORY_OUTLETS_SHOWN,
   TOP_TOPICS,
 } from "../contract/paths.ts";
 import { byText, compareLatest, HOT_HALF_LIFE_HOURS, RANKED_LIMIT } from "../contract/order.ts";
@@ -187,7 +188,7 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
 
   // The id names the data: the articles, and the layout they are cut into.
   const articleBucketBits = articleBucketBitsFor(articles.length);
-  const hash = createHash("sha256").update(JSON.stringify([DATA_FORMAT_VERSION, FEED_PAGE_SIZE, TOP_TOPICS, RANKED_LIMIT, HOT_HALF_LIFE_HOURS, STORY_LINKS_SHOWN, CLUSTER_RULES, articleBucketBits]));
+  const hash = createHash("sha256").update(JSON.stringify([DATA_FORMAT_VERSION, FEED_PAGE_SIZE, TOP_TOPICS, RANKED_LIMIT, HOT_HALF_LIFE_HOURS, STORY_LINKS_SHOWN, STORY_OUTLETS_SHOWN, CLUSTER_RULES, articleBucketBits]));
   for (const article of articles) hash.update(JSON.stringify(article));
   return {
     buildId: hash.digest("hex").slice(0, 12),

@@ -11,12 +11,12 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
  * are grouped is written up in the README ("Story clusters").
  */
 export function FullCoverage({ story }: { story: StoryCoverage }) {
-  const { articles, articleCount, outlets } = story;
+  const { articles, articleCount, outlets, outletCount } = story;
   return (
     <section className="coverage" aria-labelledby="coverage-title">
       <h2 id="coverage-title">Full coverage</h2>
       <p className="coverage__summary">
-        {plural(outlets.length, "outlet")} covered this story
+        {plural(outletCount, "outlet")} covered this story
         {articleCount > 0 && `; Broadsheet has ${plural(articleCount, "other article")} about it`}.
       </p>
       {articles.length > 0 && (
