@@ -20,6 +20,7 @@ import { formatProblem, InvalidContentError, type ContentProblem } from "./probl
 import { articlePages, withSiteHead } from "./publish/page-head.ts";
 import { publishedContentType, publishedFiles } from "./publish/published-files.ts";
 import { searchIndexFiles, searchSummaryLine } from "./search-index.ts";
+import { nameOnDisk } from "./slug.ts";
 
 const MAX_LISTED = 50;
 
@@ -34,7 +35,12 @@ function report(logger: Logger, build: ContentBuild, milliseconds: number, inval
   logger.info(summaryLine(build, invalid, milliseconds));
 }
 
-async function writeDataFiles(outDir: string, files: Iterable<DataFile>): Promise<void> {
+/**
+ * Writes `files` under `outDir`. `written` holds every path the build wrote before, as a
+ * case-insensitive disk compares them: no two files of a build ever share a path, so none
+ * silently replaces another (names are made unique upstream; this is the proof).
+ */
+async function writeDataFiles(outDir: string, files: Iterable<DataFile>, written: Set<string>): Promise<void> {
   // One mkdir per folder, shared by every file that waits for it.
   const folders = new Map<string, Promise<unknown>>();
   const batch: DataFile[] = [];
@@ -48,6 +54,9 @@ async function writeDataFiles(outDir: string, files: Iterable<DataFile>): Promis
     });
   // Rendered a batch at a time: a 100k archive is never held as text all at once.
   for (const file of files) {
+    const onDisk = nameOnDisk(file.path);
+    if (written.has(onDisk)) throw new Error(`Broadsheet: two files of this build would be written to ${file.path}`);
+    written.add(onDisk);
     batch.push(file);
     if (batch.length === 256) await flush();
   }
@@ -77,16 +86,17 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     },
     async writeBundle(output) {
       if (!build || !output.dir) return;
-      await writeDataFiles(output.dir, dataFiles(build.model, { offlineArticleBudget }));
+      const written = new Set<string>();
+      await writeDataFiles(output.dir, dataFiles(build.model, { offlineArticleBudget }), written);
       const started = performance.now();
       const search = searchIndexFiles(build.model);
-      await writeDataFiles(output.dir, search.files);
+      await writeDataFiles(output.dir, search.files, written);
       logger.info(searchSummaryLine(search, performance.now() - started));
       const publishing = performance.now();
-      await writeDataFiles(output.dir, publishedFiles(build.model, siteUrl));
+      await writeDataFiles(output.dir, publishedFiles(build.model, siteUrl), written);
       const html = await readFile(join(output.dir, "index.html"), "utf8");
       const prerendered = build.model.articles.slice(0, prerenderedArticles);
-      await writeDataFiles(output.dir, articlePages(prerendered, html, siteUrl));
+      await writeDataFiles(output.dir, articlePages(prerendered, html, siteUrl), written);
       logger.info(
         `Broadsheet publishing: feeds, sitemap, robots.txt and ${prerendered.length} article pages for ${siteUrl}, ` +
           `in ${Math.round(performance.now() - publishing)} ms`,
