@@ -1,9 +1,11 @@
-import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SiteIndex } from "../../src/contract/types.ts";
+import type { Article, ArticleBucket, SiteIndex } from "../../src/contract/types.ts";
+import { nameOnDisk } from "../../src/pipeline/slug.ts";
+import { hostileFiles } from "../../scripts/hostile-corpus.ts";
 import { broadsheetContent } from "../../src/pipeline/vite-plugin.ts";
 import type { ContentOptions } from "../../src/pipeline/content.ts";
 import { FIXTURES, removeDir, ROOT, securedValuesOf } from "./helpers.ts";
@@ -150,5 +152,48 @@ describe("vite build: invalid content", { timeout: BUILD_TIMEOUT }, () => {
     const text = [...data.values()].map((bytes) => bytes.toString("utf8")).join("\n");
     expect(text).toContain("Facebook says group used AI-generated faces to push pro-Trump messages");
     expect(text).not.toContain("A story whose link would run script");
+  });
+});
+
+describe("vite build: valid files beside one hostile file of each class", { timeout: BUILD_TIMEOUT }, () => {
+  const hostile = hostileFiles();
+  let clean: Map<string, Buffer>;
+  let mixed: Map<string, Buffer>;
+  const articlesOf = (files: Map<string, Buffer>) =>
+    new Map(
+      [...files]
+        .filter(([path]) => /^data\/[0-9a-f]+\/articles\//.test(path))
+        .flatMap(([, bytes]) => Object.values((JSON.parse(bytes.toString("utf8")) as ArticleBucket).articles))
+        .map((article): [string, Article] => [article.id, article]),
+    );
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), "broadsheet-hostile-"));
+    outDirs.push(dir);
+    await cp(join(FIXTURES, "site"), dir, { recursive: true });
+    for (const file of hostile) await writeFile(join(dir, file.name), file.content);
+    clean = await filesBelow(await buildSite({ dir: join(FIXTURES, "site") }));
+    mixed = await filesBelow(await buildSite({ dir, invalid: "skip" }));
+  }, BUILD_TIMEOUT);
+
+  it("publishes every valid story unchanged, and the hostile files within the limits", () => {
+    const before = articlesOf(clean);
+    const after = articlesOf(mixed);
+    for (const [id, article] of before) expect(after.get(id), id).toEqual(article);
+    const kept = hostile.filter((file) => file.outcome === "kept").length;
+    expect(after.size).toBe(before.size + kept);
+  });
+
+  it("writes only JSON that parses, and no two files to one path on any disk", () => {
+    for (const [path, bytes] of mixed) if (path.endsWith(".json")) expect(() => JSON.parse(bytes.toString("utf8")), path).not.toThrow();
+    const paths = [...mixed.keys()];
+    expect(new Set(paths.map(nameOnDisk)).size).toBe(paths.length);
+    for (const path of paths) for (const part of path.split("/")) expect(Buffer.byteLength(part), path).toBeLessThan(128);
+  });
+
+  it("grows the output by a bounded multiple of what the hostile files hold", () => {
+    const size = (files: Map<string, Buffer>) => [...files.values()].reduce((total, bytes) => total + bytes.length, 0);
+    const input = hostile.reduce((total, file) => total + (typeof file.content === "string" ? Buffer.byteLength(file.content) : file.content.length), 0);
+    expect(size(mixed) - size(clean)).toBeLessThan(input);
   });
 });
