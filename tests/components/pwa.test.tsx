@@ -1,7 +1,8 @@
-import { act, screen } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { setPwaState } from "../../src/features/pwa/pwa-state.ts";
+import { articleBucketQuery, createQueryClient } from "../../src/lib/queries.ts";
 import { bucketPathOf, buildSite, makeArticle, makeArticles, renderApp, serve } from "./harness.tsx";
 
 const story = makeArticle({ title: "Rail strike called off after late talks", publishedAt: "2024-06-01T08:00:00.000Z" });
@@ -33,23 +34,22 @@ describe("offline", () => {
     const site = buildSite([story, ...makeArticles(12)], { articleBucketBits: 2 });
     serve(site);
     const fetchOnline = vi.mocked(fetch).getMockImplementation();
-    let attempts = 0;
     vi.mocked(fetch).mockImplementation(async (input, init) => {
-      if (String(input).endsWith(bucketPathOf(site, story))) {
-        attempts++;
-        throw new TypeError("Failed to fetch");
-      }
+      if (String(input).endsWith(bucketPathOf(site, story))) throw new TypeError("Failed to fetch");
       return (fetchOnline as typeof fetch)(input, init);
     });
     setOnline(false);
-    renderApp(`/articles/${story.id}`);
+    const { queryClient } = renderApp(`/articles/${story.id}`);
+    // The app's own retry policy, not the harness's "never": the story's query is made after the index loads.
+    queryClient.setDefaultOptions(createQueryClient().getDefaultOptions());
 
     expect(await screen.findByRole("heading", { level: 1, name: "Not saved for offline reading" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Back to all stories" })).toHaveAttribute("href", "/");
-    // Offline, asking again cannot help: no retries follow (they would come after 1 s, then 2 s).
-    const asked = attempts;
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(attempts).toBe(asked);
+    // Offline, asking again cannot help: the story's query settles after one failed try, no retry
+    // pending (one would keep it fetching for 1 s, and count a second failure).
+    const bucket = () => queryClient.getQueryState(articleBucketQuery(site.index, story.id).queryKey);
+    await waitFor(() => expect(bucket()?.fetchStatus).toBe("idle"));
+    expect(bucket()).toMatchObject({ status: "error", fetchFailureCount: 1 });
   });
 
   it("tells the reader what this device keeps for reading offline", async () => {
