@@ -5,15 +5,20 @@
  * gets in headless Chromium. Then Lighthouse (mobile, default config) on the bundled content
  * and on the largest archive. Progress goes to stderr, the tables to stdout.
  *
+ * Then the bundled content built alone and beside one hostile file of each class.
+ * `BENCH_ONLY=hostile` runs that last part alone.
+ *
  * Archives are kept in `.bench/archive-<count>` and reused; builds go to a temporary folder.
+ * Each part writes its results document, `docs/bench/scale.md` and `docs/bench/hostile.md`.
  */
 import { rmSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ensureArchive, warmArchive } from "./bench/archive.ts";
 import { measureBrowser, RUNS, type BrowserFigures, type Timing } from "./bench/browser.ts";
 import { buildSite } from "./bench/build.ts";
+import { measureHostile, type HostileFigures } from "./bench/hostile.ts";
 import { onInterrupt } from "./bench/cleanup.ts";
 import { runLighthouse, type LighthouseFigures } from "./bench/lighthouse.ts";
 import { measureBuild, ROOT, type BuildFigures } from "./bench/measure-build.ts";
@@ -99,6 +104,25 @@ function scaleTable(columns: Column[]): string {
   return [header, rule, ...body].join("\n");
 }
 
+function hostileTable({ runs, files, clean, mixed }: HostileFigures): string {
+  const rows: [string, (side: HostileFigures["clean"]) => string, (a: HostileFigures["clean"], b: HostileFigures["clean"]) => string][] = [
+    ["wall time (CPU time)", (side) => `${duration(side.wallMs)} (${duration(side.cpuMs)})`, (a, b) => ratio(b.wallMs, a.wallMs)],
+    ["peak memory (RSS)", (side) => mib(side.maxRssBytes), (a, b) => ratio(b.maxRssBytes, a.maxRssBytes)],
+    ["whole `dist/`: bytes, files", (side) => `${bytes(side.output.distBytes)}, ${count(side.output.distFiles)}`, (a, b) => ratio(b.output.distBytes, a.output.distBytes)],
+    ["`data/`: bytes, files", (side) => `${bytes(side.output.dataBytes)}, ${count(side.output.dataFiles)}`, (a, b) => ratio(b.output.dataBytes, a.output.dataBytes)],
+    ["largest file", (side) => `\`${side.output.largest.path}\` ${bytes(side.output.largest.bytes)}`, (a, b) => ratio(b.output.largest.bytes, a.output.largest.bytes)],
+    ["articles published", (side) => count(side.articles), (a, b) => `+${count(b.articles - a.articles)}`],
+    ["JSON files (of which do not parse)", (side) => `${count(side.json.files)} (${side.json.broken})`, (a, b) => `+${count(b.json.files - a.json.files)}`],
+  ];
+  return [
+    `Bundled \`content/\` alone, then with ${files.total} hostile files beside it (${bytes(files.bytes)}; ${files.kept} kept within the limits, ${files.skipped} left out), ` +
+      `\`CONTENT_INVALID=skip\`, empty parse cache; median of ${runs} builds each, taken in turn.\n`,
+    "| | bundled content | with the hostile files | ratio |",
+    "|---|---|---|---|",
+    ...rows.map(([name, cell, compare]) => `| ${name} | ${cell(clean)} | ${cell(mixed)} | ${compare(clean, mixed)} |`),
+  ].join("\n");
+}
+
 function lighthouseTable(rows: { name: string; runs: number; figures?: LighthouseFigures }[]): string {
   const s = (value: number) => `${(value / 1000).toFixed(2)} s`;
   return [
@@ -115,13 +139,15 @@ function lighthouseTable(rows: { name: string; runs: number; figures?: Lighthous
 
 // ---- the run ----
 
-const sizes = sizesFromEnv();
+const onlyHostile = process.env.BENCH_ONLY === "hostile";
+const sizes = onlyHostile ? [] : sizesFromEnv();
 const largest = Math.max(...sizes);
 const work = await mkdtemp(join(tmpdir(), "broadsheet-bench-"));
 const forgetWork = onInterrupt(() => rmSync(work, { recursive: true, force: true }));
 const columns: Column[] = [];
 const lighthouse: { name: string; runs: number; figures?: LighthouseFigures }[] = [];
 let chromiumVersion = "?";
+let hostile: HostileFigures | undefined;
 
 try {
   for (const size of sizes) {
@@ -151,16 +177,24 @@ try {
     }
   }
 
-  log(`bundled content/: build and Lighthouse (${LIGHTHOUSE_RUNS} runs)…`);
-  const site = join(work, "site-content");
-  try {
-    await buildSite(join(ROOT, "content"), site);
-    const server = await serveStatic(site);
-    const figures = await runLighthouse(server.url, LIGHTHOUSE_RUNS).finally(() => server.close());
-    lighthouse.unshift({ name: "bundled `content/`", runs: LIGHTHOUSE_RUNS, figures });
-  } catch (error) {
-    lighthouse.unshift({ name: "bundled `content/`", runs: LIGHTHOUSE_RUNS });
-    log(`bundled content/: FAILED: ${String(error)}`);
+  log("bundled content/ with and without the hostile files…");
+  hostile = await measureHostile(work, log).catch((error: unknown) => {
+    log(`hostile files: FAILED: ${String(error)}`);
+    return undefined;
+  });
+
+  if (!onlyHostile) {
+    log(`bundled content/: build and Lighthouse (${LIGHTHOUSE_RUNS} runs)…`);
+    const site = join(work, "site-content");
+    try {
+      await buildSite(join(ROOT, "content"), site);
+      const server = await serveStatic(site);
+      const figures = await runLighthouse(server.url, LIGHTHOUSE_RUNS).finally(() => server.close());
+      lighthouse.unshift({ name: "bundled `content/`", runs: LIGHTHOUSE_RUNS, figures });
+    } catch (error) {
+      lighthouse.unshift({ name: "bundled `content/`", runs: LIGHTHOUSE_RUNS });
+      log(`bundled content/: FAILED: ${String(error)}`);
+    }
   }
 } finally {
   await rm(work, { recursive: true, force: true });
@@ -168,18 +202,34 @@ try {
 }
 
 const day = new Date().toISOString().slice(0, 10);
-const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${chromiumVersion}`;
+const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${onlyHostile ? "" : `, Chromium ${chromiumVersion}`}`;
 // Other work on a shared machine moves every figure: the load says how quiet it was.
 const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`;
-console.log(`\n## Broadsheet benchmark, ${day}, ${machine}\n`);
-console.log(`Whole run ${duration(performance.now() - started)}, ${load}.\n`);
-console.log(
-  "Synthetic archives from scripts/generate-archive.ts, built with `vite build` (times and peak RSS from `/usr/bin/time -v`). " +
-    "Browser: headless Chromium at 1024×800 without throttling, the build served by scripts/static-server.ts (gzip) on localhost; " +
-    "every visit in a fresh profile, after a request for /robots.txt has started the browser's renderer. " +
-    `Times are read in the page with performance.now(): median (min–max) of ${RUNS} visits.\n`,
-);
-console.log(scaleTable(columns));
-console.log(`\nLighthouse 12.2.3, mobile, default config (simulated slow 4G, 4× slower CPU)\n`);
-console.log(lighthouseTable(lighthouse));
-if (columns.some((column) => column.error)) process.exitCode = 1;
+const heading = (title: string) => `## ${title}, ${day}, ${machine}\n\nWhole run ${duration(performance.now() - started)}, ${load}. Written by \`npm run bench\`.\n`;
+
+const documents: [string, string][] = [];
+if (!onlyHostile) {
+  documents.push([
+    "scale.md",
+    [
+      heading("Broadsheet benchmark"),
+      "Synthetic archives from scripts/generate-archive.ts, built with `vite build` (times and peak RSS from `/usr/bin/time -v`). " +
+        "Browser: headless Chromium at 1024×800 without throttling, the build served by scripts/static-server.ts (gzip) on localhost; " +
+        "every visit in a fresh profile, after a request for /robots.txt has started the browser's renderer. " +
+        `Times are read in the page with performance.now(): median (min–max) of ${RUNS} visits.\n`,
+      scaleTable(columns),
+      "\nLighthouse 12.2.3, mobile, default config (simulated slow 4G, 4× slower CPU)\n",
+      lighthouseTable(lighthouse),
+    ].join("\n"),
+  ]);
+}
+documents.push(["hostile.md", [heading("Hostile files"), hostile ? hostileTable(hostile) : "The hostile build failed: see the log."].join("\n")]);
+
+const docs = join(ROOT, "docs", "bench");
+await mkdir(docs, { recursive: true });
+for (const [name, text] of documents) {
+  console.log(`\n${text}`);
+  await writeFile(join(docs, name), `${text}\n`);
+  log(`wrote docs/bench/${name}`);
+}
+if (columns.some((column) => column.error) || !hostile || hostile.mixed.json.broken > 0) process.exitCode = 1;

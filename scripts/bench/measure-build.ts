@@ -33,11 +33,12 @@ export interface BuildFigures {
 }
 
 /** `vite build` the way `npm run build` runs it (see build.ts), under `/usr/bin/time -v`, with its own parse cache. */
-export function timedBuild(contentDir: string, outDir: string, cacheDir: string): Promise<TimedRun> {
+export function timedBuild(contentDir: string, outDir: string, cacheDir: string, env: Record<string, string> = {}): Promise<TimedRun> {
   return runTimed([join(ROOT, "node_modules/vite/bin/vite.js"), "build", "--outDir", outDir, "--emptyOutDir"], {
     CONTENT_DIR: contentDir,
     CONTENT_CACHE: cacheDir,
     NODE_ENV: "production",
+    ...env,
   });
 }
 
