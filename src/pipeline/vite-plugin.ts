@@ -19,6 +19,7 @@ import { mapLimit } from "./collections.ts";
 import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
 import { articlePages, withSiteHead } from "./publish/page-head.ts";
 import { publishedContentType, publishedFiles } from "./publish/published-files.ts";
+import { contentFolderGuard, securityHeadersPlugin } from "./publish/security.ts";
 import { searchIndexFiles, searchSummaryLine } from "./search-index.ts";
 import { nameOnDisk } from "./slug.ts";
 
@@ -192,5 +193,12 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     },
   };
 
-  return [buildPlugin, devPlugin, headPlugin];
+  return [
+    buildPlugin,
+    devPlugin,
+    headPlugin,
+    // The headers a host sends with the build; and the dev server never hands out the content files, which hold `secured` values.
+    securityHeadersPlugin(() => (build ? [dataPaths.build(build.model.buildId)] : [])),
+    contentFolderGuard(dir),
+  ];
 }

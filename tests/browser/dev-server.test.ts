@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -50,7 +49,8 @@ function freePort(): Promise<number> {
 
 beforeAll(async () => {
   port = await freePort();
-  contentDir = await mkdtemp(join(tmpdir(), "broadsheet-dev-content-"));
+  // Inside the project, where Vite would serve a file as it serves any other unless told not to.
+  contentDir = await mkdtemp(join(ROOT, "tests", "dev-content-"));
   await cp(FIXTURE_CONTENT, contentDir, { recursive: true });
   server = await startDevServer();
   ({ context, close: closeBrowser } = await launchBrowser());
@@ -76,6 +76,33 @@ describe("the dev server", () => {
 
     await unlink(join(contentDir, "live.txt"));
     await page.getByRole("link", { name: "The same story, corrected" }).waitFor({ state: "detached" });
+  });
+
+  it("never hands out a content file, in any of the forms Vite answers, while the app reads its data", async () => {
+    const file = "000_adea7733bfa5600a.txt";
+    const secured = /^secured: "?([^"\n]+)/m.exec(await seed())?.[1] as string;
+    const inRoot = `/${relative(ROOT, contentDir).split("\\").join("/")}/${file}`;
+    const absolute = `${contentDir.split("\\").join("/")}/${file}`;
+    const urls = [
+      ...["", "?raw", "?url", "?import", "?raw&import", "?url&import", "?inline"].map((query) => `${inRoot}${query}`),
+      ...["", "?raw", "?url", "?import"].map((query) => `/@fs${absolute}${query}`),
+      `${absolute}?import`,
+      `/@id${absolute}?import`,
+    ];
+    for (const url of urls) {
+      const answer = await context.request.get(`http://localhost:${port}${url}`);
+      const body = await answer.text();
+      expect(body, url).not.toContain(secured);
+      expect(body, url).not.toContain("export default");
+      // Refused as Vite refuses any denied file; `/@id/` ids that name no module get the app's page.
+      if (url.startsWith("/@id/")) expect(body, url).toContain('<div id="root">');
+      else expect(answer.status(), url).toBe(403);
+    }
+
+    const index = await context.request.get(`http://localhost:${port}/data/index.json`);
+    expect(index.headers()["content-type"]).toContain("application/json");
+    await page.reload();
+    await page.getByRole("link", { name: "Leaders agree on a climate finance deal" }).waitFor();
   });
 
   it("names an invalid file in Vite's error overlay, and clears it once fixed", async () => {

@@ -36,10 +36,27 @@ export async function launchBrowser(): ReturnType<typeof launchChromium> {
 }
 
 /**
- * Waits until a service worker controls `page`, activated. The app registers it once the page
- * is loaded and idle (src/main.tsx), then it installs its precache: seconds on a busy machine.
+ * Returns once a service worker controls `page`. The app registers it when the page is loaded
+ * and idle (src/main.tsx); it installs its precache, then claims the pages open as it activates.
+ * A page that started loading while it was activating, as a second page of one browser can, is
+ * not among them and stays uncontrolled until it loads again: so it is reloaded.
  */
 export async function untilWorkerControls(page: Page): Promise<void> {
+  // One wait on the page's own promise and event, bounded by the test's budget.
+  await page.waitForFunction(
+    async () => {
+      const { active } = await navigator.serviceWorker.ready;
+      await new Promise<void>((resolve) => {
+        const settled = () => active?.state === "activated" && resolve();
+        active?.addEventListener("statechange", settled);
+        settled();
+      });
+      return true;
+    },
+    undefined,
+    { timeout: timeLeft() },
+  );
+  if (await page.evaluate(() => navigator.serviceWorker.controller === null)) await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller?.state === "activated", undefined, { polling: 100, timeout: timeLeft() });
 }
 
