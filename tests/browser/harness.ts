@@ -38,8 +38,8 @@ export async function launchBrowser(): ReturnType<typeof launchChromium> {
 /**
  * Returns once a service worker controls `page`. The app registers it when the page is loaded
  * and idle (src/main.tsx); it installs its precache, then claims the pages open as it activates.
- * A page that started loading while it was activating, as a second page of one browser can, is
- * not among them and stays uncontrolled until it loads again: so it is reloaded.
+ * A page still loading then (a second page of one browser, opened as the first one's worker
+ * installs) is not among them and stays uncontrolled until it loads again: so it is reloaded.
  */
 export async function untilWorkerControls(page: Page): Promise<void> {
   // One wait on the page's own promise and event, bounded by the test's budget.
