@@ -1,5 +1,7 @@
 import { useEffect, useRef, type MouseEvent } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
+import { ErrorBoundary } from "../components/error-boundary.tsx";
+import { ViewFailed } from "../components/view-states.tsx";
 import { KeyboardShortcuts } from "../features/keyboard/keyboard-shortcuts.tsx";
 import { OfflineIndicator, OfflineSavedNote, UpdatePrompt } from "../features/pwa/pwa-status.tsx";
 import { SearchForm } from "../features/search/search-form.tsx";
@@ -29,6 +31,8 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
 export function Layout({ preloadSearch }: { preloadSearch?: () => unknown }) {
   useFocusOnNavigate();
   useScrollRestoration();
+  // Every navigation (a new location key, the same address too) gives a failed view another chance.
+  const { key } = useLocation();
   return (
     <>
       {/* Focus moves without a URL fragment: a fragment would be a navigation of its own. */}
@@ -61,7 +65,9 @@ export function Layout({ preloadSearch }: { preloadSearch?: () => unknown }) {
         </div>
       </header>
       <main id="main" tabIndex={-1} className="page">
-        <Outlet />
+        <ErrorBoundary resetKey={key} fallback={<ViewFailed />}>
+          <Outlet />
+        </ErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>Broadsheet is an open-source reader. Stories belong to the outlets that published them.</p>

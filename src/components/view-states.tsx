@@ -1,5 +1,7 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { paths } from "../lib/paths.ts";
+import { useDocumentTitle } from "../lib/use-document-title.ts";
 
 interface ErrorStateProps {
   what: string;
@@ -35,11 +37,14 @@ export function Skeleton({ label, lines = 3 }: { label: string; lines?: number }
 interface NotFoundProps {
   title?: string;
   message?: string;
+  /** Beside the way back: another thing to do. */
+  children?: ReactNode;
 }
 
 export function NotFound({
   title = "Page not found",
   message = "There is nothing at this address. It may have moved, or the link may be mistyped.",
+  children,
 }: NotFoundProps) {
   return (
     <section className="not-found" aria-labelledby="view-title">
@@ -47,9 +52,27 @@ export function NotFound({
         {title}
       </h1>
       <p>{message}</p>
-      <p>
+      <p className="not-found__actions">
         <Link to={paths.home}>Back to all stories</Link>
+        {children}
       </p>
     </section>
+  );
+}
+
+export const reloadPage = () => window.location.reload();
+
+/** In place of a view that threw while rendering: the header still works, and so does this way out. */
+export function ViewFailed() {
+  useDocumentTitle("This page couldn’t be shown");
+  return (
+    <NotFound
+      title="This page couldn’t be shown"
+      message="Something on it is damaged or in a form Broadsheet can’t show. The rest of Broadsheet still works."
+    >
+      <button type="button" className="button" onClick={reloadPage}>
+        Reload
+      </button>
+    </NotFound>
   );
 }

@@ -1,7 +1,11 @@
 import { useSyncExternalStore } from "react";
 
 interface LocalStoreOptions<T> {
-  /** Turns what localStorage holds (null when nothing) into a value; never throws. */
+  /**
+   * Turns what localStorage holds (null when nothing) into a value, checking it: storage
+   * may hold anything (another version's shape, a hand edit, a write cut short). Should it
+   * throw anyway, the value is what `parse(null)` gives.
+   */
   parse: (raw: string | null) => T;
   serialize: (value: T) => string;
 }
@@ -34,10 +38,18 @@ export function createLocalStore<T>(key: string, { parse, serialize }: LocalStor
     }
   };
 
+  const parseSafely = (raw: string | null): T => {
+    try {
+      return parse(raw);
+    } catch {
+      return parse(null);
+    }
+  };
+
   // Parsed again only when the stored text changed, so a snapshot stays the same object.
   const get = (): T => {
     const raw = readRaw();
-    if (!parsed || parsed.raw !== raw) parsed = { raw, value: parse(raw) };
+    if (!parsed || parsed.raw !== raw) parsed = { raw, value: parseSafely(raw) };
     return parsed.value;
   };
 
@@ -75,6 +87,15 @@ export function createLocalStore<T>(key: string, { parse, serialize }: LocalStor
     update: (change) => set(change(get())),
     subscribe,
   };
+}
+
+/** What JSON text in storage holds; null for nothing, or for text that is not JSON. */
+export function parseStoredJson(raw: string | null): unknown {
+  try {
+    return raw === null ? null : JSON.parse(raw);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -4,8 +4,9 @@
  * while the feed renders (no loading state for a card's Save button), and the `storage`
  * event tells other tabs of every change. Nothing leaves the device; there is no account.
  */
+import { isIsoDateTime, isSummary } from "../../contract/summary.ts";
 import type { Summary } from "../../contract/types.ts";
-import { createLocalStore, useLocalStore } from "../../lib/local-store.ts";
+import { createLocalStore, parseStoredJson, useLocalStore } from "../../lib/local-store.ts";
 
 export interface SavedStory {
   /** The feed's summary, so the Saved view shows the story without a network. */
@@ -14,29 +15,24 @@ export interface SavedStory {
   savedAt: string;
 }
 
+/** A saved story as a card can show it: a whole summary, saved on a real date. */
 const isSavedStory = (entry: unknown): entry is SavedStory => {
-  const { story, savedAt } = (entry ?? {}) as Partial<SavedStory>;
-  return (
-    typeof savedAt === "string" &&
-    typeof story?.id === "string" &&
-    typeof story.title === "string" &&
-    typeof story.publishedAt === "string"
-  );
+  const { story, savedAt } = (typeof entry === "object" && entry !== null ? entry : {}) as Partial<Record<keyof SavedStory, unknown>>;
+  return isSummary(story) && isIsoDateTime(savedAt);
 };
 
-function parseJson(raw: string | null): unknown {
-  try {
-    return raw === null ? null : JSON.parse(raw);
-  } catch {
-    return null;
-  }
-}
-
-/** Newest saved first. */
+/**
+ * Newest saved first. What storage holds is checked entry by entry: a damaged, half-written
+ * or older-shaped entry is left out and the others kept (the next save writes them back
+ * without it), and a story saved twice shows once.
+ */
 const savedStore = createLocalStore<SavedStory[]>("broadsheet-saved", {
   parse: (raw) => {
-    const entries = parseJson(raw);
-    return Array.isArray(entries) ? entries.filter(isSavedStory) : [];
+    const entries = parseStoredJson(raw);
+    if (!Array.isArray(entries)) return [];
+    const byId = new Map<string, SavedStory>();
+    for (const entry of entries) if (isSavedStory(entry) && !byId.has(entry.story.id)) byId.set(entry.story.id, entry);
+    return [...byId.values()];
   },
   serialize: (entries) => JSON.stringify(entries),
 });
@@ -72,13 +68,17 @@ interface ReadState {
   read: Map<string, number>;
 }
 
+const isTime = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+
+/** Checked as the saved stories are: a pair that is not an id and a date is left out, the others kept. */
 const readStore = createLocalStore<ReadState>("broadsheet-read", {
   parse: (raw) => {
-    const stored = (parseJson(raw) ?? {}) as { until?: unknown; read?: unknown };
-    const read = Array.isArray(stored.read)
-      ? stored.read.filter((pair): pair is [string, number] => Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "number")
+    const stored = parseStoredJson(raw);
+    const { until, read } = (typeof stored === "object" && stored !== null ? stored : {}) as { until?: unknown; read?: unknown };
+    const pairs = Array.isArray(read)
+      ? read.filter((pair): pair is [string, number] => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string" && isTime(pair[1]))
       : [];
-    return { until: typeof stored.until === "number" ? stored.until : -Infinity, read: new Map(read) };
+    return { until: isTime(until) ? until : -Infinity, read: new Map(pairs) };
   },
   // JSON has no -Infinity: it is written as null and read back as "no date".
   serialize: ({ until, read }) => JSON.stringify({ until: Number.isFinite(until) ? until : null, read: [...read] }),
