@@ -76,3 +76,12 @@ export function ViewFailed() {
     </NotFound>
   );
 }
+
+/** Part of a view whose data was never saved on this device, said as such while offline. */
+export function NotSavedOffline({ message }: { message: string }) {
+  return (
+    <p className="empty" role="status">
+      {message}
+    </p>
+  );
+}

@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, QueryCache, queryOptions, QueryClient } from "@tanstack/react-query";
 import type { SortOrder } from "../contract/order.ts";
 import { articleBucketOf, dataPaths } from "../contract/paths.ts";
-import type { ArticleBucket, FeedPage, SiteIndex, TopicList } from "../contract/types.ts";
+import type { ArticleBucket, FeedPage, SiteIndex, Summary, TopicList } from "../contract/types.ts";
 import { fetchData, isNotFound } from "./api.ts";
 
 /**
@@ -69,6 +69,21 @@ export const articleBucketQuery = (index: SiteIndex, id: string) => {
     staleTime: Infinity,
   });
 };
+
+/** A story's summary from any list this visit has loaded (a feed, a topic, search results), when one holds it. */
+export function cachedSummary(queryClient: QueryClient, id: string): Summary | undefined {
+  const lists = queryClient.getQueriesData<{ pages?: unknown[]; items?: unknown }>({
+    predicate: ({ queryKey }) => queryKey[0] === "feed" || queryKey[0] === "feed-page",
+  });
+  for (const [, data] of lists) {
+    for (const page of data?.pages ?? [data]) {
+      const items = (page as { items?: unknown } | undefined)?.items;
+      const found = Array.isArray(items) ? (items as Summary[]).find((story) => story?.id === id) : undefined;
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
 
 interface QueryClientOptions {
   /** Told of every missing data file: after a deploy, a whole build may have gone. */

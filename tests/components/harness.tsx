@@ -134,6 +134,8 @@ export interface DataServer {
   /** Answer `path` as a static host with an SPA fallback does: index.html, status 200. */
   serveHtml(path: string): void;
   serveStatus(path: string, status: number): void;
+  /** Make `path` unreachable, as offline with nothing saved: its fetch rejects. */
+  unreachable(path: string): void;
   /** Keep `path` loading until the returned function is called. */
   hold(path: string): () => void;
 }
@@ -166,6 +168,10 @@ export function serve(site: Site): DataServer {
     serveHtml: (path) =>
       void answers.set(path, () => new Response("<!doctype html><title>Broadsheet</title>", { status: 200, headers: { "content-type": "text/html" } })),
     serveStatus: (path, status) => void answers.set(path, () => new Response("", { status })),
+    unreachable: (path) =>
+      void answers.set(path, () => {
+        throw new TypeError("Failed to fetch");
+      }),
     hold(path) {
       const previous = answers.get(path) ?? (() => new Response("", { status: 404 }));
       let release = () => {};

@@ -1,6 +1,7 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { dataPaths } from "../../src/contract/paths.ts";
 import { setPwaState } from "../../src/features/pwa/pwa-state.ts";
 import { articleBucketQuery, createQueryClient } from "../../src/lib/queries.ts";
 import { bucketPathOf, buildSite, makeArticle, makeArticles, renderApp, serve } from "./harness.tsx";
@@ -61,6 +62,61 @@ describe("offline", () => {
     expect(screen.getByText("Every story is saved on this device for reading offline.")).toBeInTheDocument();
     act(() => setPwaState({ savedOffline: "read" }));
     expect(screen.getByText("Stories you open are saved on this device for reading offline.")).toBeInTheDocument();
+  });
+});
+
+describe("offline, a view whose data was never saved on this device", () => {
+  const climate = { slug: "climate", name: "Climate" };
+  const talks = makeArticle({
+    title: "Climate talks run into the night",
+    topics: [climate],
+    provider: { name: "The Daily", domain: "daily.example.com" },
+    publishedAt: "2024-06-02T08:00:00.000Z",
+  });
+  const notSaved = (text: string) => expect(screen.findByText(text)).resolves.toHaveRole("status");
+
+  it.each([
+    ["a topic, by its name", `/topics/${climate.slug}`, (id: string) => dataPaths.topicPage(id, climate.slug, 1), "Climate", "This topic isn’t saved for offline reading. Connect to the internet to see its stories."],
+    ["a topic the index does not name", "/topics/tides", (id: string) => dataPaths.topicPage(id, "tides", 1), "Topic", "This topic isn’t saved for offline reading. Connect to the internet to see its stories."],
+    ["an outlet, by its domain", "/providers/daily.example.com", (id: string) => dataPaths.providerPage(id, "daily.example.com", 1), "daily.example.com", "This outlet isn’t saved for offline reading. Connect to the internet to see its stories."],
+    ["a feed in another order", "/?sort=top", (id: string) => dataPaths.feedPage(id, 1, "top"), "Top stories", "These stories aren’t saved for offline reading. Connect to the internet to see them."],
+    ["the list of topics", "/topics", (id: string) => dataPaths.topics(id), "All topics", "The list of topics isn’t saved for offline reading. Connect to the internet to see it."],
+    ["every view, without the site's index", "/", () => dataPaths.index, "Latest stories", "Broadsheet’s stories aren’t saved for offline reading on this device. Connect to the internet to load them."],
+  ])("%s says so in words, under its heading", async (_, url, path, heading, message) => {
+    const site = buildSite([talks, story]);
+    serve(site).unreachable(path(site.index.buildId));
+    setOnline(false);
+    renderApp(url);
+
+    expect(await screen.findByRole("heading", { level: 1, name: heading })).toBeInTheDocument();
+    await notSaved(message);
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+  });
+
+  it("more stories of a list say so, and the ones shown stay", async () => {
+    const site = buildSite(makeArticles(60));
+    serve(site).unreachable(dataPaths.feedPage(site.index.buildId, 2));
+    renderApp("/");
+    await screen.findByRole("article", { name: "Story 1" });
+    setOnline(false);
+
+    await userEvent.click(screen.getByRole("button", { name: "Load more stories" }));
+    await notSaved("More stories aren’t saved for offline reading. Connect to the internet to load them.");
+    expect(screen.getByRole("article", { name: "Story 1" })).toBeInTheDocument();
+  });
+
+  it("a story opened from a list keeps its title as the heading, with a way back", async () => {
+    const site = buildSite([talks, ...makeArticles(12)], { articleBucketBits: 2 });
+    serve(site).unreachable(bucketPathOf(site, talks));
+    renderApp("/");
+    await screen.findByRole("article", { name: talks.title });
+    setOnline(false);
+
+    await userEvent.click(screen.getByRole("link", { name: talks.title }));
+    expect(await screen.findByRole("heading", { level: 1, name: talks.title })).toBeInTheDocument();
+    expect(screen.getByText("This story isn’t saved for offline reading. Connect to the internet to read it.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Back to all stories" })).toHaveAttribute("href", "/");
+    expect(document.title).toBe(`${talks.title} · Broadsheet`);
   });
 });
 

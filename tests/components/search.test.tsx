@@ -188,7 +188,7 @@ describe("the search view", () => {
     const server = serve(site);
     server.serveStatus(dataPaths.searchManifest(site.index.buildId), 503);
     renderApp("/search?q=budget");
-    expect(await screen.findByText(/Connect to the internet to search/)).toBeInTheDocument();
+    expect(await screen.findByText("This search isn’t saved for offline reading. Connect to the internet to search.")).toHaveRole("status");
   });
 });
 

@@ -24,10 +24,12 @@ interface ListViewProps {
   children?: ReactNode;
   /** The topic whose feeds the view offers to subscribe to. */
   feedTopic?: string;
+  /** What the view says offline when its stories were never saved on this device. */
+  notSaved: string;
 }
 
 /** One topic's or one outlet's stories: a heading, the controls, the list. */
-export function ListView({ index, source, nameOf, placeholder, label, notFound, children, feedTopic }: ListViewProps) {
+export function ListView({ index, source, nameOf, placeholder, label, notFound, children, feedTopic, notSaved }: ListViewProps) {
   const sort = useSortOrder();
   // The same query the list runs: its first page names the list.
   const feed = useInfiniteQuery(feedQuery(index.buildId, source, sort));
@@ -43,7 +45,7 @@ export function ListView({ index, source, nameOf, placeholder, label, notFound, 
       {feedTopic !== undefined && <SubscribeLinks topic={{ slug: feedTopic, name }} />}
       {children}
       <SortControl />
-      <StoryList feed={feed} label={name ? label(name) : "Stories"} />
+      <StoryList feed={feed} label={name ? label(name) : "Stories"} notSaved={notSaved} />
     </>
   );
 }

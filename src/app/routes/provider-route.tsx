@@ -27,6 +27,7 @@ export function ProviderRoute() {
           placeholder={key}
           label={(name) => `Stories from ${name}`}
           notFound={<ProviderNotFound />}
+          notSaved="This outlet isn’t saved for offline reading. Connect to the internet to see its stories."
         >
           <p className="list-intro">
             Every story from <strong>{key}</strong> in Broadsheet.

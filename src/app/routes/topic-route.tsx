@@ -29,6 +29,7 @@ export function TopicRoute() {
           placeholder="Topic"
           label={(name) => `Stories about ${name}`}
           notFound={<TopicNotFound />}
+          notSaved="This topic isn’t saved for offline reading. Connect to the internet to see its stories."
         >
           <TopicFilter index={index} />
           <CombineForm index={index} chosen={[slug]} match="any" />

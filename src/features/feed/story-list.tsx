@@ -1,8 +1,9 @@
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type FocusEvent } from "react";
-import { ErrorState, Skeleton } from "../../components/view-states.tsx";
+import { ErrorState, NotSavedOffline, Skeleton } from "../../components/view-states.tsx";
 import type { Summary } from "../../contract/types.ts";
+import { useOnlineStatus } from "../../lib/use-online-status.ts";
 import { StoryCard } from "./story-card.tsx";
 
 /** What the list needs of a page: its stories, and how many the whole list has when that is known. */
@@ -17,6 +18,8 @@ interface StoryListProps {
   label: string;
   /** What an empty list says. */
   empty?: string;
+  /** What the list says offline when its first page was never saved on this device. */
+  notSaved?: string;
 }
 
 /**
@@ -50,7 +53,13 @@ const useRowHeight = () => useSyncExternalStore(subscribeToWidth, () => (rowHeig
  * Stories newest first, a page at a time. Only the cards near the viewport are in the
  * DOM, so a reader can scroll through thousands of stories without the page slowing.
  */
-export function StoryList({ feed, label, empty = "No stories yet." }: StoryListProps) {
+export function StoryList({
+  feed,
+  label,
+  empty = "No stories yet.",
+  notSaved = "These stories aren’t saved for offline reading. Connect to the internet to see them.",
+}: StoryListProps) {
+  const online = useOnlineStatus();
   const stories = feed.data?.pages.flatMap((page) => page.items) ?? [];
   // A list merged from several topics learns its length only at its end.
   const total = feed.data?.pages[0].total ?? (feed.hasNextPage ? undefined : stories.length);
@@ -94,6 +103,7 @@ export function StoryList({ feed, label, empty = "No stories yet." }: StoryListP
   }, [hasNextPage, isFetchingNextPage, isFetchNextPageError, fetchNextPage, lastShown, stories.length]);
 
   if (feed.isPending) return <Skeleton label={`Loading ${label}…`} lines={4} />;
+  if (feed.isError && stories.length === 0 && !online) return <NotSavedOffline message={notSaved} />;
   if (feed.isError && stories.length === 0) return <ErrorState what={label} onRetry={() => void feed.refetch()} />;
   if (total === 0) return <p className="empty">{empty}</p>;
 
@@ -125,7 +135,12 @@ export function StoryList({ feed, label, empty = "No stories yet." }: StoryListP
             ? `Showing ${stories.length} stories so far`
             : `Showing ${stories.length} of ${total} ${total === 1 ? "story" : "stories"}`}
         </p>
-        {isFetchNextPageError && <ErrorState what="more stories" onRetry={() => void fetchNextPage()} />}
+        {isFetchNextPageError &&
+          (online ? (
+            <ErrorState what="more stories" onRetry={() => void fetchNextPage()} />
+          ) : (
+            <NotSavedOffline message="More stories aren’t saved for offline reading. Connect to the internet to load them." />
+          ))}
         {hasNextPage && !isFetchNextPageError && (
           <button type="button" className="button" onClick={() => void fetchNextPage()} disabled={isFetchingNextPage}>
             {isFetchingNextPage ? "Loading…" : "Load more stories"}

@@ -41,7 +41,8 @@ export async function startPwa(queryClient: QueryClient): Promise<void> {
   if (!(await worker.register().catch(() => undefined))) return;
 
   checkForUpdate = async () => {
-    void worker.update();
+    // Offline, or the host down: the next check asks again.
+    void worker.update().catch(() => undefined);
     const current = queryClient.getQueryData(indexQuery().queryKey);
     // The query string keeps this look from replacing the index the worker serves offline.
     const latest = await fetchData<SiteIndex>(`${INDEX_PATH}?check=${Date.now()}`).catch(() => undefined);
@@ -54,6 +55,7 @@ export async function startPwa(queryClient: QueryClient): Promise<void> {
   setInterval(() => void checkForUpdate(), CHECK_EVERY_MS);
 
   await navigator.serviceWorker.ready;
-  const index = await queryClient.ensureQueryData(indexQuery());
-  setPwaState({ savedOffline: await saveForOffline(index) });
+  // Without an index (offline, none saved yet) there is nothing to save; the next visit saves it.
+  const index = await queryClient.ensureQueryData(indexQuery()).catch(() => undefined);
+  if (index) setPwaState({ savedOffline: await saveForOffline(index) });
 }

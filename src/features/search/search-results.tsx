@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
 import { RelativeTime } from "../../components/relative-time.tsx";
 import { TopicTags } from "../../components/topic-tags.tsx";
-import { ErrorState } from "../../components/view-states.tsx";
+import { ErrorState, NotSavedOffline } from "../../components/view-states.tsx";
 import type { Summary } from "../../contract/types.ts";
 import { paths } from "../../lib/paths.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
@@ -64,7 +64,7 @@ export function SearchResults({ buildId, query, order = "best" }: { buildId: str
 
   const failed = matches.isError ? matches : failedPage;
   if (failed && !online) {
-    return <p className="empty">This search was not made on this device before. Connect to the internet to search.</p>;
+    return <NotSavedOffline message="This search isn’t saved for offline reading. Connect to the internet to search." />;
   }
   if (failed) return <ErrorState what="the search results" onRetry={() => void failed.refetch()} />;
 

@@ -82,6 +82,7 @@ export function CombinedTopics({ index, slugs, match, sort }: CombinedProps) {
         feed={feed}
         label={title}
         empty={match === "all" ? "No story has all of these topics." : "No story has any of these topics."}
+        notSaved="These topics aren’t saved for offline reading. Connect to the internet to see their stories."
       />
     </>
   );

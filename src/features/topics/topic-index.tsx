@@ -1,13 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router-dom";
-import { ErrorState, Skeleton } from "../../components/view-states.tsx";
+import { ErrorState, NotSavedOffline, Skeleton } from "../../components/view-states.tsx";
 import { paths } from "../../lib/paths.ts";
 import { topicsQuery } from "../../lib/queries.ts";
+import { useOnlineStatus } from "../../lib/use-online-status.ts";
 
 /** Every topic with its number of stories, most covered first. */
 export function TopicIndex({ buildId }: { buildId: string }) {
   const topics = useQuery(topicsQuery(buildId));
+  const online = useOnlineStatus();
   if (topics.isPending) return <Skeleton label="Loading topics…" />;
+  if (topics.isError && !online) {
+    return <NotSavedOffline message="The list of topics isn’t saved for offline reading. Connect to the internet to see it." />;
+  }
   if (topics.isError) return <ErrorState what="the topics" onRetry={() => void topics.refetch()} />;
   return (
     <ul className="topic-index">
