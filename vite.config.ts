@@ -1,7 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { VitePWA } from "vite-plugin-pwa";
 import { defineConfig } from "vitest/config";
-import { CACHE_NAMES } from "./src/contract/paths.ts";
 import { SITE_DESCRIPTION, SITE_NAME } from "./src/pipeline/publish/site-identity.ts";
 import { broadsheetContent } from "./src/pipeline/vite-plugin.ts";
 
@@ -25,50 +24,14 @@ const pwa = VitePWA({
     background_color: "#fbfaf7",
     categories: ["news"],
   },
-  workbox: {
+  // The worker is src/service-worker/sw.ts, built with its imports: the data rule it caches by is the app's own.
+  strategies: "injectManifest",
+  srcDir: "src/service-worker",
+  filename: "sw.ts",
+  injectManifest: {
     globPatterns: ["**/*.{js,css,html,svg,png,ico}"],
     // Article pages are index.html with another head, for hosts and link previews: the precached shell serves those URLs.
     globIgnores: ["data/**", "articles/**"],
-    navigateFallback: "index.html",
-    // Feeds, sitemaps and robots.txt are files, never the app, even when a reader opens one in the tab.
-    navigateFallbackDenylist: [/\/data\//, /\/feeds\//, /\/sitemap[^/]*\.xml$/, /\/robots\.txt$/],
-    clientsClaim: true,
-    cleanupOutdatedCaches: true,
-    runtimeCaching: [
-      {
-        // Fresh when online, the last one seen when not. Update checks add a query and skip this cache.
-        urlPattern: ({ url }) => url.pathname.endsWith("/data/index.json") && url.search === "",
-        handler: "NetworkFirst",
-        options: { cacheName: CACHE_NAMES.index, networkTimeoutSeconds: 4, cacheableResponse: { statuses: [200] } },
-      },
-      {
-        // Everything under a build id never changes, the search index (data/<id>/search/) included: the cache answers first.
-        urlPattern: ({ url }) => /\/data\/[0-9a-f]+\//.test(url.pathname),
-        handler: "CacheFirst",
-        options: {
-          cacheName: CACHE_NAMES.data,
-          plugins: [
-            {
-              // A host's SPA fallback answers a missing file with index.html: never keep that as
-              // data. Any JSON type counts (`application/json; charset=utf-8` too).
-              cacheWillUpdate: async ({ response }) =>
-                response.status === 200 && (response.headers.get("content-type") ?? "").includes("json") ? response : null,
-            },
-          ],
-        },
-      },
-      {
-        // Images live on other hosts; keep a bounded number, for a bounded time. Opaque answers
-        // weigh heavily against the storage quota, hence the small cap.
-        urlPattern: ({ request, sameOrigin }) => request.destination === "image" && !sameOrigin,
-        handler: "CacheFirst",
-        options: {
-          cacheName: CACHE_NAMES.images,
-          expiration: { maxEntries: 100, maxAgeSeconds: 30 * 24 * 3600, purgeOnQuotaError: true },
-          cacheableResponse: { statuses: [0, 200] },
-        },
-      },
-    ],
   },
 });
 

@@ -1,3 +1,5 @@
+import { isDataAnswer } from "../contract/data-answer.ts";
+
 /** The data file is not there: an unknown article, topic or page. */
 export class NotFoundError extends Error {
   constructor(what: string) {
@@ -14,7 +16,7 @@ export async function fetchData<T>(path: string, signal?: AbortSignal): Promise<
   const response = await fetch(`${import.meta.env.BASE_URL}${path}`, { signal });
   if (response.status === 404 || response.status === 410) throw new NotFoundError(path);
   if (!response.ok) throw new Error(`Could not load ${path} (HTTP ${response.status})`);
-  if (!(response.headers.get("content-type") ?? "").includes("json")) throw new NotFoundError(path);
+  if (!isDataAnswer(response)) throw new NotFoundError(path);
   // A broken answer is an error worth retrying, not a missing file.
   return (await response.json()) as T;
 }

@@ -1,13 +1,17 @@
+import { isDataAnswer } from "../../contract/data-answer.ts";
 import { CACHE_NAMES, dataPaths, INDEX_PATH } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 
 const base = () => new URL(import.meta.env.BASE_URL, location.origin).href;
 
-/** Fetches `url` into `cache` unless it is there; a host's HTML fallback is never kept as data. */
+/**
+ * Fetches `url` into `cache` unless it is there; a host's HTML fallback is never kept as
+ * data. A file that cannot be fetched now (offline, say) is left for the next visit.
+ */
 async function keep(cache: Cache, url: string): Promise<void> {
   if (await cache.match(url)) return;
-  const response = await fetch(url);
-  if (response.ok && (response.headers.get("content-type") ?? "").includes("json")) await cache.put(url, response);
+  const response = await fetch(url).catch(() => undefined);
+  if (response && isDataAnswer(response)) await cache.put(url, response);
 }
 
 /**

@@ -1,0 +1,59 @@
+/**
+ * The service worker (built by vite-plugin-pwa's injectManifest): the app shell precached,
+ * data and images cached as they are read. Its own module rather than generated from
+ * options, so its plugins are real imports: the data rule in src/contract is the same one
+ * the app's fetch uses.
+ */
+import { CacheableResponsePlugin } from "workbox-cacheable-response";
+import { clientsClaim } from "workbox-core";
+import { ExpirationPlugin } from "workbox-expiration";
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
+import { NavigationRoute, registerRoute } from "workbox-routing";
+import { CacheFirst, NetworkFirst } from "workbox-strategies";
+import { CACHE_NAMES } from "../contract/paths.ts";
+import { dataOnly, lastGoodCopy } from "./data-plugins.ts";
+import { imageBudget } from "./image-budget.ts";
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | PrecacheEntry)[] };
+
+/** Images kept at most, and for how long; their total size has a budget too (image-budget.ts). */
+const IMAGE_CACHE_ENTRIES = 100;
+const IMAGE_CACHE_SECONDS = 30 * 24 * 3600;
+
+// A new worker waits until the reader chooses Refresh (src/features/pwa/start-pwa.ts), then takes over.
+self.addEventListener("message", (event) => {
+  if ((event.data as { type?: unknown } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+});
+clientsClaim();
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// Every address opens the app, offline too; feeds, sitemaps and robots.txt are files, never the app.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL("index.html"), {
+    denylist: [/\/data\//, /\/feeds\//, /\/sitemap[^/]*\.xml$/, /\/robots\.txt$/],
+  }),
+);
+
+// Fresh when online, the last good one when not (or when the host answers with anything but the index).
+// Update checks add a query and skip this cache.
+registerRoute(
+  ({ url }) => url.pathname.endsWith("/data/index.json") && url.search === "",
+  new NetworkFirst({ cacheName: CACHE_NAMES.index, networkTimeoutSeconds: 4, plugins: [lastGoodCopy, dataOnly] }),
+);
+
+// Everything under a build id never changes, the search index (data/<id>/search/) included: the cache answers first.
+registerRoute(({ url }) => /\/data\/[0-9a-f]+\//.test(url.pathname), new CacheFirst({ cacheName: CACHE_NAMES.data, plugins: [dataOnly] }));
+
+// Images live on other hosts: a bounded number, for a bounded time, within a bounded size.
+registerRoute(
+  ({ request, sameOrigin }) => request.destination === "image" && !sameOrigin,
+  new CacheFirst({
+    cacheName: CACHE_NAMES.images,
+    plugins: [
+      new CacheableResponsePlugin({ statuses: [0, 200] }),
+      new ExpirationPlugin({ maxEntries: IMAGE_CACHE_ENTRIES, maxAgeSeconds: IMAGE_CACHE_SECONDS, purgeOnQuotaError: true }),
+      imageBudget(),
+    ],
+  }),
+);
