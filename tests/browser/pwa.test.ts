@@ -17,19 +17,21 @@ beforeAll(async () => {
 });
 afterAll(() => rm(workDir, { recursive: true, force: true }));
 
-/** A site of its own for one scenario: its own build, server, port and browser profile. */
-async function scenario(name: string, port: number, env: Record<string, string> = {}, articles?: number) {
+/**
+ * A site of its own for one scenario: its own build, server and browser profile. The server
+ * takes a free port: a fixed one is taken whenever another run of the suite shares the machine.
+ */
+async function scenario(name: string, env: Record<string, string> = {}, articles?: number) {
   const content = join(workDir, `${name}-content`);
   const site = join(workDir, `${name}-site`);
   if (articles) await generateArchive(articles, content);
   else await cp(FIXTURE_CONTENT, content, { recursive: true });
   await buildSite(content, site, env);
-  const server = await serveSite(site, port);
+  const server = await serveSite(site);
   const { context, close } = await launchBrowser();
-  const url = `http://127.0.0.1:${port}`;
   return {
     content,
-    url,
+    url: server.url,
     context,
     site,
     rebuild: () => buildSite(content, site, env),
@@ -64,7 +66,7 @@ async function goOffline(run: Scenario) {
 
 describe("installable", () => {
   it("is a PWA in Chromium's own judgement, and its worker controls the page after a reload", async () => {
-    current = await scenario("install", 4391);
+    current = await scenario("install");
     const page = await firstVisit(current.context, current.url, SAVED_EVERYTHING);
     const cdp = await current.context.newCDPSession(page);
 
@@ -84,7 +86,7 @@ describe("installable", () => {
 
 describe("offline, after one visit online", () => {
   it("opens the feed, an article read before, and one never opened", async () => {
-    current = await scenario("offline", 4392);
+    current = await scenario("offline");
     const page = await firstVisit(current.context, current.url, SAVED_EVERYTHING);
     await page.getByRole("link", { name: "New rules limit exports of AI chips" }).click();
     await page.getByRole("heading", { level: 1, name: "New rules limit exports of AI chips" }).waitFor();
@@ -106,7 +108,7 @@ describe("offline, after one visit online", () => {
   });
 
   it("says plainly when a story was not saved, once the archive is over the offline budget", async () => {
-    current = await scenario("over-budget", 4393, { OFFLINE_ARTICLES_MAX_BYTES: "1" }, 200);
+    current = await scenario("over-budget", { OFFLINE_ARTICLES_MAX_BYTES: "1" }, 200);
     // Two stories of the first feed page whose article groups differ: reading one saves only its own group.
     const { site } = current;
     const readJson = async <T,>(path: string) => JSON.parse(await readFile(join(site, path), "utf8")) as T;
@@ -140,7 +142,7 @@ describe("offline, after one visit online", () => {
 
 describe("updates", () => {
   it("offers new stories after a rebuild, and shows them only when the reader refreshes", async () => {
-    current = await scenario("update", 4394);
+    current = await scenario("update");
     const page = await firstVisit(current.context, current.url, SAVED_EVERYTHING);
 
     const seed = await readFile(join(current.content, "000_adea7733bfa5600a.txt"), "utf8");
