@@ -4,8 +4,8 @@ import { createServer, type AddressInfo } from "node:net";
 import { join, relative } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURE_CONTENT, launchBrowser, ROOT } from "./harness.ts";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FIXTURE_CONTENT, launchBrowser, ROOT, timeLeft } from "./harness.ts";
 
 let port: number;
 let contentDir: string;
@@ -58,6 +58,9 @@ beforeAll(async () => {
   await page.goto(`http://localhost:${port}/`);
   await page.getByRole("link", { name: "Leaders agree on a climate finance deal" }).waitFor();
 });
+
+// The browser outlives each test: its waits may take what is left of the running one, not Playwright's 30 s.
+beforeEach(() => context.setDefaultTimeout(timeLeft()));
 
 afterAll(async () => {
   await closeBrowser?.();
