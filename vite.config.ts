@@ -54,6 +54,8 @@ export default defineConfig(({ mode }) => ({
           include: ["tests/components/**/*.test.tsx"],
           environment: "jsdom",
           setupFiles: ["tests/components/setup.ts"],
+          // Room for findBy's waits (setup.ts) on a loaded machine.
+          testTimeout: 15_000,
         },
       },
       {

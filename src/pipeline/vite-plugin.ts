@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger, Plugin, ViteDevServer } from "vite";
@@ -62,6 +62,25 @@ async function writeDataFiles(outDir: string, files: Iterable<DataFile>, written
     if (batch.length === 256) await flush();
   }
   await flush();
+}
+
+/**
+ * Resolves once the file's size and modification time hold still for a moment: an editor or a
+ * script writes in steps (truncate, then data), and the watcher reports one change for a
+ * burst, so reading during the burst would keep a half-written file until the next save.
+ */
+async function settled(path: string, quietMs = 60, tries = 30): Promise<void> {
+  const signature = async () => {
+    const { size, mtimeMs } = await stat(path).catch(() => ({ size: -1, mtimeMs: -1 }));
+    return `${size}:${mtimeMs}`;
+  };
+  let last = await signature();
+  for (let attempt = 0; attempt < tries; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+    const now = await signature();
+    if (now === last) break;
+    last = now;
+  }
 }
 
 /** Turns the article files of the content folder into the JSON data the app reads. */
@@ -163,7 +182,10 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
         if (file.startsWith("..") || !isArticleFile(file)) return;
         queue = queue.then(async () => {
           if (change === "unlink" || !existsSync(path)) store.remove(file);
-          else await store.update(file);
+          else {
+            await settled(path);
+            await store.update(file);
+          }
           publish();
         });
       };

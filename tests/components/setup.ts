@@ -1,6 +1,10 @@
 import "@testing-library/jest-dom/vitest";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
+
+// findBy and waitFor wait for what the reader would see; on a busy 2-core machine that can
+// take longer than Testing Library's 1 s default, so they wait within the test's own timeout.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
