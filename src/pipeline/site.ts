@@ -78,13 +78,14 @@ function mergeDuplicates(records: ArticleRecord[]): ArticleRecord {
     records.flatMap((record) => record.relatedKeys),
   );
   // Many copies of one article still make one article of the format's size.
-  const topicKeys = new Set<string>();
-  const topics = records
-    .flatMap((record) => record.topics)
-    .filter((name) => !topicKeys.has(topicKey(name)) && topicKeys.size < CONTENT_LIMITS.lists.topics && topicKeys.add(topicKey(name)));
+  const topics = new Map<string, string>();
+  for (const name of records.flatMap((record) => record.topics)) {
+    if (topics.size === CONTENT_LIMITS.lists.topics) break;
+    if (!topics.has(topicKey(name))) topics.set(topicKey(name), name);
+  }
   return {
     ...lead,
-    topics,
+    topics: [...topics.values()],
     images: records.find((record) => record.images.length > 0)?.images ?? [],
     related: related.slice(0, CONTENT_LIMITS.lists.related),
     relatedKeys: relatedKeys.slice(0, CONTENT_LIMITS.lists.related),

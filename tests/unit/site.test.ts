@@ -112,6 +112,20 @@ describe("buildSiteModel: one article per normalised sourceUrl", () => {
   });
 });
 
+describe("buildSiteModel: many copies of one article", () => {
+  it("still make one article within the format's limits: 20 topics, 50 related items", () => {
+    const copies = Array.from({ length: 30 }, (_, i) =>
+      recordOf(`copy-${String(i).padStart(2, "0")}.txt`, {
+        topics: `[Topic ${i}, topic ${i}]`,
+        related: `\n  - title: Related ${i}\n    sourceUrl: https://r${i}.example/a\n  - title: Also ${i}\n    sourceUrl: https://s${i}.example/a`,
+      }),
+    );
+    const [article] = buildSiteModel(copies).articles;
+    expect(article.topics.map((topic) => topic.name)).toEqual(Array.from({ length: 20 }, (_, i) => `Topic ${i}`));
+    expect(article.related).toHaveLength(50);
+  });
+});
+
 describe("buildSiteModel: topics", () => {
   const model = buildSiteModel([
     recordOf("1.txt", { sourceUrl: "https://example.com/1", topics: topicsYaml("AI", "Elections") }),
