@@ -10,8 +10,8 @@ export interface HostileFile {
   /** File name in the content folder, which also names the class. */
   name: string;
   content: string | Uint8Array;
-  /** Left out as invalid (named with the reason), or published within the limits. */
-  outcome: "skipped" | "kept";
+  /** Left out as invalid (named with the reason), published within the limits, or merged into the story it copies (which it does not lead). */
+  outcome: "skipped" | "kept" | "merged";
   /** For a skipped file, the field its problem names, when it names one. */
   field?: string;
 }
@@ -33,6 +33,12 @@ const hash6 = (text: string) => createHash("sha1").update(text).digest("hex").sl
 
 const UTF16_BOM = [0xff, 0xfe];
 
+/** The bundled seed's source URL: a hostile copy of it must not take over its story. */
+const SEED_URL = "https://www.livemint.com/technology/tech-news/facebook-says-group-used-ai-generated-faces-to-push-pro-trump-messages-11577018518743.html";
+
+/** How js-yaml's dump writes one list that several items share: an anchor, then aliases. */
+const sharedImages = `related:\n${Array.from({ length: 30 }, (_, i) => `  - title: Related ${i}\n    sourceUrl: https://r${i}.example/a\n    images: ${i === 0 ? "&ref_0\n      - url: https://img.example/shared.jpg\n        width: 600\n        height: 400" : "*ref_0"}\n`).join("")}`;
+
 export function hostileFiles(): HostileFile[] {
   const bytes = (text: string) => new TextEncoder().encode(text);
   const latin1 = Uint8Array.from(article("", url("latin-1")).replace("hostile file's", "caf\u00e9 \u00fcber"), (char) => char.charCodeAt(0));
@@ -51,6 +57,11 @@ export function hostileFiles(): HostileFile[] {
       outcome: "skipped",
       field: "related",
     },
+    // js-yaml turns a list key into text while it parses, expanding every alias in it.
+    { name: "alias-in-list-key.txt", content: article(`s: &s "${"x".repeat(50_000)}"\n? [1, ${Array(9000).fill("*s").join(", ")}]\n: 1\n`, url("alias-in-list-key")), outcome: "skipped" },
+    { name: "alias-in-flow-key.txt", content: article(`s: &s "${"x".repeat(50_000)}"\nnotes: {[${Array(9000).fill("*s").join(", ")}]: 1}\n`, url("alias-in-flow-key")), outcome: "skipped" },
+    { name: "alias-as-key.txt", content: article("s: &s [a, b]\n*s : 1\n", url("alias-as-key")), outcome: "skipped" },
+    { name: "alias-shared-by-a-dumper.txt", content: article(sharedImages, url("alias-shared-by-a-dumper")), outcome: "kept" },
     { name: "nesting-deep.txt", content: article(`related: ${"[".repeat(20_000)}${"]".repeat(20_000)}\n`, url("nesting-deep")), outcome: "skipped" },
     // Sizes
     { name: "size-long-title.txt", content: article("", url("size-long-title")).replace("A hostile file's story", "word ".repeat(50_000)), outcome: "kept" },
@@ -71,8 +82,15 @@ export function hostileFiles(): HostileFile[] {
     // Two source URLs whose short hashes collide, under one title: two articles, two ids.
     { name: "names-id-collision-a.txt", content: article("", "https://collide.example/story/3818").replace("A hostile file's story", "Same title"), outcome: "kept" },
     { name: "names-id-collision-b.txt", content: article("", "https://collide.example/story/78530").replace("A hostile file's story", "Same title"), outcome: "kept" },
+    // Spelled to take the seed's topic slugs ("ai", "facebook-ai") from it.
+    { name: "names-topic-squatting.txt", content: article('topics: ["(AI)", "#Facebook AI", "ai--141a92"]\n', url("names-topic-squatting")), outcome: "kept" },
     { name: "names-long-host.txt", content: article("", `https://${"h".repeat(63)}.${"o".repeat(63)}.example/a`), outcome: "kept" },
     // Identity: a file claiming another outlet's domain is listed under its own host.
+    // Named to sort first, so that "the first by path" would lead the seed's story.
+    { name: "0-identity-copy-of-seed.txt", content: article("", SEED_URL).replace("A hostile file's story", "Mint retracts everything"), outcome: "merged" },
+    { name: "identity-subdomain-claims-platform.txt", content: article("provider:\n  name: Mint\n  domain: livemint.com\n", "https://evil.livemint.com.example/a"), outcome: "kept" },
+    { name: "identity-userinfo-url.txt", content: article("", "https://www.livemint.com@evil.example/a"), outcome: "skipped", field: "sourceUrl" },
+    { name: "identity-backwards-name.txt", content: article("provider:\n  name: \"\u202EtniM\"\n", url("identity-backwards-name")), outcome: "kept" },
     { name: "identity-claims-mint.txt", content: article("provider:\n  name: Mint\n  domain: livemint.com\n", url("identity-claims-mint")), outcome: "kept" },
     // Bytes
     { name: "bytes-binary.txt", content: binary, outcome: "skipped" },

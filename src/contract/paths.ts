@@ -74,7 +74,7 @@ export const publishedPaths = {
 const providerFolder = (key: string) => (isWindowsDevice(key) ? key.replace(/^[^.]+/, "$&-") : key);
 
 /** What a topic slug looks like; anything else in a URL names no topic. */
-export const isTopicSlug = (text: string): boolean => /^[\p{L}\p{M}\p{N}]+(?:-[\p{L}\p{M}\p{N}]+)*$/u.test(text);
+export const isTopicSlug = (text: string): boolean => /^[\p{L}\p{M}\p{N}]+(?:--?[\p{L}\p{M}\p{N}]+)*$/u.test(text);
 
 /** The longest provider key: longer domains are named by a hash (see the pipeline's providers.ts). */
 export const MAX_PROVIDER_KEY = 100;

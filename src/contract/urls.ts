@@ -11,5 +11,7 @@ export function parseHttpUrl(value: string): URL | undefined {
   } catch {
     return undefined;
   }
+  // A user name in a link (`https://livemint.com@evil.example/`) only serves to pass one host for another.
+  if (url.username || url.password) return undefined;
   return url.protocol === "http:" || url.protocol === "https:" ? url : undefined;
 }

@@ -135,6 +135,7 @@ export function createContentStore(dir: string, cacheRoot?: string) {
         else invalid.push(...result.problems);
       }
       const model = buildSiteModel(records);
+      warnings.push(...model.warnings);
       return { model, invalid, warnings, files: results.size, milliseconds: performance.now() - started };
     },
   };

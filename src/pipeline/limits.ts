@@ -40,10 +40,12 @@ export const CONTENT_LIMITS = {
   /**
    * What YAML aliases may expand a file into: values plus characters of text, at most this
    * many times the file's own characters (written out, a file holds fewer than twice as
-   * many). A file that repeats a list or mapping through aliases until it outgrows itself
-   * ("billion laughs"), or whose alias refers to itself, is left out.
+   * many), and never less than about the largest article the limits above allow, so that a
+   * dumper sharing one list between items stays welcome. A file that repeats values through
+   * aliases until it outgrows that ("billion laughs"), or whose alias refers to itself, is
+   * left out, as is one that uses aliases with keys that are not plain names.
    */
-  expansion: 2,
+  expansion: { perCharacter: 2, atLeast: 1_000_000 },
   /** Lists and mappings inside one another: the format needs five (related[0].images[0].url). */
   depth: 8,
 } as const;
@@ -52,14 +54,23 @@ export type TextField = keyof typeof CONTENT_LIMITS.text;
 
 /** Anything `cleanText` would change: a control character, a surrogate, whitespace other than single spaces inside. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF]| {2}|^ | $/;
+const NEEDS_CLEANING = /[\u0000-\u001F\u007F-\u009F\uD800-\uDFFF\u00A0\u1680\u2000-\u200B\u2028-\u202F\u205F\u2066-\u2069\u3000\uFEFF]| {2}|^ | $/;
 
-/** Lone surrogates become U+FFFD; control characters other than whitespace go; whitespace runs become one space. */
+/** Characters that change how text around them is shown but are not text: directional overrides and isolates, the zero-width space, a stray BOM. */
+const INVISIBLE = /[\u200B\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/**
+ * Lone surrogates become U+FFFD; control characters other than whitespace go, and so do
+ * directional overrides (a name written backwards to pass for another) and zero-width
+ * spaces; NEL and whitespace runs become one space.
+ */
 export function cleanText(value: string): string {
   // Most text is clean already: one scan to say so is far cheaper than four replacements.
   if (!NEEDS_CLEANING.test(value)) return value;
   return value
     .replace(LONE_SURROGATE, "\uFFFD")
+    .replace(INVISIBLE, "")
+    .replace(/\u0085/g, " ")
     // eslint-disable-next-line no-control-regex -- control characters are what it removes
     .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g, "")
     .replace(/\s+/g, " ")

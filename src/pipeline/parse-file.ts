@@ -128,7 +128,7 @@ function boundedFields(data: Record<string, unknown>, known: readonly string[], 
   const copy = (value: unknown, path: Path): unknown => {
     left -= typeof value === "string" ? value.length + 1 : 1;
     if (left < 0) {
-      throw new Unbounded(fieldName(path), "expands to far more than the file holds (YAML aliases that repeat lists or mappings); write the values out");
+      throw new Unbounded(fieldName(path), "expands to far more than the file holds (YAML aliases repeat its values); write the values out");
     }
     if (value === null || typeof value !== "object") return value;
     if (open.has(value)) throw new Unbounded(fieldName(path), "holds itself (a YAML alias inside its own anchor)");
@@ -317,7 +317,7 @@ function withinLimits(data: FrontMatter, warn: (path: Path, message: string) => 
     const name = cut(value.name, CONTENT_LIMITS.text.providerName, [...path, "name"]);
     if (value.domain === undefined || claimedDomain(value, sourceUrl)) return { ...value, name };
     const host = new URL(sourceUrl).hostname;
-    warn([...path, "domain"], `is not the host of its sourceUrl (${host}) nor a domain above it; left out: an outlet is known by where it publishes`);
+    warn([...path, "domain"], `is not the host of its sourceUrl (${host}); left out: an outlet is known by where it publishes`);
     return { name };
   };
   const imageList = (list: FrontMatter["images"], path: Path) =>
@@ -359,6 +359,27 @@ function decodeBytes(bytes: Uint8Array): { text: string; invalidAtLine?: number 
 const OPENING_FENCE = /^---[ \t]*\n/;
 const CLOSING_FENCE = /\n---[ \t]*(?:\n|$)/;
 
+/** Any alias at all: `*name` where a YAML node starts. */
+const ALIAS = /(?:^|[\s[{,])\*[^\s,[\]{}]/m;
+/**
+ * A key that is a list, a mapping or an alias, written on its own (`? `), at the start of a
+ * line (`[*a, *a]: x`, `*a: x`) or inside a flow mapping (`{[*a]: x}`).
+ */
+const COMPLEX_KEY =
+  /^[ \t]*(?:-[ \t]+)*(?:[!&]\S*[ \t]+)*(?:\?(?:[ \t]|$)|[[{].*[\]}][ \t]*:(?:[ \t]|$)|\*[^\s,:{}[\]]+[ \t]*:(?:[ \t]|$))|[{,][ \t]*(?:\[[^\]\n]*\*|\*[^\s,:{}[\]]+[ \t]*:)/m;
+
+/**
+ * The line of a key that would hold an alias, or undefined. js-yaml turns a list used as a
+ * key into text, expanding every alias inside it, while it parses, before anything else can
+ * bound it: a file of a few kilobytes could fill the memory. Keys of the format are plain
+ * names, so a file that uses aliases and writes a key of any other kind is refused.
+ */
+function aliasInKey(text: string): number | undefined {
+  if (!ALIAS.test(text)) return undefined;
+  const match = COMPLEX_KEY.exec(text);
+  return match ? text.slice(0, match.index + 1).split("\n").length : undefined;
+}
+
 /** What a file over the size limit comes to: the loader says so without reading it. */
 export const oversizedFile = (file: string): FileResult => ({
   ok: false,
@@ -392,13 +413,17 @@ export function parseArticleFile(file: string, content: string | Uint8Array): Fi
     if (!CLOSING_FENCE.test(text.slice(3))) {
       return fail("has no closing --- line after its front matter: the file may have been cut short");
     }
+    const keyLine = aliasInKey(text);
+    if (keyLine !== undefined) return fail("YAML aliases may not be used with keys that are lists, mappings or aliases", keyLine);
     const lineOf = lineFinder(text);
     const warn = (path: Path, message: string) => warnings.push({ file, field: fieldName(path), line: lineOf(path[0]), message });
     let data: unknown;
     try {
       data = matter(text, MATTER_OPTIONS).data;
     } catch (error) {
-      if (error instanceof RangeError) return fail("YAML does not parse: its lists or mappings are nested too deeply to read");
+      if (error instanceof RangeError && /call stack/i.test(error.message)) {
+        return fail("YAML does not parse: its lists or mappings are nested too deeply to read");
+      }
       const yaml = error as YamlError;
       // gray-matter hands js-yaml the text from just after the opening `---`, so js-yaml's
       // 0-based line 0 is file line 1.
@@ -409,7 +434,8 @@ export function parseArticleFile(file: string, content: string | Uint8Array): Fi
     }
     let fields: Record<string, unknown>;
     try {
-      fields = boundedFields(data as Record<string, unknown>, KNOWN_FIELDS, CONTENT_LIMITS.expansion * text.length, warn);
+      const budget = Math.max(CONTENT_LIMITS.expansion.perCharacter * text.length, CONTENT_LIMITS.expansion.atLeast);
+      fields = boundedFields(data as Record<string, unknown>, KNOWN_FIELDS, budget, warn);
     } catch (error) {
       if (!(error instanceof Unbounded)) throw error;
       const field = error.field.match(/^[^.[]+/)?.[0];

@@ -15,9 +15,10 @@ import type { Article, ProviderInfo, Topic, TopicRef } from "../contract/types.t
 import { CLUSTER_RULES, findStories } from "./clusters.ts";
 import { pushTo } from "./collections.ts";
 import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
+import type { ContentProblem } from "./problems.ts";
 import { providerKeyOf } from "./providers.ts";
 import { CONTENT_LIMITS } from "./limits.ts";
-import { nameOnDisk, shortHash, slugify, uniqueName } from "./slug.ts";
+import { hashedName, nameOnDisk, shortHash, slugify } from "./slug.ts";
 
 /** Everything the data files are cut from: merged, deduplicated and sorted. */
 export interface SiteModel {
@@ -38,6 +39,8 @@ export interface SiteModel {
   stories: number[][];
   articleBucketBits: number;
   stats: { drafts: number; duplicatesMerged: number };
+  /** What building the model had to say about files: which copies of an article were merged into which. */
+  warnings: ContentProblem[];
 }
 
 /**
@@ -68,10 +71,23 @@ function uniqueIds(articles: readonly { title: string; key: string }[]): string[
   return ids;
 }
 
-/** Files with the same source URL are one article: the first by path leads, the rest add topics and coverage. */
-function mergeDuplicates(records: ArticleRecord[]): ArticleRecord {
-  const [lead, ...others] = records;
-  if (others.length === 0) return lead;
+/** How much of the format a record fills in: a bare copy of a story never leads the full one. */
+const fullness = (record: ArticleRecord) =>
+  [record.excerpt, record.category, record.type, record.ampUrl, record.cdnAmpUrl, record.quality, record.heat, record.provider].filter(
+    (field) => field !== undefined,
+  ).length + Number(record.images.length > 0) + Number(record.related.length > 0) + Number(record.topics.length > 0);
+
+/**
+ * Files with the same source URL are one article: the fullest leads (ties: the first by
+ * path), the rest add topics and coverage; each of them is told, naming the lead.
+ */
+function mergeDuplicates(group: ArticleRecord[], warnings: ContentProblem[]): ArticleRecord {
+  if (group.length === 1) return group[0];
+  const lead = group.reduce((best, record) => (fullness(record) > fullness(best) ? record : best));
+  const records = [lead, ...group.filter((record) => record !== lead)];
+  for (const record of records.slice(1)) {
+    warnings.push({ file: record.file, field: "sourceUrl", message: `is the same article as ${lead.file} (the same sourceUrl); merged into it, which leads` });
+  }
   const { related, relatedKeys } = uniqueRelated(
     lead.key,
     records.flatMap((record) => record.related),
@@ -92,7 +108,8 @@ function mergeDuplicates(records: ArticleRecord[]): ArticleRecord {
   };
 }
 
-const topicKey = (name: string) => name.toLowerCase();
+/** Topics are one when they read alike: case, and compatibility forms (`Ａｉ`, `ﬁ`), set aside. */
+const topicKey = (name: string) => name.normalize("NFKC").toLowerCase();
 
 /** One entry per topic: the spelling most stories use (ties: the first in code-point order), and a unique slug. */
 function resolveTopics(articles: ArticleRecord[]): Map<string, Topic> {
@@ -106,19 +123,28 @@ function resolveTopics(articles: ArticleRecord[]): Map<string, Topic> {
   }
   const topics = new Map<string, Topic>();
   const slugs = new Set<string>();
-  // Names that need no hash first, so that a topic spelled like another's hashed slug
-  // (`ai 1a2b3c`) never takes it from that topic: a plain slug is never a hashed one.
-  const keys = [...spellings.keys()].sort(byText);
+  const stories = (key: string) => [...(spellings.get(key) as Map<string, number>).values()].reduce((a, b) => a + b, 0);
+  // Which topic a plain slug belongs to when several would have it: the one written as the
+  // slug is (`AI` for `ai`, not `(AI)`), then the one with most stories, then code-point
+  // order. The others get a hashed slug, which no plain one can be: a topic spelled oddly,
+  // or like another's hashed slug, never moves a topic that was there first.
+  const canonical = (key: string, base: string) => key.trim().replace(/\s+/g, "-") === base;
+  const bases = new Map<string, string>();
+  for (const key of spellings.keys()) bases.set(key, slugify(key) || "topic");
+  const claims = [...spellings.keys()].sort(
+    (a, b) =>
+      Number(canonical(b, bases.get(b) as string)) - Number(canonical(a, bases.get(a) as string)) || stories(b) - stories(a) || byText(a, b),
+  );
   const plain = new Map<string, string>();
-  for (const key of keys) {
-    const base = slugify(key) || "topic";
+  for (const key of claims) {
+    const base = bases.get(key) as string;
     if (isPortableName(base) && !slugs.has(nameOnDisk(base))) {
       slugs.add(nameOnDisk(base));
       plain.set(key, base);
     }
   }
-  for (const key of keys) {
-    const slug = plain.get(key) ?? uniqueName(slugify(key) || "topic", key, slugs, isPortableName);
+  for (const key of [...spellings.keys()].sort(byText)) {
+    const slug = plain.get(key) ?? hashedName(bases.get(key) as string, key, slugs, isPortableName);
     topics.set(key, { slug, name: mostUsed(spellings.get(key) as Map<string, number>), count: 0 });
   }
   return topics;
@@ -164,7 +190,8 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
   for (const record of [...published].sort((a, b) => byText(a.file, b.file))) {
     pushTo(groups, record.key, record);
   }
-  const merged = [...groups.values()].map(mergeDuplicates);
+  const warnings: ContentProblem[] = [];
+  const merged = [...groups.values()].map((group) => mergeDuplicates(group, warnings));
   const topicsByKey = resolveTopics(merged);
 
   const entries = merged.map((record) => {
@@ -200,6 +227,7 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
     stories,
     articleBucketBits,
     stats: { drafts: records.length - published.length, duplicatesMerged: published.length - groups.size },
+    warnings,
   };
 }
 

@@ -35,18 +35,16 @@ function cutSlug(slug: string, maxBytes: number): string {
 export const nameOnDisk = (name: string): string => name.normalize("NFKC").toUpperCase();
 
 /**
- * The first of `base`, then `base` with ever longer hashes of `key`, that is a portable
- * file name and not `taken` (compared as a case-insensitive disk would): two names never
- * share a file, whatever the input, and the same input always gets the same names. Adds
- * the name it picks to `taken`.
+ * `base` with a hash of `key`, the first of ever longer ones that is a portable file name and
+ * not `taken` (compared as a case-insensitive disk would); adds the name it picks to `taken`.
+ * The hash follows two hyphens, which a slug never holds: a hashed name is never a plain one.
  */
-export function uniqueName(base: string, key: string, taken: Set<string>, portable: (name: string) => boolean): string {
+export function hashedName(base: string, key: string, taken: Set<string>, portable: (name: string) => boolean): string {
+  // Short enough that every candidate is a name of at most 120 bytes.
+  const stem = cutSlug(base, 60) || "x";
   const candidates = function* () {
-    if (base) yield base;
-    // Short enough that every candidate below is a name of at most 120 bytes.
-    const stem = cutSlug(base, 60) || "x";
-    for (const length of [6, 10, 16, 40]) yield `${stem}-${shortHash(key, length)}`;
-    for (let n = 2; ; n++) yield `${stem}-${shortHash(key, 40)}-${n}`;
+    for (const length of [6, 10, 16, 40]) yield `${stem}--${shortHash(key, length)}`;
+    for (let n = 2; ; n++) yield `${stem}--${shortHash(key, 40)}-${n}`;
   };
   for (const name of candidates()) {
     if (!portable(name) || taken.has(nameOnDisk(name))) continue;

@@ -105,6 +105,7 @@ export function buildSite(articles: readonly Article[], { buildId = "build-1", a
     stories,
     articleBucketBits,
     stats: { drafts: 0, duplicatesMerged: 0 },
+    warnings: [],
   };
   const files = new Map<string, unknown>();
   for (const file of [...dataFiles(model, { offlineArticleBudget: offlineArticles ? Infinity : 0 }), ...searchIndexFiles(model).files]) {

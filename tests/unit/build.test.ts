@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Article, ArticleBucket, SiteIndex } from "../../src/contract/types.ts";
+import type { Article, ArticleBucket, SiteIndex, TopicList } from "../../src/contract/types.ts";
 import { nameOnDisk } from "../../src/pipeline/slug.ts";
 import { hostileFiles } from "../../scripts/hostile-corpus.ts";
 import { broadsheetContent } from "../../src/pipeline/vite-plugin.ts";
@@ -176,12 +176,34 @@ describe("vite build: valid files beside one hostile file of each class", { time
     mixed = await filesBelow(await buildSite({ dir, invalid: "skip" }));
   }, BUILD_TIMEOUT);
 
-  it("publishes every valid story unchanged, and the hostile files within the limits", () => {
+  const topicsOf = (files: Map<string, Buffer>) => {
+    const [, bytes] = [...files].find(([path]) => /^data\/[0-9a-f]+\/topics\.json$/.test(path)) ?? [];
+    return (JSON.parse(bytes?.toString("utf8") ?? "null") as TopicList).topics;
+  };
+
+  it("publishes every valid story, and the story a hostile copy claims, with their own title and id", () => {
     const before = articlesOf(clean);
     const after = articlesOf(mixed);
-    for (const [id, article] of before) expect(after.get(id), id).toEqual(article);
+    for (const [id, article] of before) {
+      const { story: _story, topics: _topics, related: _related, ...fields } = article;
+      expect(after.get(id), id).toMatchObject(fields);
+    }
     const kept = hostile.filter((file) => file.outcome === "kept").length;
     expect(after.size).toBe(before.size + kept);
+  });
+
+  it("leaves every valid story untouched but for what a copy of it adds (its topics and coverage)", () => {
+    const before = articlesOf(clean);
+    const after = articlesOf(mixed);
+    for (const [id, article] of before) {
+      const copied = hostile.some((file) => file.outcome === "merged" && String(file.content).includes(article.sourceUrl));
+      if (!copied) expect(after.get(id), id).toEqual(article);
+    }
+  });
+
+  it("keeps every valid topic's slug, whatever the hostile files call their topics", () => {
+    const after = new Map(topicsOf(mixed).map((topic) => [topic.name, topic.slug]));
+    for (const topic of topicsOf(clean)) expect(after.get(topic.name), topic.name).toBe(topic.slug);
   });
 
   it("writes only JSON that parses, and no two files to one path on any disk", () => {

@@ -83,6 +83,8 @@ describe("createContentStore over a folder", () => {
   it("collects warnings from valid files", () => {
     expect(build.warnings).toEqual([
       { file: "2019/12/reuters.md", field: "heat", line: 10, message: "must be a number from 0 to 100; left out" },
+      // The seed is the fuller copy of the same article: it leads, whatever the file names.
+      { file: "2019/12/mint-copy.txt", field: "sourceUrl", message: `is the same article as ${SEED_FILE} (the same sourceUrl); merged into it, which leads` },
     ]);
   });
 
@@ -118,7 +120,7 @@ describe("createContentStore over a folder", () => {
     ["fail", "4 invalid files"],
   ] as const)("sums the build up in one line when invalid files %s", (mode, invalidPart) => {
     expect(summaryLine(build, mode, 12.4)).toBe(
-      `Broadsheet content: 2 articles, 4 topics, 1 draft left out, 1 duplicate merged, ${invalidPart}, 1 warning, in 12 ms`,
+      `Broadsheet content: 2 articles, 4 topics, 1 draft left out, 1 duplicate merged, ${invalidPart}, 2 warnings, in 12 ms`,
     );
   });
 

@@ -70,7 +70,7 @@ function expectSettled(result: FileResult, file = FILE) {
 describe("hostile files, one of each class", () => {
   it.each(hostileFiles().map((file) => [file.name, file] as const))("%s", (_name, { name, content, outcome, field }) => {
     const result = parseArticleFile(name, content);
-    expect(result.ok ? "kept" : "skipped").toBe(outcome);
+    expect(result.ok ? "kept" : "skipped").toBe(outcome === "merged" ? "kept" : outcome);
     expectSettled(result, name);
     if (!result.ok && field) expect(result.problems.some((problem) => problem.field?.startsWith(field))).toBe(true);
     for (const warning of result.warnings) expect(formatProblem(warning).startsWith(name)).toBe(true);
@@ -110,7 +110,10 @@ const anyValue = fc.letrec((tie) => ({
 
 const FIELDS = ["title", "publishedDateTime", "sourceUrl", "excerpt", "category", "type", "ampUrl", "cdnAmpUrl", "quality", "heat", "published", "provider", "topics", "images", "related", "secured"];
 
-describe("property: generated front matter of every shape parses into a valid record or a named problem", () => {
+/** Hundreds of generated cases each: on a busy 2-core machine that is more than the default 5 s. */
+const PROPERTY_BUDGET = { timeout: 60_000 };
+
+describe("property: generated front matter of every shape parses into a valid record or a named problem", PROPERTY_BUDGET, () => {
   it("fields of any shape and value", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...FIELDS), anyValue, { maxKeys: FIELDS.length }), (fields) => {
@@ -153,7 +156,7 @@ describe("property: generated front matter of every shape parses into a valid re
   });
 });
 
-describe("property: names that become paths", () => {
+describe("property: names that become paths", PROPERTY_BUDGET, () => {
   const anyName = fc.oneof(
     fc.string({ unit: "binary", minLength: 1, maxLength: 80 }),
     fc.constantFrom("con", "NUL", "Aux", "com1", "lpt9", "prn.txt", "ai", "AI!", "ß", "ss", "ı", "i", "ς", "σ", "x".repeat(200), "東京".repeat(50)),

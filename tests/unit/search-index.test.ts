@@ -36,7 +36,7 @@ const records = [
     title: '"Storm closes ports"',
     excerpt: '"Rail and ferry services stopped."',
     publishedDateTime: "2024-03-03T08:00:00Z",
-    sourceUrl: "https://news.harbourtimes.example/c",
+    sourceUrl: "https://harbourtimes.example/c",
     provider: "\n  name: Harbour Times\n  domain: harbourtimes.example",
     topics: topicsYaml("Weather", "Transport"),
     quality: "40",

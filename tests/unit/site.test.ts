@@ -178,7 +178,7 @@ describe("buildSiteModel: topics", () => {
     const slugs = clash.topics.map((topic) => topic.slug);
     expect(new Set(slugs).size).toBe(2);
     expect(clash.topics.find((topic) => topic.name === "C")?.slug).toBe("c");
-    expect(clash.topics.find((topic) => topic.name === "C++")?.slug).toMatch(/^c-[0-9a-f]{6}$/);
+    expect(clash.topics.find((topic) => topic.name === "C++")?.slug).toMatch(/^c--[0-9a-f]{6}$/);
   });
 
   it("are sorted by count, then by name", () => {
@@ -300,7 +300,8 @@ describe("toSummary", () => {
 describe("providerKeyOf", () => {
   it.each([
     ["the provider's domain, when the source's host is on it", { name: "Mint", domain: "livemint.com" }, "https://www.livemint.com/a", "livemint.com"],
-    ["the provider's domain above the source's host", { name: "BBC", domain: "bbc.co.uk" }, "https://news.bbc.co.uk/a", "bbc.co.uk"],
+    ["the source's host when the domain is above it", { name: "BBC", domain: "bbc.co.uk" }, "https://news.bbc.co.uk/a", "news.bbc.co.uk"],
+    ["the source's host when a blog claims its platform", { name: "Medium", domain: "medium.com" }, "https://someone.medium.com/a", "someone.medium.com"],
     ["without www. and in lower case", { name: "BBC", domain: " WWW.BBC.co.uk " }, "https://WWW.bbc.co.uk/a", "bbc.co.uk"],
     ["the source's host when the domain is another outlet's", { name: "Mint", domain: "livemint.com" }, "https://evil.example/a", "evil.example"],
     ["the source's host when the domain only ends like it", { name: "Mint", domain: "livemint.com" }, "https://notlivemint.com/a", "notlivemint.com"],
@@ -309,7 +310,8 @@ describe("providerKeyOf", () => {
     ["the source's host when there is no domain", { name: "Mint" }, "https://www.livemint.com/a", "livemint.com"],
     ["the source's host when the domain is not one", { name: "X", domain: "not a domain/../" }, "https://news.example.com/a", "news.example.com"],
     ["the source's host when there is no provider", undefined, "http://Example.ORG:8080/a", "example.org"],
-    ["a reserved name when the host is an IPv6 address", undefined, "http://[::1]/a", "unknown.invalid"],
+    ["a hash of the host when it is an IPv6 address", undefined, "http://[::1]/a", "28603805304972ba.invalid"],
+    ["a hash of the host when it has one label", undefined, "http://intranet/a", `${shortHash("intranet", 16)}.invalid`],
   ])("%s", (_case, provider, sourceUrl, key) => {
     expect(providerKeyOf(provider, sourceUrl)).toBe(key);
     expect(isProviderKey(key)).toBe(true);
