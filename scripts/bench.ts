@@ -115,7 +115,7 @@ function hostileTable({ runs, files, clean, mixed }: HostileFigures): string {
     ["JSON files (of which do not parse)", (side) => `${count(side.json.files)} (${side.json.broken})`, (a, b) => `+${count(b.json.files - a.json.files)}`],
   ];
   return [
-    `Bundled \`content/\` alone, then with ${files.total} hostile files beside it (${bytes(files.bytes)}; ${files.kept} kept within the limits, ${files.skipped} left out), ` +
+    `Bundled \`content/\` alone, then with ${files.total} hostile files beside it (${bytes(files.bytes)}; ${files.kept} kept within the limits, ${files.merged} merged into the story it copies, ${files.skipped} left out), ` +
       `\`CONTENT_INVALID=skip\`, empty parse cache; median of ${runs} builds each, taken in turn.\n`,
     "| | bundled content | with the hostile files | ratio |",
     "|---|---|---|---|",

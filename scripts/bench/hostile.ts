@@ -5,14 +5,14 @@
  */
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { hostileFiles } from "../hostile-corpus.ts";
+import { hostileFiles, type HostileFile } from "../hostile-corpus.ts";
 import { outputFigures, readSiteIndex, ROOT, timedBuild, type OutputFigures } from "./measure-build.ts";
 import type { TimedRun } from "./timed.ts";
 
 export interface HostileFigures {
   runs: number;
-  /** Hostile files, and how many of them the pipeline keeps (within the limits) or leaves out. */
-  files: { total: number; kept: number; skipped: number; bytes: number };
+  /** Hostile files, and how many of them the pipeline keeps (within the limits), merges into the story they copy, or leaves out. */
+  files: { total: number; kept: number; merged: number; skipped: number; bytes: number };
   clean: BuildSide;
   mixed: BuildSide;
 }
@@ -73,11 +73,11 @@ export async function measureHostile(work: string, log: (line: string) => void, 
       timed.push(await timedBuild(contentDir, join(work, `${name}-dist`), cacheDir, { CONTENT_INVALID: "skip" }));
     }
   }
-  const kept = hostile.filter((file) => file.outcome === "kept").length;
+  const count = (outcome: HostileFile["outcome"]) => hostile.filter((file) => file.outcome === outcome).length;
   const bytes = hostile.reduce((total, file) => total + (typeof file.content === "string" ? Buffer.byteLength(file.content) : file.content.length), 0);
   return {
     runs,
-    files: { total: hostile.length, kept, skipped: hostile.length - kept, bytes },
+    files: { total: hostile.length, kept: count("kept"), merged: count("merged"), skipped: count("skipped"), bytes },
     clean: await summarise(sides.clean.timed, join(work, "clean-dist")),
     mixed: await summarise(sides.hostile.timed, join(work, "hostile-dist")),
   };
