@@ -39,6 +39,10 @@ const SEED_URL = "https://www.livemint.com/technology/tech-news/facebook-says-gr
 /** How js-yaml's dump writes one list that several items share: an anchor, then aliases. */
 const sharedImages = `related:\n${Array.from({ length: 30 }, (_, i) => `  - title: Related ${i}\n    sourceUrl: https://r${i}.example/a\n    images: ${i === 0 ? "&ref_0\n      - url: https://img.example/shared.jpg\n        width: 600\n        height: 400" : "*ref_0"}\n`).join("")}`;
 
+/** Bytes the files hold in all, as written to disk. */
+export const corpusBytes = (files: readonly HostileFile[]): number =>
+  files.reduce((total, file) => total + (typeof file.content === "string" ? Buffer.byteLength(file.content) : file.content.length), 0);
+
 export function hostileFiles(): HostileFile[] {
   const bytes = (text: string) => new TextEncoder().encode(text);
   const latin1 = Uint8Array.from(article("", url("latin-1")).replace("hostile file's", "caf\u00e9 \u00fcber"), (char) => char.charCodeAt(0));

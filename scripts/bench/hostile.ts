@@ -5,7 +5,7 @@
  */
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { hostileFiles, type HostileFile } from "../hostile-corpus.ts";
+import { corpusBytes, hostileFiles, type HostileFile } from "../hostile-corpus.ts";
 import { outputFigures, readSiteIndex, ROOT, timedBuild, type OutputFigures } from "./measure-build.ts";
 import type { TimedRun } from "./timed.ts";
 
@@ -74,7 +74,7 @@ export async function measureHostile(work: string, log: (line: string) => void, 
     }
   }
   const count = (outcome: HostileFile["outcome"]) => hostile.filter((file) => file.outcome === outcome).length;
-  const bytes = hostile.reduce((total, file) => total + (typeof file.content === "string" ? Buffer.byteLength(file.content) : file.content.length), 0);
+  const bytes = corpusBytes(hostile);
   return {
     runs,
     files: { total: hostile.length, kept: count("kept"), merged: count("merged"), skipped: count("skipped"), bytes },

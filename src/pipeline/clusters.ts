@@ -175,7 +175,7 @@ function outletTally(checkRepeats: boolean) {
     add(url: string, provider: Provider | undefined, sourceUrl: string, publishedAt: string | undefined) {
       if (seen?.has(url)) return;
       seen?.add(url);
-      const key = providerKeyOf(provider, sourceUrl);
+      const key = providerKeyOf(sourceUrl);
       let outlet = byKey.get(key);
       if (!outlet) byKey.set(key, (outlet = { key, name: provider?.name ?? key, count: 0 }));
       outlet.count++;

@@ -20,10 +20,11 @@ export function claimedDomain(provider: Provider | undefined, sourceUrl: string)
   return host === domain ? domain : undefined;
 }
 
-/** Where a story's outlet page is: the domain its provider may claim (see above), or else its source's host. */
-export function providerKeyOf(provider: Provider | undefined, sourceUrl: string): string {
-  const domain = claimedDomain(provider, sourceUrl);
-  if (domain) return domain;
+/**
+ * Where a story's outlet page is: its source's host. A provider's `domain` can only ever
+ * agree with it (see above), so the source alone decides, whatever the file claims.
+ */
+export function providerKeyOf(sourceUrl: string): string {
   const host = plain(parseHttpUrl(sourceUrl)?.hostname) ?? "";
   // A host that cannot name a folder (too long, an IP v6 address, one label, an underscore)
   // keeps a page of its own, under its hash in the reserved (RFC 2606) `.invalid`.

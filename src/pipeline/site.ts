@@ -123,18 +123,22 @@ function resolveTopics(articles: ArticleRecord[]): Map<string, Topic> {
   }
   const topics = new Map<string, Topic>();
   const slugs = new Set<string>();
-  const stories = (key: string) => [...(spellings.get(key) as Map<string, number>).values()].reduce((a, b) => a + b, 0);
   // Which topic a plain slug belongs to when several would have it: the one written as the
   // slug is (`AI` for `ai`, not `(AI)`), then the one with most stories, then code-point
   // order. The others get a hashed slug, which no plain one can be: a topic spelled oddly,
   // or like another's hashed slug, never moves a topic that was there first.
-  const canonical = (key: string, base: string) => key.trim().replace(/\s+/g, "-") === base;
   const bases = new Map<string, string>();
-  for (const key of spellings.keys()) bases.set(key, slugify(key) || "topic");
-  const claims = [...spellings.keys()].sort(
-    (a, b) =>
-      Number(canonical(b, bases.get(b) as string)) - Number(canonical(a, bases.get(a) as string)) || stories(b) - stories(a) || byText(a, b),
-  );
+  /** Each key's claim on its plain slug, worked out once: written as the slug, and how many stories. */
+  const claim = new Map<string, { canonical: boolean; stories: number }>();
+  for (const [key, counts] of spellings) {
+    const base = slugify(key) || "topic";
+    bases.set(key, base);
+    claim.set(key, { canonical: key.trim().replace(/\s+/g, "-") === base, stories: [...counts.values()].reduce((a, b) => a + b, 0) });
+  }
+  const claims = [...spellings.keys()].sort((a, b) => {
+    const [x, y] = [claim.get(a), claim.get(b)] as { canonical: boolean; stories: number }[];
+    return Number(y.canonical) - Number(x.canonical) || y.stories - x.stories || byText(a, b);
+  });
   const plain = new Map<string, string>();
   for (const key of claims) {
     const base = bases.get(key) as string;
@@ -202,7 +206,7 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
       topics.push({ slug: topic.slug, name: topic.name });
     }
     const { file: _file, key, draft: _draft, topics: _names, relatedKeys, ...rest } = record;
-    const article = { id: "", ...rest, providerKey: providerKeyOf(record.provider, record.sourceUrl), topics };
+    const article = { id: "", ...rest, providerKey: providerKeyOf(record.sourceUrl), topics };
     return { key, relatedKeys, article };
   });
   uniqueIds(merged).forEach((id, index) => (entries[index].article.id = id));

@@ -46,7 +46,7 @@ export function makeArticle(fields: Partial<Article> & { title: string }): Artic
     // The site's build finds each article's story; alone until then.
     story: { articles: [], articleCount: 0, outlets: [], outletCount: 0 },
     ...fields,
-    providerKey: providerKeyOf(fields.provider, sourceUrl),
+    providerKey: providerKeyOf(sourceUrl),
   };
 }
 

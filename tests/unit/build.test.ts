@@ -5,7 +5,7 @@ import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Article, ArticleBucket, SiteIndex, TopicList } from "../../src/contract/types.ts";
 import { nameOnDisk } from "../../src/pipeline/slug.ts";
-import { hostileFiles } from "../../scripts/hostile-corpus.ts";
+import { corpusBytes, hostileFiles } from "../../scripts/hostile-corpus.ts";
 import { broadsheetContent } from "../../src/pipeline/vite-plugin.ts";
 import type { ContentOptions } from "../../src/pipeline/content.ts";
 import { FIXTURES, removeDir, ROOT, securedValuesOf } from "./helpers.ts";
@@ -215,7 +215,7 @@ describe("vite build: valid files beside one hostile file of each class", { time
 
   it("grows the output by a bounded multiple of what the hostile files hold", () => {
     const size = (files: Map<string, Buffer>) => [...files.values()].reduce((total, bytes) => total + bytes.length, 0);
-    const input = hostile.reduce((total, file) => total + (typeof file.content === "string" ? Buffer.byteLength(file.content) : file.content.length), 0);
+    const input = corpusBytes(hostile);
     expect(size(mixed) - size(clean)).toBeLessThan(input);
   });
 });

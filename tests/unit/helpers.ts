@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
+import { parseHttpUrl } from "../../src/contract/urls.ts";
 import { parseArticleFile, type ArticleRecord } from "../../src/pipeline/parse-file.ts";
 import { formatProblem, type ContentProblem } from "../../src/pipeline/problems.ts";
 
@@ -35,11 +36,7 @@ export type Fields = Record<string, string | undefined>;
 
 /** The host a `sourceUrl:` value names, without `www.`, or undefined when it names none. */
 function hostOf(yamlValue: string | undefined): string | undefined {
-  try {
-    return new URL(yamlValue?.replace(/^"|"$/g, "") ?? "").hostname.replace(/^www\./, "") || undefined;
-  } catch {
-    return undefined;
-  }
+  return parseHttpUrl(yamlValue?.replace(/^"|"$/g, "") ?? "")?.hostname.replace(/^www\./, "") || undefined;
 }
 
 export function articleText(fields: Fields = {}): string {

@@ -312,8 +312,8 @@ describe("providerKeyOf", () => {
     ["the source's host when there is no provider", undefined, "http://Example.ORG:8080/a", "example.org"],
     ["a hash of the host when it is an IPv6 address", undefined, "http://[::1]/a", "28603805304972ba.invalid"],
     ["a hash of the host when it has one label", undefined, "http://intranet/a", `${shortHash("intranet", 16)}.invalid`],
-  ])("%s", (_case, provider, sourceUrl, key) => {
-    expect(providerKeyOf(provider, sourceUrl)).toBe(key);
+  ])("%s", (_case, _provider, sourceUrl, key) => {
+    expect(providerKeyOf(sourceUrl)).toBe(key);
     expect(isProviderKey(key)).toBe(true);
   });
 });
