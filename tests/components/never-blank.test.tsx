@@ -1,4 +1,4 @@
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../src/app/app.tsx";
 import { dataPaths } from "../../src/contract/paths.ts";
@@ -22,7 +22,8 @@ async function expectFailedView() {
   expect(screen.getByRole("link", { name: "Back to all stories" })).toHaveAttribute("href", "/");
   expect(screen.getByRole("button", { name: "Reload" })).toBeInTheDocument();
   expect(mainNav().getByRole("link", { name: "Latest" })).toBeInTheDocument();
-  expect(document.title).toBe(`${FAILED} · Broadsheet`);
+  // The title follows the view in an effect, so it is waited for like anything else the view does.
+  await waitFor(() => expect(document.title).toBe(`${FAILED} · Broadsheet`));
 }
 
 describe("a record that cannot be shown", () => {

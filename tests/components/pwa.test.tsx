@@ -116,7 +116,7 @@ describe("offline, a view whose data was never saved on this device", () => {
     expect(await screen.findByRole("heading", { level: 1, name: talks.title })).toBeInTheDocument();
     expect(screen.getByText("This story isn’t saved for offline reading. Connect to the internet to read it.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Back to all stories" })).toHaveAttribute("href", "/");
-    expect(document.title).toBe(`${talks.title} · Broadsheet`);
+    await waitFor(() => expect(document.title).toBe(`${talks.title} · Broadsheet`));
   });
 });
 

@@ -1,4 +1,4 @@
-import { act, screen, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { buildSite, makeArticle, renderApp, serve, toSummary } from "./harness.tsx";
 
@@ -33,7 +33,7 @@ describe("saved stories", () => {
 
     await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Saved" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Saved stories" })).toBeInTheDocument();
-    expect(document.title).toBe("Saved stories · Broadsheet");
+    await waitFor(() => expect(document.title).toBe("Saved stories · Broadsheet"));
     const saved = screen.getByRole("article", { name: older.title });
     expect(within(saved).getByRole("link", { name: older.title })).toHaveAttribute("href", `/articles/${older.id}`);
     expect(within(saved).getByText("The Daily")).toBeInTheDocument();

@@ -129,7 +129,7 @@ describe("the topic filter", () => {
     renderApp("/topics/..%2Ffeed");
 
     expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("Topic not found");
-    expect(document.title).toBe("Topic not found · Broadsheet");
+    await waitFor(() => expect(document.title).toBe("Topic not found · Broadsheet"));
     expect(screen.queryByRole("feed")).not.toBeInTheDocument();
   });
 });
