@@ -27,7 +27,7 @@ const TYPES: Record<string, string> = {
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".webmanifest", ".svg", ".xml", ".txt"]);
 
 function cacheControl(path: string): string {
-  if (path.startsWith(`assets${sep}`) || /^data[\\/][0-9a-f]+[\\/]/.test(path)) return "public, max-age=31536000, immutable";
+  if (path.startsWith(`assets${sep}`) || /^data[\\/][a-z]+[\\/][0-9a-f]+\.json$/.test(path)) return "public, max-age=31536000, immutable";
   return "no-cache";
 }
 

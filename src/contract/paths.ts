@@ -6,8 +6,8 @@ import { isWindowsDevice } from "./names.ts";
 import type { SortOrder } from "./order.ts";
 
 export const DATA_DIR = "data";
-/** Bump when the shape of any data file changes: it is part of every build id. */
-export const DATA_FORMAT_VERSION = 3;
+/** Bump when the shape of any data file changes: the index says which one it is in, and the app reads only its own. */
+export const DATA_FORMAT_VERSION = 4;
 export const INDEX_PATH = `${DATA_DIR}/index.json`;
 export const FEED_PAGE_SIZE = 50;
 /** Topics listed in the index for the filter bar. */
@@ -19,31 +19,23 @@ export const STORY_OUTLETS_SHOWN = 50;
 /** Length of the hex hash at the end of every article id. */
 export const ID_HASH_LENGTH = 8;
 
-const buildDir = (buildId: string) => `${DATA_DIR}/${buildId}`;
-const searchDir = (buildId: string) => `${buildDir(buildId)}/search`;
+/**
+ * The folders of the data files other than the index. Each file is named by its content
+ * (`ShardName`): written once, never changed, cached for good.
+ */
+export const SHARD_KINDS = ["lists", "pages", "tables", "catalogs", "articles", "search"] as const;
+export type ShardKind = (typeof SHARD_KINDS)[number];
 
-/** Latest pages sit in the list's folder; Hot and Top in a subfolder named after the order. */
-const pageFile = (folder: string, page: number, sort: SortOrder) =>
-  `${folder}/${sort === "latest" ? "" : `${sort}/`}${page}.json`;
+/** Hex digits of a file's SHA-256 in its name: 64 bits, so two contents never meet at one name. */
+export const SHARD_NAME_LENGTH = 16;
+
+/** What a data file's name looks like; anything else in a reference names no file. */
+export const isShardName = (text: unknown): text is string => typeof text === "string" && /^[0-9a-f]{16}$/.test(text);
 
 export const dataPaths = {
   index: INDEX_PATH,
-  /** The folder that holds every other file of one build. */
-  build: (buildId: string) => `${buildDir(buildId)}/`,
-  topics: (buildId: string) => `${buildDir(buildId)}/topics.json`,
-  feedPage: (buildId: string, page: number, sort: SortOrder = "latest") => pageFile(`${buildDir(buildId)}/feed`, page, sort),
-  /** Slugs hold only letters, marks, digits and hyphens: no character a path treats specially. */
-  topicPage: (buildId: string, slug: string, page: number, sort: SortOrder = "latest") =>
-    pageFile(`${buildDir(buildId)}/topics/${slug}`, page, sort),
-  /** Provider keys are domains: letters, digits, hyphens and dots between labels, at most `MAX_PROVIDER_KEY` of them. */
-  providerPage: (buildId: string, key: string, page: number, sort: SortOrder = "latest") =>
-    pageFile(`${buildDir(buildId)}/providers/${providerFolder(key)}`, page, sort),
-  articleBucket: (buildId: string, bucket: number) => `${buildDir(buildId)}/articles/${bucket}.json`,
-  /** Full-text search (see search.ts): its folder, where each word file begins, the word files, the Hot and Top ranks. */
-  search: (buildId: string) => `${searchDir(buildId)}/`,
-  searchManifest: (buildId: string) => `${searchDir(buildId)}/index.json`,
-  searchWords: (buildId: string, file: number) => `${searchDir(buildId)}/words/${file}.json`,
-  searchRanks: (buildId: string, sort: Exclude<SortOrder, "latest">) => `${searchDir(buildId)}/${sort}.json`,
+  /** Every data file but the index. */
+  shard: (kind: ShardKind, name: string) => `${DATA_DIR}/${kind}/${name}.json`,
 };
 
 export type FeedFormat = "rss" | "json";
@@ -93,6 +85,15 @@ export function articleBucketOf(id: string, bits: number): number | undefined {
   const hash = idHash(id);
   if (hash === undefined) return undefined;
   return bits === 0 ? 0 : parseInt(hash, 16) >>> (32 - bits);
+}
+
+/** How many group tables name the 2^bits article groups: about the square root, so each table and the index stay small. */
+export const groupTableBitsFor = (bits: number): number => bits >> 1;
+
+/** Where group `group` is named: which of the index's group tables, and where in it. */
+export function groupTableSlot(group: number, bits: number): { table: number; slot: number } {
+  const perTable = bits - groupTableBitsFor(bits);
+  return { table: group >>> perTable, slot: group & (2 ** perTable - 1) };
 }
 
 /** Enough groups that each holds about `perBucket` articles. */

@@ -1,3 +1,5 @@
+import type { Summary } from "./types.ts";
+
 /**
  * Full-text search: what a word is, and the shape of the search files. The pipeline
  * indexes words with this rule and the app splits a query and marks matches with the
@@ -40,18 +42,26 @@ export function* wordSpans(text: string): Generator<{ start: number; end: number
  */
 export const FIELD_WEIGHT = { title: 3, topicOrProvider: 2, excerpt: 1 } as const;
 
-/** `search/index.json`, the only search file every query reads. */
+/** The search manifest (`SiteIndex.search`), the only search file every query reads. */
 export interface SearchManifest {
-  /**
-   * Stories indexed. Story n is the n-th of the Latest feed: item n % FEED_PAGE_SIZE of
-   * feed page ⌊n / FEED_PAGE_SIZE⌋ + 1.
-   */
+  /** Stories indexed. Story n is the n-th of the Latest feed. */
   stories: number;
   /**
    * The first word of each word file, in code-unit order: file i holds every word from
    * `words[i]` up to, not including, `words[i + 1]`.
    */
   words: string[];
+  /** The word files' names, in the same order. */
+  files: string[];
+  /** Each story's summary: story n is item n % `summaries`' block size of block ⌊n / size⌋. */
+  summaries: string[];
+  /** The names of the Hot and Top `SearchRanks`. */
+  ranks: { hot: string; top: string };
+}
+
+/** A block of stories' summaries, by story number. */
+export interface SearchSummaries {
+  items: Summary[];
 }
 
 /**

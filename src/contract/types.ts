@@ -108,41 +108,105 @@ export interface Article extends Omit<Summary, "image" | "outlets"> {
   story: StoryCoverage;
 }
 
-/** `data/index.json`: the only file served without long caching. */
+/**
+ * The name of a data file other than the index: the first 16 hex digits of the SHA-256 of
+ * its bytes. The same content always has the same name, so a file never changes once
+ * written, and a build writes only names the host has never seen (see data-layout.ts).
+ */
+export type ShardName = string;
+
+/** A topic as the index and the topic catalog list it: with the name of its list's first page. */
+export interface TopicEntry extends Topic {
+  list: ShardName;
+}
+
+/** An outlet as its catalog lists it: with the name of its list's first page. */
+export interface ProviderEntry extends ProviderInfo {
+  list: ShardName;
+}
+
+/** `data/index.json`: the only data file that changes in place, and is revalidated on every visit. */
 export interface SiteIndex {
-  /** Names the folder every other data file of this build lives in. */
+  /** Names this version of the data (a hash of the rest of this file): it changes whenever any data file does. */
   buildId: string;
+  /** The layout's version: an app reads only the format it was built for. */
+  format: number;
   /** Articles published, the stories they tell (articles about one story count once), topics. */
   totals: { articles: number; stories: number; topics: number };
-  feed: { pageCount: number; pageSize: number };
-  /** The most used topics, for the filter bar; all of them are in `topics.json`. */
-  topTopics: Topic[];
+  /** The first page of the whole site's list, in the Latest order. */
+  feed: ShardName;
+  /** The most used topics, for the filter bar; all of them are in the topic catalog. */
+  topTopics: TopicEntry[];
+  /** Every topic (`TopicCatalog`). */
+  topics: ShardName;
+  /** Every outlet (`ProviderCatalog`). */
+  providers: ShardName;
   /**
-   * Articles are grouped by the first `articleBucketBits` bits of their id's hash; every
-   * group from 0 to 2^bits − 1 exists, empty or not.
+   * Articles are grouped by the first `bits` bits of their id's hash; every group from 0 to
+   * 2^bits − 1 exists, empty or not. `tables` name the `GroupTable`s that name the groups:
+   * table t holds groups t × 2^(bits − tableBits) onwards, where 2^tableBits is the number of tables.
    */
-  articleBucketBits: number;
+  articles: { bits: number; tables: ShardName[] };
+  /** The search index's manifest. */
+  search: ShardName;
   /** Whether all article groups together are small enough to save for offline reading. */
   offlineArticles: boolean;
   /** The newest story's date: the Hot order fades heat from here. Null for an empty archive. */
   newestAt: string | null;
 }
 
-/** One page of a feed: the whole site's, one topic's or one outlet's, in one order. */
-export interface FeedPage {
-  page: number;
-  pageCount: number;
+/**
+ * The first page of a list (the whole site's, one topic's or one outlet's) in one order:
+ * its first `FEED_PAGE_SIZE` stories, and the table of the pages that hold all of them.
+ */
+export interface ListHead {
   /** Stories in this list: every one for Latest, at most `RANKED_LIMIT` for Hot and Top. */
   total: number;
+  /** The first stories of the list, at most `FEED_PAGE_SIZE`. */
   items: Summary[];
-  /** Present on topic pages. */
+  /** The `PageTable` of the whole list, when it holds more than `items`; null otherwise. */
+  pages: ShardName | null;
+  /** On the Latest head only: the first pages of the same list in the other orders. */
+  orders?: { hot: ShardName; top: ShardName };
+  /** Present on topic lists. */
   topic?: Topic;
-  /** Present on outlet pages. */
+  /** Present on outlet lists. */
   provider?: ProviderInfo;
 }
 
-export interface TopicList {
-  topics: Topic[];
+/**
+ * Every page of one list, in the list's order, with how many stories each holds. The
+ * pages hold the whole list: a reader past the head's stories skips that many here.
+ */
+export interface PageTable {
+  pages: { name: ShardName; count: number }[];
+}
+
+/** One page of a list: a run of its stories, in the list's order. */
+export interface ListPage {
+  items: Summary[];
+}
+
+/** A list's stories as a view reads them, a page at a time (the app's shape, not a file). */
+export interface FeedPage {
+  /** Stories in the whole list. */
+  total: number;
+  items: Summary[];
+  topic?: Topic;
+  provider?: ProviderInfo;
+}
+
+export interface TopicCatalog {
+  topics: TopicEntry[];
+}
+
+export interface ProviderCatalog {
+  providers: ProviderEntry[];
+}
+
+/** The names of a run of article groups (see `SiteIndex.articles`). */
+export interface GroupTable {
+  groups: ShardName[];
 }
 
 /** A group of articles, keyed by id. */

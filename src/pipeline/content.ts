@@ -3,11 +3,13 @@ import { performance } from "node:perf_hooks";
 import { parseHttpUrl } from "../contract/urls.ts";
 import { DEFAULT_OFFLINE_ARTICLE_BUDGET } from "./data-files.ts";
 import { discoverArticleFiles, loadArticleFile, type LoadedFile } from "./load.ts";
+import { DEFAULT_GRACE_HOURS } from "./output.ts";
 import { openParseCache, type ParseCache } from "./parse-cache.ts";
 import { DEFAULT_PRERENDERED_ARTICLES } from "./publish/page-head.ts";
 import type { FileResult } from "./parse-file.ts";
 import { parseFiles } from "./parse-pool.ts";
-import { InvalidContentError, type ContentProblem } from "./problems.ts";
+import type { Logger } from "vite";
+import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
 import { buildSiteModel, type SiteModel } from "./site.ts";
 
 export interface ContentOptions {
@@ -23,6 +25,8 @@ export interface ContentOptions {
   siteUrl?: string;
   /** How many of the newest articles get a page of their own with their link preview; default `PRERENDERED_ARTICLES` or 10,000. */
   prerenderedArticles?: number;
+  /** Hours a file the data no longer uses stays in the output folder; default `DATA_GRACE_HOURS` or 72. */
+  graceHours?: number;
 }
 
 export interface ContentBuild {
@@ -31,6 +35,8 @@ export interface ContentBuild {
   invalid: ContentProblem[];
   warnings: ContentProblem[];
   files: number;
+  /** Each readable content file's cache key (its path and bytes): what tells an update what changed. */
+  contentKeys: Record<string, string>;
   milliseconds: number;
 }
 
@@ -47,6 +53,10 @@ export function resolveContentOptions(options: ContentOptions = {}, env = proces
   if (!Number.isSafeInteger(prerendered) || prerendered < 0) {
     throw new Error(`PRERENDERED_ARTICLES must be a whole number of articles, such as 10000; it is "${env.PRERENDERED_ARTICLES}"`);
   }
+  const graceHours = options.graceHours ?? Number(env.DATA_GRACE_HOURS || DEFAULT_GRACE_HOURS);
+  if (!Number.isFinite(graceHours) || graceHours < 0) {
+    throw new Error(`DATA_GRACE_HOURS must be a number of hours, such as 72; it is "${env.DATA_GRACE_HOURS}"`);
+  }
   return {
     dir: resolve(options.dir ?? env.CONTENT_DIR ?? "content"),
     invalid,
@@ -54,6 +64,7 @@ export function resolveContentOptions(options: ContentOptions = {}, env = proces
     cacheRoot: cache === false ? undefined : resolve(cache),
     ...resolveSiteUrl(options.siteUrl ?? env.SITE_URL),
     prerenderedArticles: prerendered,
+    graceHours,
   } as const;
 }
 
@@ -136,7 +147,7 @@ export function createContentStore(dir: string, cacheRoot?: string) {
       }
       const model = buildSiteModel(records);
       warnings.push(...model.warnings);
-      return { model, invalid, warnings, files: results.size, milliseconds: performance.now() - started };
+      return { model, invalid, warnings, files: results.size, contentKeys: Object.fromEntries(keys), milliseconds: performance.now() - started };
     },
   };
 }
@@ -154,6 +165,23 @@ export function summaryLine(build: ContentBuild, mode: "fail" | "skip", millisec
     `${plural(model.stats.drafts, "draft")} left out, ${plural(model.stats.duplicatesMerged, "duplicate")} merged, ` +
     `${invalidPart}, ${plural(warnings.length, "warning")}, in ${Math.round(milliseconds)} ms`
   );
+}
+
+/** Where a build's lines go: Vite's logger, or the console. */
+export type BuildLogger = Pick<Logger, "info" | "warn">;
+
+const MAX_LISTED = 50;
+
+/** Prints the warnings (and skipped files), at most `MAX_LISTED` of each, then the summary line. */
+export function reportContent(logger: BuildLogger, build: ContentBuild, milliseconds: number, invalid: "fail" | "skip"): void {
+  const list = (problems: ContentProblem[], prefix: string) => {
+    for (const problem of problems.slice(0, MAX_LISTED)) logger.warn(`${prefix}${formatProblem(problem)}`);
+    if (problems.length > MAX_LISTED) logger.warn(`${prefix}…and ${problems.length - MAX_LISTED} more`);
+  };
+  list(build.warnings, "warning: ");
+  // When invalid files fail the build, the error lists them; said twice they would read as skipped.
+  if (invalid === "skip") list(build.invalid, "skipped: ");
+  logger.info(summaryLine(build, invalid, milliseconds));
 }
 
 /** The folder as a message should name it: relative to where the build runs, when inside it. */

@@ -1,19 +1,31 @@
 import { gzipSync } from "node:zlib";
-import { dataPaths, FEED_PAGE_SIZE, TOP_TOPICS } from "../contract/paths.ts";
 import { compareStories, RANKED_LIMIT, SORT_ORDERS, type SortOrder } from "../contract/order.ts";
-import type { Article, ArticleBucket, FeedPage, SiteIndex, TopicList } from "../contract/types.ts";
+import {
+  DATA_FORMAT_VERSION,
+  dataPaths,
+  FEED_PAGE_SIZE,
+  groupTableBitsFor,
+  TOP_TOPICS,
+} from "../contract/paths.ts";
+import type {
+  Article,
+  ArticleBucket,
+  GroupTable,
+  ListHead,
+  ListPage,
+  PageTable,
+  ProviderCatalog,
+  ProviderEntry,
+  ShardName,
+  SiteIndex,
+  Summary,
+  TopicCatalog,
+  TopicEntry,
+} from "../contract/types.ts";
 import { toSummary } from "../contract/summary.ts";
+import { searchShards } from "./search-index.ts";
+import { shard, shardNameOf, shardText, type DataFile } from "./shards.ts";
 import { articleBuckets, type SiteModel } from "./site.ts";
-
-/**
- * One JSON file of the built data: its path relative to the site root, and how to make
- * it. Rendering is deferred so a build streams files one at a time and the dev server
- * renders only what is asked for.
- */
-export interface DataFile {
-  path: string;
-  render(): string;
-}
 
 export interface DataOptions {
   /** Article data, gzipped, that a reader's device saves whole for offline reading; default 5 MB. */
@@ -22,16 +34,37 @@ export interface DataOptions {
 
 export const DEFAULT_OFFLINE_ARTICLE_BUDGET = 5 * 1024 * 1024;
 
-const pageCountOf = (total: number) => Math.max(1, Math.ceil(total / FEED_PAGE_SIZE));
+/**
+ * Where a list's Latest pages end, counted over its articles from the oldest: after an
+ * article whose id's hash is a multiple of `FEED_PAGE_SIZE` (one in fifty, so pages hold
+ * fifty articles on average), or after `MAX_PAGE_ARTICLES` with none. The content decides,
+ * not the position: a new article changes only the page it lands in, wherever it lands,
+ * and every other page keeps its bytes and its name.
+ */
+export const MAX_PAGE_ARTICLES = 4 * FEED_PAGE_SIZE;
 
-const bucketJson = (articles: readonly Article[]) =>
-  JSON.stringify({ articles: Object.fromEntries(articles.map((article) => [article.id, article])) } satisfies ArticleBucket);
+const endsPage = (article: Article) => parseInt(article.id.slice(-8), 16) % FEED_PAGE_SIZE === 0;
+
+/** `entries` (newest first) cut into the pages that `endsPage` marks, newest page first. */
+function latestPages<T>(entries: readonly T[], articleOf: (entry: T) => Article): T[][] {
+  const pages: T[][] = [];
+  let page: T[] = [];
+  for (let index = entries.length - 1; index >= 0; index--) {
+    page.push(entries[index]);
+    if (endsPage(articleOf(entries[index])) || page.length === MAX_PAGE_ARTICLES) {
+      pages.push(page.reverse());
+      page = [];
+    }
+  }
+  if (page.length > 0) pages.push(page.reverse());
+  return pages.reverse();
+}
 
 /** Whether every article group, gzipped as a host serves it, fits the budget. Stops counting once it does not. */
-function fitsOffline(buckets: readonly Article[][], budget: number): boolean {
+function fitsOffline(buckets: readonly string[], budget: number): boolean {
   let bytes = 0;
   for (const bucket of buckets) {
-    bytes += gzipSync(bucketJson(bucket)).length;
+    bytes += gzipSync(bucket).length;
     if (bytes > budget) return false;
   }
   return true;
@@ -39,28 +72,58 @@ function fitsOffline(buckets: readonly Article[][], budget: number): boolean {
 
 const newestAt = (model: SiteModel) => model.articles[0]?.publishedAt ?? null;
 
-function siteIndex(model: SiteModel, offlineArticles: boolean): SiteIndex {
-  return {
-    buildId: model.buildId,
-    totals: { articles: model.articles.length, stories: model.stories.length, topics: model.topics.length },
-    feed: { pageCount: pageCountOf(model.stories.length), pageSize: FEED_PAGE_SIZE },
-    topTopics: model.topics.slice(0, TOP_TOPICS),
-    articleBucketBits: model.articleBucketBits,
-    offlineArticles,
-    newestAt: newestAt(model),
-  };
+/** What a list's first page says about the list itself. */
+type ListMeta = Pick<ListHead, "topic" | "provider">;
+
+interface ListOptions {
+  meta?: ListMeta;
+  /** Each story once (feed and topics), or every article (an outlet's own list). */
+  stories?: boolean;
 }
 
-/** What a list's pages say about the list itself. */
-type ListMeta = Pick<FeedPage, "topic" | "provider">;
-
-function feedPage(articles: readonly Article[], page: number, meta: ListMeta): FeedPage {
-  const start = (page - 1) * FEED_PAGE_SIZE;
-  const items = articles.slice(start, start + FEED_PAGE_SIZE).map(toSummary);
-  return { page, pageCount: pageCountOf(articles.length), total: articles.length, items, ...meta };
+/** A list's head and its page table, from its pages (in the list's order). */
+function* headOf(pages: readonly Summary[][], total: number, meta: ListMeta, orders?: ListHead["orders"]): Generator<DataFile, ShardName> {
+  const all = pages.flat();
+  let table: ShardName | null = null;
+  if (all.length > FEED_PAGE_SIZE) {
+    const entries: PageTable["pages"] = [];
+    for (const page of pages) entries.push({ name: yield* shard("pages", { items: page } satisfies ListPage), count: page.length });
+    table = yield* shard("tables", { pages: entries } satisfies PageTable);
+  }
+  const head: ListHead = { total, items: all.slice(0, FEED_PAGE_SIZE), pages: table, ...(orders ? { orders } : {}), ...meta };
+  return yield* shard("lists", head);
 }
 
-const file = (path: string, data: () => unknown): DataFile => ({ path, render: () => JSON.stringify(data()) });
+/**
+ * One list (indexes into the newest-first articles) in every order, and the name of its
+ * Latest head, which names the others. Latest is cut where `endsPage` says; Hot and Top
+ * (its best `RANKED_LIMIT`, worked out afresh each build: they are small) in pages of
+ * `FEED_PAGE_SIZE`.
+ */
+function* listFiles(model: SiteModel, latest: readonly number[], { meta = {}, stories = true }: ListOptions = {}): Generator<DataFile, ShardName> {
+  const { articles } = model;
+  const entries = stories ? onePerStory(model, latest) : latest;
+  const ranked = {} as Record<Exclude<SortOrder, "latest">, ShardName>;
+  for (const sort of SORT_ORDERS) {
+    if (sort === "latest") continue;
+    const compare = compareStories(sort, newestAt(model) ?? "");
+    const order = (stories ? onePerStory(model, [...latest].sort((a, b) => compare(articles[a], articles[b]))) : [...entries].sort((a, b) => compare(articles[a], articles[b]))).slice(0, RANKED_LIMIT);
+    const pages: Summary[][] = [];
+    for (let start = 0; start < order.length; start += FEED_PAGE_SIZE) pages.push(order.slice(start, start + FEED_PAGE_SIZE).map((index) => summaryOf(model, index)));
+    ranked[sort] = yield* headOf(pages, order.length, meta);
+  }
+  const pages = latestPages(entries, (index) => articles[index]).map((page) => page.map((index) => summaryOf(model, index)));
+  return yield* headOf(pages, entries.length, meta, ranked);
+}
+
+/** Each article's summary, made once however many lists show it. */
+const summaries = new WeakMap<Article, Summary>();
+function summaryOf(model: SiteModel, index: number): Summary {
+  const article = model.articles[index];
+  let summary = summaries.get(article);
+  if (!summary) summaries.set(article, (summary = toSummary(article)));
+  return summary;
+}
 
 /** The first article of each story in `indexes`, in their order: a story shows once in a list. */
 function onePerStory(model: SiteModel, indexes: readonly number[]): number[] {
@@ -73,53 +136,49 @@ function onePerStory(model: SiteModel, indexes: readonly number[]): number[] {
   });
 }
 
-interface ListOptions {
-  /** What every page says about the list. */
-  meta?: ListMeta;
-  /** Each story once (feed and topics), or every article (an outlet's own list). */
-  stories?: boolean;
+/** The article groups, then the tables that name them; returns the tables' names, for the index. */
+function* articleFiles(model: SiteModel, budget: number): Generator<DataFile, { tables: ShardName[]; offline: boolean }> {
+  const bits = model.articleBucketBits;
+  const texts = articleBuckets(model).map((grouped) => JSON.stringify({ articles: Object.fromEntries(grouped.map((article) => [article.id, article])) } satisfies ArticleBucket));
+  const groups: ShardName[] = [];
+  for (const text of texts) groups.push(yield* shardText("articles", text));
+  const perTable = 2 ** (bits - groupTableBitsFor(bits));
+  const tables: ShardName[] = [];
+  for (let start = 0; start < groups.length; start += perTable) {
+    tables.push(yield* shard("tables", { groups: groups.slice(start, start + perTable) } satisfies GroupTable));
+  }
+  return { tables, offline: fitsOffline(texts, budget) };
 }
 
 /**
- * One list (indexes into the newest-first articles) in every order: all of it Latest,
- * its best `RANKED_LIMIT` Hot and Top. Ranked lists are sorted when their first page renders.
+ * Every data file of a build, each named by its content and made after the files it
+ * names; `data/index.json` last, naming the rest.
  */
-function* listPages(model: SiteModel, latest: readonly number[], pathOf: (page: number, sort: SortOrder) => string, { meta = {}, stories = true }: ListOptions = {}) {
-  const { articles } = model;
-  const cut = (indexes: readonly number[]) => (stories ? onePerStory(model, indexes) : indexes).map((index) => articles[index]);
-  const latestList = cut(latest);
-  for (const sort of SORT_ORDERS) {
-    let ordered: readonly Article[] | undefined;
-    const list = () => {
-      if (sort === "latest") return latestList;
-      const compare = compareStories(sort, newestAt(model) ?? "");
-      return (ordered ??= cut([...latest].sort((a, b) => compare(articles[a], articles[b]))).slice(0, RANKED_LIMIT));
-    };
-    const count = Math.min(latestList.length, sort === "latest" ? Infinity : RANKED_LIMIT);
-    for (let page = 1; page <= pageCountOf(count); page++) {
-      yield file(pathOf(page, sort), () => feedPage(list(), page, meta));
-    }
-  }
-}
-
-/** Every data file of a build, in a fixed order. */
 export function* dataFiles(model: SiteModel, options: DataOptions = {}): Generator<DataFile> {
-  const { buildId, articles } = model;
-  const buckets = articleBuckets(model);
-  const budget = options.offlineArticleBudget ?? DEFAULT_OFFLINE_ARTICLE_BUDGET;
-  let offline: boolean | undefined;
-  yield file(dataPaths.index, () => siteIndex(model, (offline ??= fitsOffline(buckets, budget))));
-  yield file(dataPaths.topics(buildId), (): TopicList => ({ topics: model.topics }));
-  yield* listPages(model, articles.map((_article, index) => index), (page, sort) => dataPaths.feedPage(buildId, page, sort));
+  const feed = yield* listFiles(model, model.articles.map((_article, index) => index));
+  const topics: TopicEntry[] = [];
   for (const topic of model.topics) {
-    const tagged = model.topicArticles.get(topic.slug) ?? [];
-    yield* listPages(model, tagged, (page, sort) => dataPaths.topicPage(buildId, topic.slug, page, sort), { meta: { topic } });
+    const list = yield* listFiles(model, model.topicArticles.get(topic.slug) ?? [], { meta: { topic } });
+    topics.push({ ...topic, list });
   }
+  const providers: ProviderEntry[] = [];
   for (const provider of model.providers) {
-    const theirs = model.providerArticles.get(provider.key) ?? [];
-    yield* listPages(model, theirs, (page, sort) => dataPaths.providerPage(buildId, provider.key, page, sort), { meta: { provider }, stories: false });
+    const list = yield* listFiles(model, model.providerArticles.get(provider.key) ?? [], { meta: { provider }, stories: false });
+    providers.push({ ...provider, list });
   }
-  for (const [bucket, grouped] of buckets.entries()) {
-    yield { path: dataPaths.articleBucket(buildId, bucket), render: () => bucketJson(grouped) };
-  }
+  const articles = yield* articleFiles(model, options.offlineArticleBudget ?? DEFAULT_OFFLINE_ARTICLE_BUDGET);
+  const index: Omit<SiteIndex, "buildId"> = {
+    format: DATA_FORMAT_VERSION,
+    totals: { articles: model.articles.length, stories: model.stories.length, topics: model.topics.length },
+    feed,
+    topTopics: topics.slice(0, TOP_TOPICS),
+    topics: yield* shard("catalogs", { topics } satisfies TopicCatalog),
+    providers: yield* shard("catalogs", { providers } satisfies ProviderCatalog),
+    articles: { bits: model.articleBucketBits, tables: articles.tables },
+    search: yield* searchShards(model),
+    offlineArticles: articles.offline,
+    newestAt: newestAt(model),
+  };
+  const text = JSON.stringify({ buildId: shardNameOf(JSON.stringify(index)), ...index } satisfies SiteIndex);
+  yield { path: dataPaths.index, render: () => text };
 }

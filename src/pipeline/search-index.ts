@@ -1,15 +1,16 @@
-import { byText, compareStories, SORT_ORDERS } from "../contract/order.ts";
-import { dataPaths } from "../contract/paths.ts";
+import { byText, compareStories } from "../contract/order.ts";
 import {
   encodePosting,
   FIELD_WEIGHT,
   searchWords,
   type SearchManifest,
   type SearchRanks,
+  type SearchSummaries,
   type SearchWordFile,
 } from "../contract/search.ts";
-import type { Article } from "../contract/types.ts";
-import type { DataFile } from "./data-files.ts";
+import { toSummary } from "../contract/summary.ts";
+import type { Article, ShardName } from "../contract/types.ts";
+import { shard, type DataFile } from "./shards.ts";
 import type { SiteModel } from "./site.ts";
 
 /**
@@ -19,10 +20,10 @@ import type { SiteModel } from "./site.ts";
 export const WORD_FILE_BYTES = 48_000;
 
 /** What the index is made from: the articles, newest first, and the story each belongs to. */
-export type SearchSource = Pick<SiteModel, "buildId" | "articles" | "storyOf" | "stories">;
+export type SearchSource = Pick<SiteModel, "articles" | "storyOf" | "stories">;
 
 export interface SearchIndex {
-  manifest: SearchManifest;
+  manifest: Pick<SearchManifest, "stories" | "words">;
   files: SearchWordFile[];
 }
 
@@ -107,30 +108,32 @@ export function ranksIn({ articles, storyOf, stories }: Pick<SearchSource, "arti
   return { ranks };
 }
 
-export interface SearchFiles {
-  files: DataFile[];
-  words: number;
-  wordFiles: number;
-}
+/** Stories per summaries file: what a page of results reads. */
+export const SUMMARY_BLOCK = 50;
 
-/** The search files of a build: the manifest, every word file, and the ranks (worked out only when written). */
-export function searchIndexFiles(source: SearchSource): SearchFiles {
-  const { buildId } = source;
+/**
+ * The search files of a build: the word files, each story's summary (what a result shows)
+ * in blocks of `SUMMARY_BLOCK` by story number, the Hot and Top ranks; and last the
+ * manifest that names them all, whose name it returns.
+ */
+export function* searchShards(source: SearchSource): Generator<DataFile, ShardName> {
   const { manifest, files } = buildSearchIndex(source);
-  const json = (path: string, data: () => unknown): DataFile => ({ path, render: () => JSON.stringify(data()) });
-  return {
-    files: [
-      json(dataPaths.searchManifest(buildId), () => manifest),
-      ...files.map((file, number) => json(dataPaths.searchWords(buildId, number), () => file)),
-      ...SORT_ORDERS.filter((sort) => sort !== "latest").map((sort) => json(dataPaths.searchRanks(buildId, sort), () => ranksIn(source, sort))),
-    ],
-    words: files.reduce((total, file) => total + Object.keys(file.words).length, 0),
-    wordFiles: files.length,
+  const names: ShardName[] = [];
+  for (const file of files) names.push(yield* shard("search", file));
+  const blocks: ShardName[] = [];
+  for (let start = 0; start < source.stories.length; start += SUMMARY_BLOCK) {
+    const items = source.stories.slice(start, start + SUMMARY_BLOCK).map((members) => toSummary(source.articles[members[0]]));
+    blocks.push(yield* shard("search", { items } satisfies SearchSummaries));
+  }
+  const ranks = {
+    hot: yield* shard("search", ranksIn(source, "hot")),
+    top: yield* shard("search", ranksIn(source, "top")),
   };
+  return yield* shard("search", { ...manifest, files: names, summaries: blocks, ranks } satisfies SearchManifest);
 }
 
 /** The one line a build prints about its search index. */
-export function searchSummaryLine({ words, wordFiles }: SearchFiles, milliseconds: number): string {
+export function searchSummaryLine({ words, wordFiles }: { words: number; wordFiles: number }, milliseconds: number): string {
   const plural = (count: number, one: string) => `${count.toLocaleString("en-US")} ${one}${count === 1 ? "" : "s"}`;
   return `Broadsheet search index: ${plural(words, "word")} in ${plural(wordFiles, "file")}, in ${Math.round(milliseconds)} ms`;
 }

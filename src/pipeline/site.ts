@@ -1,18 +1,8 @@
-import { createHash } from "node:crypto";
-import {
-  articleBucketBitsFor,
-  articleBucketOf,
-  DATA_FORMAT_VERSION,
-  FEED_PAGE_SIZE,
-  ID_HASH_LENGTH,
-  STORY_LINKS_SHOWN,
-  STORY_OUTLETS_SHOWN,
-  TOP_TOPICS,
-} from "../contract/paths.ts";
-import { byText, compareLatest, HOT_HALF_LIFE_HOURS, RANKED_LIMIT } from "../contract/order.ts";
+import { articleBucketBitsFor, articleBucketOf, ID_HASH_LENGTH } from "../contract/paths.ts";
+import { byText, compareLatest } from "../contract/order.ts";
 import { isPortableName } from "../contract/names.ts";
 import type { Article, ProviderInfo, Topic, TopicRef } from "../contract/types.ts";
-import { CLUSTER_RULES, findStories } from "./clusters.ts";
+import { findStories } from "./clusters.ts";
 import { pushTo } from "./collections.ts";
 import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
 import type { ContentProblem } from "./problems.ts";
@@ -22,7 +12,6 @@ import { hashedName, nameOnDisk, shortHash, slugify } from "./slug.ts";
 
 /** Everything the data files are cut from: merged, deduplicated and sorted. */
 export interface SiteModel {
-  buildId: string;
   /** Newest first. */
   articles: Article[];
   /** Most stories first, then by name. */
@@ -218,12 +207,8 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
   );
   const articles: Article[] = entries.map(({ article }, index) => ({ ...article, story: coverage[index] }));
 
-  // The id names the data: the articles, and the layout they are cut into.
   const articleBucketBits = articleBucketBitsFor(articles.length);
-  const hash = createHash("sha256").update(JSON.stringify([DATA_FORMAT_VERSION, FEED_PAGE_SIZE, TOP_TOPICS, RANKED_LIMIT, HOT_HALF_LIFE_HOURS, STORY_LINKS_SHOWN, STORY_OUTLETS_SHOWN, CLUSTER_RULES, articleBucketBits]));
-  for (const article of articles) hash.update(JSON.stringify(article));
   return {
-    buildId: hash.digest("hex").slice(0, 12),
     articles,
     topics: [...topicsByKey.values()].sort((a, b) => b.count - a.count || byText(a.name, b.name)),
     ...listsOf(articles),

@@ -1,68 +1,27 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { stat } from "node:fs/promises";
+import { relative, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger, Plugin, ViteDevServer } from "vite";
-import { CONTENT_UPDATE_EVENT, DATA_DIR, dataPaths } from "../contract/paths.ts";
+import { CONTENT_UPDATE_EVENT, DATA_DIR, SHARD_KINDS } from "../contract/paths.ts";
 import {
   assertValid,
   createContentStore,
   displayFolder,
+  reportContent,
   resolveContentOptions,
-  summaryLine,
   type ContentBuild,
   type ContentOptions,
 } from "./content.ts";
-import { dataFiles, type DataFile } from "./data-files.ts";
+import { dataFiles } from "./data-files.ts";
 import { isArticleFile } from "./load.ts";
-import { mapLimit } from "./collections.ts";
-import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
-import { articlePages, withSiteHead } from "./publish/page-head.ts";
+import { filesIn } from "./output.ts";
+import { InvalidContentError } from "./problems.ts";
+import { withSiteHead } from "./publish/page-head.ts";
 import { publishedContentType, publishedFiles } from "./publish/published-files.ts";
 import { contentFolderGuard, securityHeadersPlugin } from "./publish/security.ts";
-import { searchIndexFiles, searchSummaryLine } from "./search-index.ts";
-import { nameOnDisk } from "./slug.ts";
-
-const MAX_LISTED = 50;
-
-function report(logger: Logger, build: ContentBuild, milliseconds: number, invalid: "fail" | "skip") {
-  const list = (problems: ContentProblem[], prefix: string) => {
-    for (const problem of problems.slice(0, MAX_LISTED)) logger.warn(`${prefix}${formatProblem(problem)}`);
-    if (problems.length > MAX_LISTED) logger.warn(`${prefix}…and ${problems.length - MAX_LISTED} more`);
-  };
-  list(build.warnings, "warning: ");
-  // When invalid files fail the build, the error lists them; said twice they would read as skipped.
-  if (invalid === "skip") list(build.invalid, "skipped: ");
-  logger.info(summaryLine(build, invalid, milliseconds));
-}
-
-/**
- * Writes `files` under `outDir`. `written` holds every path the build wrote before, as a
- * case-insensitive disk compares them: no two files of a build ever share a path, so none
- * silently replaces another (names are made unique upstream; this is the proof).
- */
-async function writeDataFiles(outDir: string, files: Iterable<DataFile>, written: Set<string>): Promise<void> {
-  // One mkdir per folder, shared by every file that waits for it.
-  const folders = new Map<string, Promise<unknown>>();
-  const batch: DataFile[] = [];
-  const flush = () =>
-    mapLimit(batch.splice(0), 32, async (file) => {
-      const target = join(outDir, file.path);
-      const folder = dirname(target);
-      if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
-      await folders.get(folder);
-      await writeFile(target, file.render());
-    });
-  // Rendered a batch at a time: a 100k archive is never held as text all at once.
-  for (const file of files) {
-    const onDisk = nameOnDisk(file.path);
-    if (written.has(onDisk)) throw new Error(`Broadsheet: two files of this build would be written to ${file.path}`);
-    written.add(onDisk);
-    batch.push(file);
-    if (batch.length === 256) await flush();
-  }
-  await flush();
-}
+import type { DataFile } from "./shards.ts";
+import { buildReport, writeBuild } from "./write-build.ts";
 
 /**
  * Resolves once the file's size and modification time hold still for a moment: an editor or a
@@ -85,7 +44,8 @@ async function settled(path: string, quietMs = 60, tries = 30): Promise<void> {
 
 /** Turns the article files of the content folder into the JSON data the app reads. */
 export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
-  const { dir, invalid, offlineArticleBudget, cacheRoot, siteUrl, siteUrlWarning, prerenderedArticles } = resolveContentOptions(options);
+  const { dir, invalid, offlineArticleBudget, cacheRoot, siteUrl, siteUrlWarning, prerenderedArticles, graceHours } = resolveContentOptions(options);
+  const writeOptions = { siteUrl, offlineArticleBudget, prerenderedArticles, graceHours };
   const store = createContentStore(dir, cacheRoot);
   let logger: Logger;
   let build: ContentBuild | undefined;
@@ -100,27 +60,20 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       const started = performance.now();
       await store.loadAll();
       build = store.build();
-      report(logger, build, performance.now() - started, invalid);
+      reportContent(logger, build, performance.now() - started, invalid);
       assertValid(build, invalid, dir);
       if (siteUrlWarning) logger.warn(siteUrlWarning);
     },
-    async writeBundle(output) {
-      if (!build || !output.dir) return;
-      const written = new Set<string>();
-      await writeDataFiles(output.dir, dataFiles(build.model, { offlineArticleBudget }), written);
-      const started = performance.now();
-      const search = searchIndexFiles(build.model);
-      await writeDataFiles(output.dir, search.files, written);
-      logger.info(searchSummaryLine(search, performance.now() - started));
-      const publishing = performance.now();
-      await writeDataFiles(output.dir, publishedFiles(build.model, siteUrl), written);
-      const html = await readFile(join(output.dir, "index.html"), "utf8");
-      const prerendered = build.model.articles.slice(0, prerenderedArticles);
-      await writeDataFiles(output.dir, articlePages(prerendered, html, siteUrl), written);
-      logger.info(
-        `Broadsheet publishing: feeds, sitemap, robots.txt and ${prerendered.length} article pages for ${siteUrl}, ` +
-          `in ${Math.round(performance.now() - publishing)} ms`,
-      );
+    // After every other plugin's files (the service worker among them): what is in the folder then and not
+    // written here is the app's own.
+    writeBundle: {
+      order: "post",
+      async handler(output) {
+        if (!build || !output.dir) return;
+        const outDir = output.dir;
+        const result = await writeBuild(outDir, build, writeOptions, async (made) => (await filesIn(outDir)).filter((path) => !made.has(path)));
+        for (const line of buildReport(result, writeOptions.graceHours)) logger.info(line);
+      },
     },
   };
 
@@ -138,26 +91,13 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     },
     async configureServer(server: ViteDevServer) {
       let files = new Map<string, DataFile>();
-      // The search index is made when a page first asks for it, not on every edit.
-      let searchFiles: Map<string, DataFile> | undefined;
-      const searchFile = (path: string) => {
-        if (!build || !path.startsWith(dataPaths.search(build.model.buildId))) return undefined;
-        if (!searchFiles) {
-          const started = performance.now();
-          const search = searchIndexFiles(build.model);
-          searchFiles = new Map(search.files.map((file) => [file.path, file]));
-          logger.info(searchSummaryLine(search, performance.now() - started));
-        }
-        return searchFiles.get(path);
-      };
       let overlay: InvalidContentError | undefined;
 
       const publish = () => {
         const started = performance.now();
         build = store.build();
-        report(logger, build, performance.now() - started, invalid);
+        reportContent(logger, build, performance.now() - started, invalid);
         files = new Map([...dataFiles(build.model, { offlineArticleBudget }), ...publishedFiles(build.model, siteUrl)].map((file) => [file.path, file]));
-        searchFiles = undefined;
         const wasBroken = overlay !== undefined;
         overlay = build.invalid.length > 0 ? new InvalidContentError(build.invalid, displayFolder(dir)) : undefined;
         if (overlay) return sendOverlay(overlay);
@@ -202,7 +142,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
         const type = raw.startsWith(`${DATA_DIR}/`) ? "application/json" : publishedContentType(raw);
         if (!type) return next();
         const dataPath = decodeURIComponent(raw);
-        const file = files.get(dataPath) ?? searchFile(dataPath);
+        const file = files.get(dataPath);
         if (!file) {
           res.statusCode = 404;
           res.end("Not found");
@@ -220,7 +160,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     devPlugin,
     headPlugin,
     // The headers a host sends with the build; and the dev server never hands out the content files, which hold `secured` values.
-    securityHeadersPlugin(() => (build ? [dataPaths.build(build.model.buildId)] : [])),
+    securityHeadersPlugin(() => SHARD_KINDS.map((kind) => `${DATA_DIR}/${kind}/`)),
     contentFolderGuard(dir),
   ];
 }

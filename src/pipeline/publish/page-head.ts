@@ -6,7 +6,7 @@
 import { pagePaths } from "../../contract/pages.ts";
 import { FEED_TYPES, publishedPaths, type FeedFormat } from "../../contract/paths.ts";
 import type { Article } from "../../contract/types.ts";
-import type { DataFile } from "../data-files.ts";
+import type { DataFile } from "../shards.ts";
 import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
 import { SITE_DESCRIPTION, SITE_IMAGE, SITE_NAME } from "./site-identity.ts";
 

@@ -1,5 +1,5 @@
 import { FEED_TYPES, publishedPaths } from "../../contract/paths.ts";
-import type { DataFile } from "../data-files.ts";
+import type { DataFile } from "../shards.ts";
 import type { SiteModel } from "../site.ts";
 import { feedFiles } from "./feeds.ts";
 import { robotsTxt, sitemapFiles } from "./sitemap.ts";

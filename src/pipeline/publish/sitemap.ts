@@ -5,7 +5,7 @@
 import { pagePaths } from "../../contract/pages.ts";
 import { publishedPaths } from "../../contract/paths.ts";
 import type { Article } from "../../contract/types.ts";
-import type { DataFile } from "../data-files.ts";
+import type { DataFile } from "../shards.ts";
 import type { SiteModel } from "../site.ts";
 import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
 

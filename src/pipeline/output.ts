@@ -1,0 +1,179 @@
+/**
+ * Writing a build into its folder, and keeping account of what is in it: each build
+ * writes only the files the folder does not already hold with the same bytes, the index
+ * last; a manifest says which files the build uses, which it retired, and when an old
+ * file may go. A deploy reads the same manifest (see the README's "Hosting").
+ */
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { DATA_DIR, dataPaths } from "../contract/paths.ts";
+import { mapLimit } from "./collections.ts";
+import type { DataFile } from "./shards.ts";
+import { nameOnDisk } from "./slug.ts";
+
+/** Where a build keeps its own account of the folder: never served, never uploaded. */
+export const STATE_DIR = ".broadsheet";
+export const MANIFEST_PATH = `${STATE_DIR}/manifest.json`;
+/** The files a deploy must keep on the host (this build's and those still in their grace period), one per line. */
+export const KEEP_LIST_PATH = `${STATE_DIR}/keep.txt`;
+
+/** How long a file the data no longer uses stays, by default: a reader still on the previous index keeps finding it. */
+export const DEFAULT_GRACE_HOURS = 72;
+
+export interface BuildManifest {
+  /** When this build was written. */
+  writtenAt: string;
+  /** Data files, feeds, sitemaps and pages this build made, with their sizes. */
+  files: Record<string, number>;
+  /** The app's own files (the bundler's output), which the data-only update leaves alone. */
+  app: string[];
+  /** Files earlier builds used and this one does not, with when they stopped being used. */
+  retired: Record<string, string>;
+  /** Each content file's cache key, as this build read it: what the next update compares. */
+  content: Record<string, string>;
+}
+
+/** What one write did, for the publisher's summary and the benchmark. */
+export interface WriteResult {
+  /** Files written because the folder did not hold them (or held other bytes), with their sizes. */
+  written: { path: string; bytes: number }[];
+  /** Files the build made that were already there, byte for byte, and were left untouched. */
+  unchanged: number;
+  /** Every file of the build, with its size. */
+  files: Map<string, number>;
+}
+
+/** Whether a path names a data file other than the index: named by its content, so its presence proves its bytes. */
+const isShardPath = (path: string) => path.startsWith(`${DATA_DIR}/`) && path !== dataPaths.index;
+
+/** Writes beside and renames: a reader never sees half a file, and a failed build leaves the old one whole. */
+async function writeWhole(target: string, text: string): Promise<void> {
+  const partial = `${target}.${process.pid}.partial`;
+  await writeFile(partial, text);
+  await rename(partial, target);
+}
+
+/**
+ * Writes `files` under `outDir`, leaving alone every file already there with the same
+ * bytes; `data/index.json` goes last, once every file it names is in place. No two files
+ * of a build may share a path (as a case-insensitive disk compares them): names are made
+ * unique upstream, and this is the proof.
+ */
+export async function writeFiles(outDir: string, files: Iterable<DataFile>): Promise<WriteResult> {
+  const result: WriteResult = { written: [], unchanged: 0, files: new Map() };
+  const seen = new Set<string>();
+  const folders = new Map<string, Promise<unknown>>();
+  let index: DataFile | undefined;
+  const put = async (file: DataFile) => {
+    const target = join(outDir, file.path);
+    if (isShardPath(file.path) && existsSync(target)) {
+      result.files.set(file.path, (await stat(target)).size);
+      result.unchanged++;
+      return;
+    }
+    const text = file.render();
+    const bytes = Buffer.byteLength(text);
+    result.files.set(file.path, bytes);
+    if (!isShardPath(file.path)) {
+      const before = await readFile(target).catch(() => undefined);
+      if (before?.length === bytes && before.equals(Buffer.from(text))) {
+        result.unchanged++;
+        return;
+      }
+    }
+    const folder = dirname(target);
+    if (!folders.has(folder)) folders.set(folder, mkdir(folder, { recursive: true }));
+    await folders.get(folder);
+    await writeWhole(target, text);
+    result.written.push({ path: file.path, bytes });
+  };
+  const batch: DataFile[] = [];
+  const flush = () => mapLimit(batch.splice(0), 32, put);
+  // A batch at a time: a 100k archive is never held as text all at once.
+  for (const file of files) {
+    const onDisk = nameOnDisk(file.path);
+    if (seen.has(onDisk)) {
+      // Two lists alike (a small topic's Hot and Top, say) are one file: its name is its content.
+      if (isShardPath(file.path)) continue;
+      throw new Error(`Broadsheet: two files of this build would be written to ${file.path}`);
+    }
+    seen.add(onDisk);
+    if (file.path === dataPaths.index) index = file;
+    else batch.push(file);
+    if (batch.length === 256) await flush();
+  }
+  await flush();
+  if (index) await put(index);
+  return result;
+}
+
+/** Every file below `dir`, relative and `/`-separated, but the build's own state. */
+export async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .filter((path) => !path.startsWith(`${STATE_DIR}/`))
+    .sort();
+}
+
+/** The manifest an earlier build left in `outDir`, if it left one that can be read. */
+export async function readManifest(outDir: string): Promise<BuildManifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(join(outDir, MANIFEST_PATH), "utf8")) as BuildManifest;
+    return typeof manifest.files === "object" && Array.isArray(manifest.app) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RetireOptions {
+  /** Hours a file stays after the data stops using it; default `DEFAULT_GRACE_HOURS`. */
+  graceHours?: number;
+  now?: Date;
+}
+
+export interface RetireResult {
+  /** Files earlier builds used and this one does not, newly retired now. */
+  retired: string[];
+  /** Files past their grace period, deleted from the folder (and to delete from the host). */
+  pruned: string[];
+  manifest: BuildManifest;
+}
+
+/**
+ * Settles the account after a build: files the previous build used and this one does not
+ * are retired as of now; retired files past the grace period are deleted. Writes the
+ * manifest and the keep list (this build's files, the app's, and those still in grace).
+ */
+export async function retireAndRecord(
+  outDir: string,
+  previous: BuildManifest | undefined,
+  current: Pick<BuildManifest, "files" | "app" | "content">,
+  { graceHours = DEFAULT_GRACE_HOURS, now = new Date() }: RetireOptions = {},
+): Promise<RetireResult> {
+  const inUse = (path: string) => path in current.files || current.app.includes(path);
+  const retiredAt: Record<string, string> = {};
+  for (const [path, at] of Object.entries(previous?.retired ?? {})) if (!inUse(path)) retiredAt[path] = at;
+  const newlyRetired: string[] = [];
+  for (const path of [...Object.keys(previous?.files ?? {}), ...(previous?.app ?? [])]) {
+    if (inUse(path) || path in retiredAt) continue;
+    retiredAt[path] = now.toISOString();
+    newlyRetired.push(path);
+  }
+  const pruned: string[] = [];
+  const cutoff = now.getTime() - graceHours * 3_600_000;
+  for (const [path, at] of Object.entries(retiredAt)) {
+    if (Date.parse(at) > cutoff) continue;
+    pruned.push(path);
+    delete retiredAt[path];
+  }
+  await mapLimit(pruned, 32, (path) => rm(join(outDir, path), { force: true }));
+  const manifest: BuildManifest = { writtenAt: now.toISOString(), ...current, retired: retiredAt };
+  await mkdir(join(outDir, STATE_DIR), { recursive: true });
+  await writeWhole(join(outDir, MANIFEST_PATH), JSON.stringify(manifest));
+  const keep = [...Object.keys(current.files), ...current.app, ...Object.keys(retiredAt), MANIFEST_PATH, KEEP_LIST_PATH].sort();
+  await writeWhole(join(outDir, KEEP_LIST_PATH), `${keep.join("\n")}\n`);
+  return { retired: newlyRetired.sort(), pruned: pruned.sort(), manifest };
+}

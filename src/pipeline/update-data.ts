@@ -1,0 +1,23 @@
+import { performance } from "node:perf_hooks";
+import { assertValid, createContentStore, reportContent, resolveContentOptions, type BuildLogger, type ContentOptions } from "./content.ts";
+import { buildReport, writeBuild, type BuildResult } from "./write-build.ts";
+
+/**
+ * The data-only update (`npm run build:data`): reads the content folder (parsing only files
+ * the parse cache has not seen), and writes what changed into `outDir`, a site the full
+ * build made, leaving the app's own files alone. Fails, writing nothing, on invalid content
+ * unless invalid files are to be skipped.
+ */
+export async function updateData(outDir: string, logger: BuildLogger, options: ContentOptions = {}): Promise<BuildResult> {
+  const { dir, invalid, cacheRoot, siteUrl, siteUrlWarning, offlineArticleBudget, prerenderedArticles, graceHours } = resolveContentOptions(options);
+  const started = performance.now();
+  const store = createContentStore(dir, cacheRoot);
+  await store.loadAll();
+  const build = store.build();
+  reportContent(logger, build, performance.now() - started, invalid);
+  assertValid(build, invalid, dir);
+  if (siteUrlWarning) logger.warn(siteUrlWarning);
+  const result = await writeBuild(outDir, build, { siteUrl, offlineArticleBudget, prerenderedArticles, graceHours });
+  for (const line of buildReport(result, graceHours)) logger.info(line);
+  return result;
+}

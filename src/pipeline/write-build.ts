@@ -1,0 +1,91 @@
+/**
+ * A build's output, written: the data, the feeds and sitemaps, the article pages. The
+ * Vite plugin (the full build) and `npm run build:data` (the update) both write through
+ * here, so both leave the same files.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { ContentBuild } from "./content.ts";
+import { dataFiles } from "./data-files.ts";
+import { readManifest, retireAndRecord, writeFiles, type BuildManifest, type RetireResult, type WriteResult } from "./output.ts";
+import { articlePages } from "./publish/page-head.ts";
+import { publishedFiles } from "./publish/published-files.ts";
+
+export interface WriteOptions {
+  siteUrl: string;
+  offlineArticleBudget: number;
+  prerenderedArticles: number;
+  /** Hours a file the data no longer uses stays in the folder. */
+  graceHours?: number;
+}
+
+/** What a build did, in numbers: what the summary prints and the benchmark reads. */
+export interface BuildResult {
+  /** Content files since the previous build in this folder (none: all are new). */
+  content: { added: number; edited: number; removed: number };
+  write: WriteResult;
+  retire: RetireResult;
+  /** Article pages written for link previews. */
+  articlePages: number;
+  milliseconds: number;
+}
+
+/** How the content files differ from those the previous build read. */
+function contentChanges(previous: BuildManifest | undefined, current: Record<string, string>): BuildResult["content"] {
+  const before = previous?.content ?? {};
+  let added = 0;
+  let edited = 0;
+  for (const [file, key] of Object.entries(current)) {
+    if (!(file in before)) added++;
+    else if (before[file] !== key) edited++;
+  }
+  const removed = Object.keys(before).filter((file) => !(file in current)).length;
+  return { added, edited, removed };
+}
+
+/**
+ * Writes `build` into `outDir`, which already holds the app (index.html and its assets):
+ * only files it does not hold with the same bytes, the index last, then the manifest.
+ * `app` lists the app's own files; by default, those the previous manifest listed.
+ */
+export async function writeBuild(outDir: string, build: ContentBuild, options: WriteOptions, app?: (made: ReadonlySet<string>) => Promise<string[]>): Promise<BuildResult> {
+  const started = performance.now();
+  const previous = await readManifest(outDir);
+  const html = await readFile(join(outDir, "index.html"), "utf8");
+  const prerendered = build.model.articles.slice(0, options.prerenderedArticles);
+  function* everything() {
+    yield* dataFiles(build.model, { offlineArticleBudget: options.offlineArticleBudget });
+    yield* publishedFiles(build.model, options.siteUrl);
+    yield* articlePages(prerendered, html, options.siteUrl);
+  }
+  const write = await writeFiles(outDir, everything());
+  const files = Object.fromEntries(write.files);
+  const appFiles = app ? await app(new Set(write.files.keys())) : (previous?.app ?? []);
+  const retire = await retireAndRecord(outDir, previous, { files, app: appFiles, content: build.contentKeys }, { graceHours: options.graceHours });
+  return {
+    content: contentChanges(previous, build.contentKeys),
+    write,
+    retire,
+    articlePages: prerendered.length,
+    milliseconds: performance.now() - started,
+  };
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+
+const size = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+
+/** What a build did, in a publisher's words: what changed in the content, and what the host must take. */
+export function buildReport({ content, write, retire, articlePages: pages }: BuildResult, graceHours: number): string[] {
+  const written = write.written.reduce((total, file) => total + file.bytes, 0);
+  const total = [...write.files.values()].reduce((sum, bytes) => sum + bytes, 0);
+  return [
+    `Broadsheet update: ${plural(content.added, "new article file")}, ${content.edited.toLocaleString("en-US")} edited, ${content.removed.toLocaleString("en-US")} removed`,
+    `Broadsheet files: ${plural(write.written.length, "file")} written (${size(written)}), ${plural(write.unchanged, "file")} unchanged; ` +
+      `the build uses ${plural(write.files.size, "file")} (${size(total)}), ${plural(pages, "article page")} among them`,
+    `Broadsheet retired: ${plural(retire.retired.length, "file")} no longer used (kept ${graceHours} hours for readers on the previous index), ` +
+      `${plural(retire.pruned.length, "file")} past that deleted`,
+  ];
+}
