@@ -10,6 +10,7 @@ import { ExpirationPlugin } from "workbox-expiration";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
+import { shardAt } from "../contract/data-references.ts";
 import { CACHE_NAMES } from "../contract/paths.ts";
 import { dataOnly, lastGoodCopy } from "./data-plugins.ts";
 import { imageBudget } from "./image-budget.ts";
@@ -42,8 +43,10 @@ registerRoute(
   new NetworkFirst({ cacheName: CACHE_NAMES.index, networkTimeoutSeconds: 4, plugins: [lastGoodCopy, dataOnly] }),
 );
 
-// Everything under a build id never changes, the search index (data/<id>/search/) included: the cache answers first.
-registerRoute(({ url }) => /\/data\/[0-9a-f]+\//.test(url.pathname), new CacheFirst({ cacheName: CACHE_NAMES.data, plugins: [dataOnly] }));
+// Every other data file (data/<kind>/<name>.json, the search index's included) is named by its
+// content and never changes: the cache answers first, for good. Which of them a device keeps is
+// the offline save's call (src/features/pwa/save-for-offline.ts): the ones its index still uses.
+registerRoute(({ url, sameOrigin }) => sameOrigin && shardAt(url.pathname) !== undefined, new CacheFirst({ cacheName: CACHE_NAMES.data, plugins: [dataOnly] }));
 
 // Images live on other hosts: a bounded number, for a bounded time, within a bounded size.
 registerRoute(

@@ -1,46 +1,124 @@
 import { isDataAnswer } from "../../contract/data-answer.ts";
+import { namesOtherFiles, referencesOf, shardAt, type DataReference } from "../../contract/data-references.ts";
 import { CACHE_NAMES, dataPaths, INDEX_PATH } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 
 const base = () => new URL(import.meta.env.BASE_URL, location.origin).href;
+const urlOf = ({ kind, name }: DataReference) => `${base()}${dataPaths.shard(kind, name)}`;
+
+/** Files fetched at once: this runs beside the reader's own requests. */
+const AT_ONCE = 4;
 
 /**
  * Fetches `url` into `cache` unless it is there; a host's HTML fallback is never kept as
- * data. A file that cannot be fetched now (offline, say) is left for the next visit.
+ * data. Says whether the file is in the cache now: one that cannot be fetched now (offline,
+ * say) is left for the next visit.
  */
-async function keep(cache: Cache, url: string): Promise<void> {
-  if (await cache.match(url)) return;
+async function keep(cache: Cache, url: string): Promise<boolean> {
+  if (await cache.match(url)) return true;
   const response = await fetch(url).catch(() => undefined);
-  if (response && isDataAnswer(response)) await cache.put(url, response);
+  if (!response || !isDataAnswer(response)) return false;
+  return cache.put(url, response).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Keeps every one of `urls`, a few at a time; says whether all of them are in the cache now. */
+async function keepAll(cache: Cache, urls: Iterable<string>): Promise<boolean> {
+  const queue = [...new Set(urls)];
+  let all = true;
+  await Promise.all(
+    Array.from({ length: AT_ONCE }, async () => {
+      for (let url = queue.shift(); url; url = queue.shift()) if (!(await keep(cache, url))) all = false;
+    }),
+  );
+  return all;
+}
+
+/** A cached file's JSON, or undefined when it is not there or not JSON. */
+async function cachedJson(cache: Cache, url: string): Promise<unknown> {
+  const response = await cache.match(url).catch(() => undefined);
+  return response?.json().catch(() => undefined);
 }
 
 /**
- * Saves this build's data for reading offline, into the caches the service worker
- * answers from: what this visit has read (fetched before the worker took over), and
- * every article group when together they fit the offline budget. Then files of older
- * builds go: the device keeps one build, and keeps the old one until the new is saved.
+ * Every cached data file that `index` uses: those it names, and those they name, read from
+ * the cached files themselves. A file named only by one that is not cached is not reached:
+ * the device could not find it offline either. Article groups and list pages name nothing,
+ * so they are never read.
+ */
+export async function cachedFilesOf(cache: Cache, index: SiteIndex): Promise<Set<string>> {
+  const cached = new Set((await cache.keys()).map((request) => request.url));
+  const reached = new Set<string>();
+  // A level at a time: the files the index names, then the files those name, and so on.
+  let level = referencesOf("index", index);
+  while (level.length > 0) {
+    const named = await Promise.all(
+      level.map(async (reference) => {
+        const url = urlOf(reference);
+        if (reached.has(url) || !cached.has(url)) return [];
+        reached.add(url);
+        if (!namesOtherFiles(reference.kind)) return [];
+        const data = await cachedJson(cache, url);
+        // A cached copy that does not parse is no copy: deleted, so the next read fetches it again.
+        if (data === undefined) reached.delete(url);
+        return referencesOf(reference.kind, data);
+      }),
+    );
+    level = named.flat();
+  }
+  return reached;
+}
+
+/** The names of every article group, through the index's group tables (fetched unless cached); undefined when a table could not be read. */
+async function articleGroups(cache: Cache, index: SiteIndex): Promise<string[] | undefined> {
+  const tables = referencesOf("index", index).filter(({ kind }) => kind === "tables").map(urlOf);
+  if (!(await keepAll(cache, tables))) return undefined;
+  const groups: string[] = [];
+  for (const table of tables) {
+    let data = await cachedJson(cache, table);
+    // A cached copy that does not parse is fetched again, once.
+    if (data === undefined && (await cache.delete(table).catch(() => false)) && (await keep(cache, table))) data = await cachedJson(cache, table);
+    if (data === undefined) return undefined;
+    groups.push(...referencesOf("tables", data).map(urlOf));
+  }
+  return groups;
+}
+
+/**
+ * Saves the data of `index` for reading offline, into the caches the service worker
+ * answers from: what this visit has read, and every article group when together they fit
+ * the offline budget, fetching only files the device does not hold (a file's name is its
+ * content, so a cached one is current). Then every cached data file that `index` no longer
+ * uses is deleted; the ones it still uses stay, so after a new article the device fetches
+ * only the files that changed. When every article is to be saved, the deletion waits until
+ * they are: a save cut short (offline again, say) would otherwise drop the unchanged groups
+ * of a group table it could not fetch, and fetch them all again next time.
  */
 export async function saveForOffline(index: SiteIndex): Promise<"everything" | "read"> {
-  const buildPrefix = `${base()}${dataPaths.build(index.buildId)}`;
   const data = await caches.open(CACHE_NAMES.data);
+  // Only files cached before this save are deleted: one the reader fetches meanwhile is left to the next save.
+  const before = await data.keys();
   await keep(await caches.open(CACHE_NAMES.index), `${base()}${INDEX_PATH}`);
 
   const read = performance
     .getEntriesByType("resource")
     .map((entry) => entry.name)
-    .filter((url) => url.startsWith(buildPrefix));
-  const groups = index.offlineArticles
-    ? Array.from({ length: 2 ** index.articleBucketBits }, (_, group) => `${base()}${dataPaths.articleBucket(index.buildId, group)}`)
-    : [];
-  const queue = [...new Set([...read, ...groups])];
-  // A few at a time: this runs beside the reader's own requests.
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      for (let url = queue.shift(); url; url = queue.shift()) await keep(data, url);
-    }),
-  );
-  for (const request of await data.keys()) {
-    if (!request.url.startsWith(buildPrefix)) await data.delete(request);
+    .filter((url) => url.startsWith(base()) && shardAt(new URL(url).pathname) !== undefined && !url.includes("?"));
+  // A file the reader could not fetch either is theirs to ask for again: it holds nothing up.
+  await keepAll(data, read);
+  let complete = true;
+  if (index.offlineArticles) {
+    const groups = await articleGroups(data, index);
+    complete = groups !== undefined && (await keepAll(data, groups));
+  }
+
+  if (complete) {
+    const used = await cachedFilesOf(data, index);
+    for (const request of before) {
+      if (!used.has(request.url)) await data.delete(request).catch(() => false);
+    }
   }
   return index.offlineArticles ? "everything" : "read";
 }
