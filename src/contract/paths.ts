@@ -2,8 +2,6 @@
  * Where each data file lives, relative to the site's base URL. The pipeline writes
  * these paths and the app fetches them: one definition for both.
  */
-import { isWindowsDevice } from "./names.ts";
-import type { SortOrder } from "./order.ts";
 
 export const DATA_DIR = "data";
 /** Bump when the shape of any data file changes: the index says which one it is in, and the app reads only its own. */
@@ -58,12 +56,6 @@ export const publishedPaths = {
   sitemapPart: (part: number) => `sitemap-${part}.xml`,
   robots: "robots.txt",
 };
-
-/**
- * An outlet's folder: its key, unless the key's first label is a device name of Windows
- * (`con.com`), which gets a hyphen no domain label can end in (`con-.com`).
- */
-const providerFolder = (key: string) => (isWindowsDevice(key) ? key.replace(/^[^.]+/, "$&-") : key);
 
 /** What a topic slug looks like; anything else in a URL names no topic. */
 export const isTopicSlug = (text: string): boolean => /^[\p{L}\p{M}\p{N}]+(?:--?[\p{L}\p{M}\p{N}]+)*$/u.test(text);

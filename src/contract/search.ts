@@ -1,14 +1,16 @@
-import type { Summary } from "./types.ts";
+import type { ShardName, Summary } from "./types.ts";
 
 /**
- * Full-text search: what a word is, and the shape of the search files. The pipeline
- * indexes words with this rule and the app splits a query and marks matches with the
- * same one, so a highlighted word is always a word the index matched.
+ * Full-text search: what a word is, the shape of the search files, and the rules the
+ * pipeline and the app must share. The pipeline indexes words with these rules and the app
+ * splits a query and marks matches with the same ones, so a highlighted word is always a
+ * word the index matched.
  *
- * The index is split by word: `search/index.json` lists where each file's words begin,
- * and a query fetches only the files that hold its words. What is indexed is stories (an
- * article and those that cover the same story, as every list shows them), numbered in the
- * Latest feed's order, so a match is shown from the feed page that already holds it.
+ * What is indexed is stories (an article and those that cover the same story, as every list
+ * shows them), numbered oldest first by their oldest article, so a new story takes the next
+ * number and nothing already numbered moves. The numbers are cut into segments: a base that
+ * changes only when whole chunks of `SEARCH_CHUNK` stories join it, and a small recent
+ * segment that takes each new story. Every file but the manifest is named by its content.
  */
 
 /** Case and accents set aside: "Élection" and "election" read alike. */
@@ -36,38 +38,73 @@ export function* wordSpans(text: string): Generator<{ start: number; end: number
   }
 }
 
+/** A query's words, each once; past eight, more words only narrow what is already narrow. */
+export const queryWords = (query: string): string[] => [...new Set(searchWords(query))].slice(0, 8);
+
+/** A word of the query, and whether longer words that begin with it match too. */
+export interface QueryWord {
+  word: string;
+  prefix: boolean;
+}
+
+/** Whether an indexed (normalised) word matches a word of the query: what the ranking counts and a highlight marks. */
+export const matchesQueryWord = (indexed: string, { word, prefix }: QueryWord): boolean =>
+  indexed === word || (prefix && indexed.startsWith(word));
+
 /**
  * Where a word counts most, for ranking: in the title, then in a topic or the
  * provider's name or domain, then in the excerpt.
  */
 export const FIELD_WEIGHT = { title: 3, topicOrProvider: 2, excerpt: 1 } as const;
 
-/** The search manifest (`SiteIndex.search`), the only search file every query reads. */
-export interface SearchManifest {
-  /** Stories indexed. Story n is the n-th of the Latest feed. */
-  stories: number;
+/**
+ * Stories per chunk: the recent segment is the stories after the last whole chunk, and
+ * each chunk has one `SearchChunk` of sort keys. Chosen by measurement (README, Search).
+ */
+export const SEARCH_CHUNK = 512;
+
+/** Stories per `SearchSummaries` block: what a result needs, a few kilobytes a block. It divides `SEARCH_CHUNK`. */
+export const SUMMARY_BLOCK = 32;
+
+/** Which stories a segment holds, and its word files. */
+export interface SearchSegment {
+  /** Its first story; it holds every story up to the next segment's `from` (or the manifest's `stories`). */
+  from: number;
   /**
    * The first word of each word file, in code-unit order: file i holds every word from
-   * `words[i]` up to, not including, `words[i + 1]`.
+   * `words[i]` up to, not including, `words[i + 1]`, with the segment's stories it is in.
    */
   words: string[];
   /** The word files' names, in the same order. */
-  files: string[];
-  /** Each story's summary: story n is item n % `summaries`' block size of block ⌊n / size⌋. */
-  summaries: string[];
-  /** The names of the Hot and Top `SearchRanks`. */
-  ranks: { hot: string; top: string };
+  files: ShardName[];
 }
 
-/** A block of stories' summaries, by story number. */
-export interface SearchSummaries {
-  items: Summary[];
+/** The search manifest (`SiteIndex.search`), the only search file every query reads. */
+export interface SearchManifest {
+  /** Stories indexed, numbered 0 to `stories` − 1, oldest first. */
+  stories: number;
+  /** The base first, then the recent segment (either may be absent when it has no story). */
+  segments: SearchSegment[];
+  /**
+   * One entry per `SEARCH_CHUNK` stories (the last may be partial): the `SearchChunk`'s
+   * name, and bounds on its stories' sort keys so a sorted search reads only the chunks
+   * that can hold its first results. Parallel arrays, by chunk.
+   */
+  chunks: {
+    names: ShardName[];
+    /** The newest `latest` of the chunk's stories, in ms since 1970. */
+    latest: number[];
+    /** The highest log2(heat) + hours since 1970 / `HOT_HALF_LIFE_HOURS` of its stories with heat; null when none has any. */
+    hot: (number | null)[];
+    /** The highest quality of its stories; −1 when none has any. */
+    quality: number[];
+  };
 }
 
 /**
  * One word file. Each word's stories in ascending number, each as one integer:
  * (number − previous number) × 4 + the word's best field weight in that story, the
- * "previous number" of the first being −1.
+ * "previous number" of the first being the segment's `from` − 1.
  */
 export interface SearchWordFile {
   words: Record<string, number[]>;
@@ -77,9 +114,9 @@ export function encodePosting(gap: number, weight: number): number {
   return gap * 4 + weight;
 }
 
-/** Calls `visit` with each story number and weight of a word's list. */
-export function decodePostings(postings: readonly number[], visit: (story: number, weight: number) => void): void {
-  let story = -1;
+/** Calls `visit` with each story number and weight of a word's list in the segment that starts at `from`. */
+export function decodePostings(postings: readonly number[], visit: (story: number, weight: number) => void, from = 0): void {
+  let story = from - 1;
   for (const value of postings) {
     story += Math.floor(value / 4);
     visit(story, value % 4);
@@ -87,10 +124,60 @@ export function decodePostings(postings: readonly number[], visit: (story: numbe
 }
 
 /**
- * `search/<order>.json` for Hot and Top: each story's place in that order (0 first), by
- * story number, so matches can be shown in any order the feed has. Latest is the
- * numbering itself.
+ * The sort keys of a chunk's stories (by number, from the chunk's first), and the names of
+ * its summary blocks. A story's keys are its own: they change when the story does, never
+ * when another story is added. Times are in ms, written in `unit`s (1000 when every time in
+ * the chunk is a whole second) to keep the file small:
+ *
+ * - Latest: the story's newest article's date; `latest[i]` is the change from story i − 1's
+ *   (from `at` for the first).
+ * - Hot: the story's best article by log2(heat) + hours / `HOT_HALF_LIFE_HOURS` (which ranks
+ *   as the feed's faded heat does, whatever the newest date): its heat (0 when no article
+ *   has any) and its date, `hot[i]` units before Latest's.
+ * - Top: the story's best article by quality, then the newest: its quality (−1 when none)
+ *   and its date, `top[i]` units before Latest's.
+ *
+ * `hot` and `top` are left out when every value is 0.
  */
-export interface SearchRanks {
-  ranks: number[];
+export interface SearchChunk {
+  /** The `SearchSummaries` of the chunk's blocks of `SUMMARY_BLOCK` stories, in order. */
+  summaries: ShardName[];
+  at: number;
+  unit: number;
+  latest: number[];
+  heat: number[];
+  hot?: number[];
+  quality: number[];
+  top?: number[];
+}
+
+/** A block of stories' summaries, by story number: what a result shows. */
+export interface SearchSummaries {
+  items: Summary[];
+}
+
+/** One story's sort keys, read from its chunk: dates in ms. */
+export interface StoryKeys {
+  latest: number;
+  heat: number;
+  hotAt: number;
+  quality: number;
+  topAt: number;
+}
+
+/** The keys of every story of `chunk`, in order. */
+export function chunkKeys(chunk: SearchChunk): StoryKeys[] {
+  const keys: StoryKeys[] = [];
+  let latest = chunk.at;
+  chunk.latest.forEach((change, i) => {
+    latest += change * chunk.unit;
+    keys.push({
+      latest,
+      heat: chunk.heat[i] ?? 0,
+      hotAt: latest - (chunk.hot?.[i] ?? 0) * chunk.unit,
+      quality: chunk.quality[i] ?? -1,
+      topAt: latest - (chunk.top?.[i] ?? 0) * chunk.unit,
+    });
+  });
+  return keys;
 }

@@ -187,15 +187,6 @@ export interface ListPage {
   items: Summary[];
 }
 
-/** A list's stories as a view reads them, a page at a time (the app's shape, not a file). */
-export interface FeedPage {
-  /** Stories in the whole list. */
-  total: number;
-  items: Summary[];
-  topic?: Topic;
-  provider?: ProviderInfo;
-}
-
 export interface TopicCatalog {
   topics: TopicEntry[];
 }

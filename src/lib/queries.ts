@@ -1,18 +1,30 @@
 import { infiniteQueryOptions, QueryCache, queryOptions, QueryClient } from "@tanstack/react-query";
 import type { SortOrder } from "../contract/order.ts";
-import { articleBucketOf, dataPaths } from "../contract/paths.ts";
-import type { ArticleBucket, FeedPage, SiteIndex, Summary, TopicList } from "../contract/types.ts";
-import { fetchData, isNotFound } from "./api.ts";
+import { articleBucketOf, dataPaths, FEED_PAGE_SIZE, groupTableSlot, type ShardKind } from "../contract/paths.ts";
+import type {
+  ArticleBucket,
+  GroupTable,
+  ListHead,
+  ListPage,
+  PageTable,
+  ProviderCatalog,
+  ProviderInfo,
+  ShardName,
+  SiteIndex,
+  Summary,
+  Topic,
+  TopicCatalog,
+} from "../contract/types.ts";
+import { fetchData, isNotFound, NotFoundError } from "./api.ts";
 
 /**
- * One factory per resource. Every key but the index's carries the build id, so data
+ * One factory per resource. Every data file but the index is named by its content, so a
+ * file's query, once answered, holds for good; lists are keyed by the build id, so data
  * from two builds never meets in one view.
  */
 export const queryKeys = {
   index: ["index"] as const,
-  topics: (buildId: string) => ["topics", buildId] as const,
   feed: (buildId: string, source: FeedSource, sort: SortOrder) => ["feed", buildId, source, sort] as const,
-  articleBucket: (buildId: string, bucket: number) => ["article-bucket", buildId, bucket] as const,
 };
 
 export const indexQuery = () =>
@@ -22,50 +34,112 @@ export const indexQuery = () =>
     staleTime: Infinity,
   });
 
-export const topicsQuery = (buildId: string) =>
+/** One data file: its name is its content, so it never needs asking for again. */
+const shardQuery = <T>(kind: ShardKind, name: ShardName) =>
   queryOptions({
-    queryKey: queryKeys.topics(buildId),
-    queryFn: ({ signal }) => fetchData<TopicList>(dataPaths.topics(buildId), signal),
+    queryKey: ["data", kind, name] as const,
+    queryFn: ({ signal }) => fetchData<T>(dataPaths.shard(kind, name), signal),
     staleTime: Infinity,
   });
+
+/** Every topic, with its number of stories. */
+export const topicsQuery = (index: SiteIndex) => shardQuery<TopicCatalog>("catalogs", index.topics);
 
 /** A list of stories the data has pages for: every story, one topic's, or one outlet's. */
 export type FeedSource = { topic: string } | { provider: string } | null;
 
-const pagePath = (buildId: string, source: FeedSource, sort: SortOrder, page: number) => {
-  if (source === null) return dataPaths.feedPage(buildId, page, sort);
-  if ("topic" in source) return dataPaths.topicPage(buildId, source.topic, page, sort);
-  return dataPaths.providerPage(buildId, source.provider, page, sort);
-};
+/** The name of a list's Latest head; a list the data does not have is not found. */
+async function latestHeadName(client: QueryClient, index: SiteIndex, source: FeedSource): Promise<ShardName> {
+  if (source === null) return index.feed;
+  let name: ShardName | undefined;
+  if ("topic" in source) {
+    name =
+      index.topTopics.find((topic) => topic.slug === source.topic)?.list ??
+      (await client.fetchQuery(topicsQuery(index))).topics.find((topic) => topic.slug === source.topic)?.list;
+  } else {
+    const catalog = await client.fetchQuery(shardQuery<ProviderCatalog>("catalogs", index.providers));
+    name = catalog.providers.find((provider) => provider.key === source.provider)?.list;
+  }
+  if (name === undefined) throw new NotFoundError("topic" in source ? `topic ${source.topic}` : `outlet ${source.provider}`);
+  return name;
+}
 
-/**
- * One page of one list in one order, cached on its own: what the merged topics view and
- * search read, a page here and a page there, rather than a list from its start.
- */
-export const feedPageQuery = (buildId: string, source: FeedSource, sort: SortOrder, page: number) =>
+/** The first page of a list in one order: the Latest head names the others. */
+async function listHead(client: QueryClient, index: SiteIndex, source: FeedSource, sort: SortOrder): Promise<ListHead> {
+  const latest = await client.fetchQuery(shardQuery<ListHead>("lists", await latestHeadName(client, index, source)));
+  if (sort === "latest" || !latest.orders) return latest;
+  return client.fetchQuery(shardQuery<ListHead>("lists", latest.orders[sort]));
+}
+
+/** A list's first page in one order, which says what the list is (its topic or outlet) and how long. */
+export const listHeadQuery = (index: SiteIndex, source: FeedSource, sort: SortOrder) =>
   queryOptions({
-    queryKey: ["feed-page", buildId, source, sort, page] as const,
-    queryFn: ({ signal }) => fetchData<FeedPage>(pagePath(buildId, source, sort, page), signal),
+    queryKey: ["list-head", index.buildId, source, sort] as const,
+    queryFn: ({ client }) => listHead(client, index, source, sort),
     staleTime: Infinity,
   });
+
+/** Up to `count` of a list's stories from `position` on, read from the head and then the pages that hold them. */
+async function storiesFrom(client: QueryClient, head: ListHead, position: number, count: number): Promise<Summary[]> {
+  const items = head.items.slice(position, position + count);
+  if (items.length === count || head.pages === null || position + items.length >= head.total) return items;
+  const table = await client.fetchQuery(shardQuery<PageTable>("tables", head.pages));
+  let start = 0;
+  for (const { name, count: size } of table.pages) {
+    const from = position + items.length;
+    if (from < start + size) {
+      const page = await client.fetchQuery(shardQuery<ListPage>("pages", name));
+      items.push(...page.items.slice(from - start, from - start + count - items.length));
+      if (items.length === count) break;
+    }
+    start += size;
+  }
+  return items;
+}
+
+/** The story at `position` in a list (read from its pages as they are needed); past its end, none. */
+export async function storyAt(client: QueryClient, head: ListHead, position: number): Promise<Summary | undefined> {
+  return (await storiesFrom(client, head, position, 1))[0];
+}
+
+/** A run of a list's stories, as a view reads them a page at a time. */
+export interface FeedPage {
+  /** Stories in the whole list. */
+  total: number;
+  items: Summary[];
+  topic?: Topic;
+  provider?: ProviderInfo;
+  /** Where the next run starts; none at the end. */
+  next?: number;
+}
 
 /** One list in one order, a page at a time. */
-export const feedQuery = (buildId: string, source: FeedSource, sort: SortOrder = "latest") =>
+export const feedQuery = (index: SiteIndex, source: FeedSource, sort: SortOrder = "latest") =>
   infiniteQueryOptions({
-    queryKey: queryKeys.feed(buildId, source, sort),
-    queryFn: ({ pageParam, signal }) => fetchData<FeedPage>(pagePath(buildId, source, sort, pageParam), signal),
-    initialPageParam: 1,
-    getNextPageParam: (last: FeedPage) => (last.page < last.pageCount ? last.page + 1 : undefined),
+    queryKey: queryKeys.feed(index.buildId, source, sort),
+    queryFn: async ({ pageParam, client }): Promise<FeedPage> => {
+      const head = await client.fetchQuery(listHeadQuery(index, source, sort));
+      const items = await storiesFrom(client, head, pageParam, FEED_PAGE_SIZE);
+      const end = pageParam + items.length;
+      return { total: head.total, items, topic: head.topic, provider: head.provider, next: end < head.total && items.length > 0 ? end : undefined };
+    },
+    initialPageParam: 0,
+    getNextPageParam: (last: FeedPage) => last.next,
     staleTime: Infinity,
   });
 
-/** The group of articles that holds `id`; null when no build could have made that id. */
+/** The group of articles that holds `id`, found through its group table; null when no build could have made that id. */
 export const articleBucketQuery = (index: SiteIndex, id: string) => {
-  const bucket = articleBucketOf(id, index.articleBucketBits) ?? -1;
+  const { bits, tables } = index.articles;
+  const bucket = articleBucketOf(id, bits) ?? -1;
   return queryOptions({
-    queryKey: queryKeys.articleBucket(index.buildId, bucket),
-    queryFn: ({ signal }) =>
-      bucket < 0 ? null : fetchData<ArticleBucket>(dataPaths.articleBucket(index.buildId, bucket), signal),
+    queryKey: ["article-bucket", index.buildId, bucket] as const,
+    queryFn: async ({ client }) => {
+      if (bucket < 0) return null;
+      const { table, slot } = groupTableSlot(bucket, bits);
+      const name = (await client.fetchQuery(shardQuery<GroupTable>("tables", tables[table]))).groups[slot];
+      return client.fetchQuery(shardQuery<ArticleBucket>("articles", name));
+    },
     staleTime: Infinity,
   });
 };
@@ -73,7 +147,7 @@ export const articleBucketQuery = (index: SiteIndex, id: string) => {
 /** A story's summary from any list this visit has loaded (a feed, a topic, search results), when one holds it. */
 export function cachedSummary(queryClient: QueryClient, id: string): Summary | undefined {
   const lists = queryClient.getQueriesData<{ pages?: unknown[]; items?: unknown }>({
-    predicate: ({ queryKey }) => queryKey[0] === "feed" || queryKey[0] === "feed-page",
+    predicate: ({ queryKey }) => queryKey[0] === "feed" || (queryKey[0] === "data" && (queryKey[1] === "lists" || queryKey[1] === "pages")),
   });
   for (const [, data] of lists) {
     for (const page of data?.pages ?? [data]) {

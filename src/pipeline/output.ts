@@ -154,26 +154,26 @@ export async function retireAndRecord(
   { graceHours = DEFAULT_GRACE_HOURS, now = new Date() }: RetireOptions = {},
 ): Promise<RetireResult> {
   const inUse = (path: string) => path in current.files || current.app.includes(path);
-  const retiredAt: Record<string, string> = {};
-  for (const [path, at] of Object.entries(previous?.retired ?? {})) if (!inUse(path)) retiredAt[path] = at;
+  const retiredAt = new Map<string, string>();
+  for (const [path, at] of Object.entries(previous?.retired ?? {})) if (!inUse(path)) retiredAt.set(path, at);
   const newlyRetired: string[] = [];
   for (const path of [...Object.keys(previous?.files ?? {}), ...(previous?.app ?? [])]) {
-    if (inUse(path) || path in retiredAt) continue;
-    retiredAt[path] = now.toISOString();
+    if (inUse(path) || retiredAt.has(path)) continue;
+    retiredAt.set(path, now.toISOString());
     newlyRetired.push(path);
   }
   const pruned: string[] = [];
   const cutoff = now.getTime() - graceHours * 3_600_000;
-  for (const [path, at] of Object.entries(retiredAt)) {
+  for (const [path, at] of retiredAt) {
     if (Date.parse(at) > cutoff) continue;
     pruned.push(path);
-    delete retiredAt[path];
+    retiredAt.delete(path);
   }
   await mapLimit(pruned, 32, (path) => rm(join(outDir, path), { force: true }));
-  const manifest: BuildManifest = { writtenAt: now.toISOString(), ...current, retired: retiredAt };
+  const manifest: BuildManifest = { writtenAt: now.toISOString(), ...current, retired: Object.fromEntries(retiredAt) };
   await mkdir(join(outDir, STATE_DIR), { recursive: true });
   await writeWhole(join(outDir, MANIFEST_PATH), JSON.stringify(manifest));
-  const keep = [...Object.keys(current.files), ...current.app, ...Object.keys(retiredAt), MANIFEST_PATH, KEEP_LIST_PATH].sort();
+  const keep = [...Object.keys(current.files), ...current.app, ...retiredAt.keys(), MANIFEST_PATH, KEEP_LIST_PATH].sort();
   await writeWhole(join(outDir, KEEP_LIST_PATH), `${keep.join("\n")}\n`);
   return { retired: newlyRetired.sort(), pruned: pruned.sort(), manifest };
 }

@@ -5,14 +5,23 @@ import userEvent from "@testing-library/user-event";
 import { MemoryRouter, useLocation, type Location } from "react-router-dom";
 import { onTestFinished, vi } from "vitest";
 import { AppRoutes } from "../../src/app/routes.tsx";
-import { compareLatest } from "../../src/contract/order.ts";
-import { articleBucketOf, dataPaths, ID_HASH_LENGTH } from "../../src/contract/paths.ts";
-import type { Article, SiteIndex, Topic, TopicList, TopicRef } from "../../src/contract/types.ts";
-import { createQueryClient } from "../../src/lib/queries.ts";
+import { compareLatest, type SortOrder } from "../../src/contract/order.ts";
+import { articleBucketOf, dataPaths, groupTableSlot, ID_HASH_LENGTH, type ShardKind } from "../../src/contract/paths.ts";
+import type {
+  Article,
+  GroupTable,
+  ListHead,
+  PageTable,
+  ProviderCatalog,
+  SiteIndex,
+  Topic,
+  TopicCatalog,
+  TopicRef,
+} from "../../src/contract/types.ts";
+import { createQueryClient, type FeedSource } from "../../src/lib/queries.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
 import { findStories } from "../../src/pipeline/clusters.ts";
 import { providerKeyOf } from "../../src/pipeline/providers.ts";
-import { searchIndexFiles } from "../../src/pipeline/search-index.ts";
 import { toSummary } from "../../src/contract/summary.ts";
 import { listsOf, type SiteModel } from "../../src/pipeline/site.ts";
 import { normaliseUrl } from "../../src/pipeline/urls.ts";
@@ -65,22 +74,21 @@ export { toSummary };
 
 export interface Site {
   index: SiteIndex;
-  topics: TopicList;
+  topics: { topics: Topic[] };
   /** Every data file, by its path relative to the base URL. */
   files: Map<string, unknown>;
 }
 
 interface SiteOptions {
-  buildId?: string;
   articleBucketBits?: number;
   offlineArticles?: boolean;
 }
 
 /**
  * The data files for `articles`, cut by the pipeline's own code: topics are taken as the
- * articles spell them, and the build id is given, so a test can name both.
+ * articles spell them.
  */
-export function buildSite(articles: readonly Article[], { buildId = "build-1", articleBucketBits = 1, offlineArticles = true }: SiteOptions = {}): Site {
+export function buildSite(articles: readonly Article[], { articleBucketBits = 1, offlineArticles = true }: SiteOptions = {}): Site {
   const sorted = [...articles].sort(compareLatest);
   const { storyOf, stories, coverage } = findStories(
     sorted,
@@ -97,7 +105,6 @@ export function buildSite(articles: readonly Article[], { buildId = "build-1", a
     }
   }
   const model: SiteModel = {
-    buildId,
     articles: newestFirst,
     topics: [...topics.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
     ...listsOf(newestFirst),
@@ -108,15 +115,46 @@ export function buildSite(articles: readonly Article[], { buildId = "build-1", a
     warnings: [],
   };
   const files = new Map<string, unknown>();
-  for (const file of [...dataFiles(model, { offlineArticleBudget: offlineArticles ? Infinity : 0 }), ...searchIndexFiles(model).files]) {
+  for (const file of dataFiles(model, { offlineArticleBudget: offlineArticles ? Infinity : 0 })) {
     files.set(file.path, JSON.parse(file.render()));
   }
   return { index: files.get(dataPaths.index) as SiteIndex, topics: { topics: model.topics }, files };
 }
 
-/** Where the app finds `article`. */
-export const bucketPathOf = (site: Site, article: Article): string =>
-  dataPaths.articleBucket(site.index.buildId, articleBucketOf(article.id, site.index.articleBucketBits) ?? -1);
+const fileOf = <T,>(site: Site, kind: ShardKind, name: string): T => site.files.get(dataPaths.shard(kind, name)) as T;
+
+/** Where the app finds `article`: its group, named by the group table the index names. */
+export function bucketPathOf(site: Site, article: Article): string {
+  const { bits, tables } = site.index.articles;
+  const { table, slot } = groupTableSlot(articleBucketOf(article.id, bits) ?? -1, bits);
+  return dataPaths.shard("articles", fileOf<GroupTable>(site, "tables", tables[table]).groups[slot]);
+}
+
+/** The path of the topic catalog, which every topic page outside the index's top topics reads. */
+export const topicsPathOf = (site: Site): string => dataPaths.shard("catalogs", site.index.topics);
+
+/** The name of a list's first page in `sort` (of a list the site has). */
+function headNameOf(site: Site, source: FeedSource, sort: SortOrder): string {
+  let latest = site.index.feed;
+  if (source && "topic" in source) latest = fileOf<TopicCatalog>(site, "catalogs", site.index.topics).topics.find((topic) => topic.slug === source.topic)?.list ?? "";
+  if (source && "provider" in source) latest = fileOf<ProviderCatalog>(site, "catalogs", site.index.providers).providers.find((provider) => provider.key === source.provider)?.list ?? "";
+  const head = fileOf<ListHead>(site, "lists", latest);
+  return sort === "latest" || !head.orders ? latest : head.orders[sort];
+}
+
+/** The path of a list's first page in `sort`. */
+export const headPathOf = (site: Site, source: FeedSource, sort: SortOrder = "latest"): string => dataPaths.shard("lists", headNameOf(site, source, sort));
+
+/** The path of the page that holds a list's story at `position` (from 0), past its first page. */
+export function pagePathOf(site: Site, source: FeedSource, position: number, sort: SortOrder = "latest"): string {
+  const head = fileOf<ListHead>(site, "lists", headNameOf(site, source, sort));
+  let start = 0;
+  for (const page of fileOf<PageTable>(site, "tables", head.pages ?? "").pages) {
+    if (position < start + page.count) return dataPaths.shard("pages", page.name);
+    start += page.count;
+  }
+  throw new Error(`the list has no story at ${position}`);
+}
 
 // ---------------------------------------------------------------------------
 // A static host in place of fetch.

@@ -1,11 +1,10 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../src/app/app.tsx";
-import { dataPaths } from "../../src/contract/paths.ts";
-import type { FeedPage } from "../../src/contract/types.ts";
+import type { ListHead } from "../../src/contract/types.ts";
 import { themeStore } from "../../src/features/theme/theme-store.ts";
 import { createQueryClient } from "../../src/lib/queries.ts";
-import { bucketPathOf, buildSite, makeArticle, makeArticles, renderApp, serve, toSummary } from "./harness.tsx";
+import { bucketPathOf, buildSite, headPathOf, makeArticle, makeArticles, renderApp, serve, toSummary } from "./harness.tsx";
 
 const FAILED = "This page couldn’t be shown";
 
@@ -50,8 +49,8 @@ describe("a record that cannot be shown", () => {
   it("a feed page with a title that is not text shows a message, and the next view shows again", async () => {
     const site = buildSite([story, ...others]);
     const server = serve(site);
-    const first = dataPaths.feedPage(site.index.buildId, 1);
-    const page = site.files.get(first) as FeedPage;
+    const first = headPathOf(site, null);
+    const page = site.files.get(first) as ListHead;
     server.serveJson(first, { ...page, items: [{ ...page.items[0], title: { text: story.title } }, ...page.items.slice(1)] });
     const { user } = renderApp("/");
 

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { dataPaths, TOP_TOPICS } from "../../src/contract/paths.ts";
-import { buildSite, makeArticle, renderApp, serve, topic } from "./harness.tsx";
+import { TOP_TOPICS } from "../../src/contract/paths.ts";
+import { buildSite, makeArticle, renderApp, serve, topic, topicsPathOf } from "./harness.tsx";
 
 /** More topics than the filter bar shows, one of them on two stories. */
 const articles = [
@@ -53,7 +53,7 @@ describe("the All topics page", () => {
   it("says the topics failed to load, and Retry asks again", async () => {
     const site = buildSite(articles);
     const server = serve(site);
-    const path = dataPaths.topics("build-1");
+    const path = topicsPathOf(site);
     server.serveStatus(path, 500);
     const { user } = renderApp("/topics");
 

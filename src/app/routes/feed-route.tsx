@@ -38,7 +38,7 @@ function AllStories() {
           <>
             <TopicFilter index={index} />
             <SortControl />
-            <FeedList buildId={index.buildId} source={null} sort={sort} label={title} />
+            <FeedList index={index} source={null} sort={sort} label={title} />
           </>
         )}
       </WithIndex>

@@ -1,13 +1,13 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import type { FeedPage, SiteIndex } from "../../contract/types.ts";
+import type { SiteIndex } from "../../contract/types.ts";
 import { StoryList } from "../../features/feed/story-list.tsx";
 import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
 import { SortControl } from "../../features/sort/sort-control.tsx";
 import { useSortOrder } from "../../features/sort/sort-order.ts";
 import { SubscribeLinks } from "../../features/subscribe/subscribe-links.tsx";
 import { isNotFound } from "../../lib/api.ts";
-import { feedQuery, type FeedSource } from "../../lib/queries.ts";
+import { feedQuery, type FeedPage, type FeedSource } from "../../lib/queries.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 
 interface ListViewProps {
@@ -32,7 +32,7 @@ interface ListViewProps {
 export function ListView({ index, source, nameOf, placeholder, label, notFound, children, feedTopic, notSaved }: ListViewProps) {
   const sort = useSortOrder();
   // The same query the list runs: its first page names the list.
-  const feed = useInfiniteQuery(feedQuery(index.buildId, source, sort));
+  const feed = useInfiniteQuery(feedQuery(index, source, sort));
   const name = nameOf(feed.data?.pages[0]);
   useDocumentTitle(name);
   if (feed.isError && isNotFound(feed.error)) return notFound;

@@ -9,7 +9,7 @@ export function TopicsRoute() {
       <h1 id="view-title" tabIndex={-1}>
         All topics
       </h1>
-      <WithIndex>{(index) => <TopicIndex buildId={index.buildId} />}</WithIndex>
+      <WithIndex>{(index) => <TopicIndex index={index} />}</WithIndex>
     </>
   );
 }

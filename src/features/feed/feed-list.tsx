@@ -1,10 +1,11 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { SortOrder } from "../../contract/order.ts";
+import type { SiteIndex } from "../../contract/types.ts";
 import { feedQuery, type FeedSource } from "../../lib/queries.ts";
 import { StoryList } from "./story-list.tsx";
 
 interface FeedListProps {
-  buildId: string;
+  index: SiteIndex;
   source: FeedSource;
   sort: SortOrder;
   label: string;
@@ -12,7 +13,7 @@ interface FeedListProps {
 }
 
 /** One of the lists the data has pages for, in the reader's order. */
-export function FeedList({ buildId, source, sort, label, empty }: FeedListProps) {
-  const feed = useInfiniteQuery(feedQuery(buildId, source, sort));
+export function FeedList({ index, source, sort, label, empty }: FeedListProps) {
+  const feed = useInfiniteQuery(feedQuery(index, source, sort));
   return <StoryList feed={feed} label={label} empty={empty} />;
 }

@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, type QueryClient } from "@tanstack/react-query";
 import { compareStories, type SortOrder } from "../../contract/order.ts";
 import { FEED_PAGE_SIZE, isTopicSlug } from "../../contract/paths.ts";
-import type { Summary } from "../../contract/types.ts";
-import { feedPageQuery } from "../../lib/queries.ts";
+import type { SiteIndex, Summary } from "../../contract/types.ts";
+import { listHeadQuery, storyAt as storyIn } from "../../lib/queries.ts";
 
 /** Stories with any of the chosen topics, or only those with all of them. */
 export type TopicMatch = "any" | "all";
@@ -30,7 +30,7 @@ export interface CombinedPage {
 }
 
 interface CombinedOptions {
-  buildId: string;
+  index: SiteIndex;
   slugs: readonly string[];
   match: TopicMatch;
   sort: SortOrder;
@@ -44,14 +44,11 @@ interface CombinedOptions {
  * heads both lists at once and is taken once), and "all" walks the shortest list and keeps
  * the stories that carry every other topic too.
  */
-export function combinedFeedQuery(queryClient: QueryClient, { buildId, slugs, match, sort, newestAt }: CombinedOptions) {
+export function combinedFeedQuery(queryClient: QueryClient, { index, slugs, match, sort, newestAt }: CombinedOptions) {
   const compare = compareStories(sort, newestAt);
-  const pageOf = (slug: string, page: number) => queryClient.fetchQuery(feedPageQuery(buildId, { topic: slug }, sort, page));
+  const headOf = (slug: string) => queryClient.fetchQuery(listHeadQuery(index, { topic: slug }, sort));
   /** The story at `position` in a topic's list; past its end, none (and no request for a page that is not there). */
-  const storyAt = async (slug: string, position: number): Promise<Summary | undefined> => {
-    if (position >= (await pageOf(slug, 1)).total) return undefined;
-    return (await pageOf(slug, Math.floor(position / FEED_PAGE_SIZE) + 1)).items[position % FEED_PAGE_SIZE];
-  };
+  const storyAt = async (slug: string, position: number): Promise<Summary | undefined> => storyIn(queryClient, await headOf(slug), position);
   const heads = (cursor: Cursor) => Promise.all(slugs.map((slug, i) => storyAt(slug, cursor[i])));
 
   async function anyOf(start: Cursor): Promise<CombinedPage> {
@@ -72,7 +69,7 @@ export function combinedFeedQuery(queryClient: QueryClient, { buildId, slugs, ma
 
   async function allOf(start: Cursor): Promise<CombinedPage> {
     // The shortest list bounds the walk: every story that matches is in it.
-    const firsts = await Promise.all(slugs.map((slug) => pageOf(slug, 1)));
+    const firsts = await Promise.all(slugs.map(headOf));
     const shortest = slugs[firsts.reduce((best, page, i) => (page.total < firsts[best].total ? i : best), 0)];
     let position = start[0];
     const items: Summary[] = [];
@@ -87,7 +84,7 @@ export function combinedFeedQuery(queryClient: QueryClient, { buildId, slugs, ma
   }
 
   return infiniteQueryOptions({
-    queryKey: ["combined-feed", buildId, slugs, match, sort] as const,
+    queryKey: ["combined-feed", index.buildId, slugs, match, sort] as const,
     queryFn: ({ pageParam }) => (match === "all" ? allOf(pageParam) : anyOf(pageParam)),
     initialPageParam: (match === "all" ? [0] : slugs.map(() => 0)) as Cursor,
     getNextPageParam: (last: CombinedPage) => last.next,

@@ -4,7 +4,7 @@ import { NotFound } from "../../components/view-states.tsx";
 import type { SortOrder } from "../../contract/order.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { isNotFound } from "../../lib/api.ts";
-import { feedPageQuery } from "../../lib/queries.ts";
+import { listHeadQuery } from "../../lib/queries.ts";
 import { paths } from "../../lib/paths.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { StoryList } from "../feed/story-list.tsx";
@@ -30,11 +30,11 @@ const MATCHES: { match: TopicMatch; name: string }[] = [
 export function CombinedTopics({ index, slugs, match, sort }: CombinedProps) {
   const queryClient = useQueryClient();
   // Each topic's first page names it; the merged list reads the same pages.
-  const firsts = useQueries({ queries: slugs.map((slug) => feedPageQuery(index.buildId, { topic: slug }, sort, 1)) });
+  const firsts = useQueries({ queries: slugs.map((slug) => listHeadQuery(index, { topic: slug }, sort)) });
   const names = firsts.map((first, i) => first.data?.topic?.name ?? slugs[i]);
   const title = `Stories about ${names.slice(0, -1).join(", ")} ${match === "all" ? "and" : "or"} ${names.at(-1)}`;
   useDocumentTitle(title);
-  const feed = useInfiniteQuery(combinedFeedQuery(queryClient, { buildId: index.buildId, slugs, match, sort, newestAt: index.newestAt ?? "" }));
+  const feed = useInfiniteQuery(combinedFeedQuery(queryClient, { index, slugs, match, sort, newestAt: index.newestAt ?? "" }));
 
   if (firsts.some((first) => isNotFound(first.error))) {
     return <NotFound title="Topic not found" message="No published story has one of these topics." />;

@@ -11,7 +11,7 @@ export function TopicFilter({ index }: { index: SiteIndex }) {
   const queryClient = useQueryClient();
   const sort = useSortOrder();
   // A topic's first page starts loading when the reader points at or focuses its chip.
-  const prefetch = (slug: string) => () => void queryClient.prefetchInfiniteQuery(feedQuery(index.buildId, { topic: slug }, sort));
+  const prefetch = (slug: string) => () => void queryClient.prefetchInfiniteQuery(feedQuery(index, { topic: slug }, sort));
   return (
     <nav className="topic-filter" aria-label="Topics">
       <ul>

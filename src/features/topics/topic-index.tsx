@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { SiteIndex } from "../../contract/types.ts";
 import { Link } from "react-router-dom";
 import { ErrorState, NotSavedOffline, Skeleton } from "../../components/view-states.tsx";
 import { paths } from "../../lib/paths.ts";
@@ -6,8 +7,8 @@ import { topicsQuery } from "../../lib/queries.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
 
 /** Every topic with its number of stories, most covered first. */
-export function TopicIndex({ buildId }: { buildId: string }) {
-  const topics = useQuery(topicsQuery(buildId));
+export function TopicIndex({ index }: { index: SiteIndex }) {
+  const topics = useQuery(topicsQuery(index));
   const online = useOnlineStatus();
   if (topics.isPending) return <Skeleton label="Loading topics…" />;
   if (topics.isError && !online) {
