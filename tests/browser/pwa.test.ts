@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { articleBucketOf, dataPaths } from "../../src/contract/paths.ts";
-import type { FeedPage, SiteIndex } from "../../src/contract/types.ts";
+import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
 import { generateArchive } from "../../scripts/generate-archive.ts";
 import { buildSite, FIXTURE_CONTENT, launchBrowser, serveSite } from "./harness.ts";
 
@@ -113,8 +113,8 @@ describe("offline, after one visit online", () => {
     const { site } = current;
     const readJson = async <T,>(path: string) => JSON.parse(await readFile(join(site, path), "utf8")) as T;
     const index = await readJson<SiteIndex>(dataPaths.index);
-    const { items } = await readJson<FeedPage>(dataPaths.feedPage(index.buildId, 1));
-    const groupOf = (id: string) => articleBucketOf(id, index.articleBucketBits);
+    const { items } = await readJson<ListHead>(dataPaths.shard("lists", index.feed));
+    const groupOf = (id: string) => articleBucketOf(id, index.articles.bits);
     const [read] = items;
     // Among the first few, which the feed shows without scrolling.
     const unread = items.slice(1, 6).find((story) => groupOf(story.id) !== groupOf(read.id));
