@@ -51,9 +51,10 @@ export const publishedPaths = {
   feeds: `${FEEDS_DIR}/`,
   latestFeed: (format: FeedFormat) => feedFile("latest", format),
   topicFeed: (slug: string, format: FeedFormat) => feedFile(`topics/${slug}`, format),
-  /** The sitemap, or the sitemap index when the URLs need several files. */
+  /** The sitemap index, which names the parts. */
   sitemap: "sitemap.xml",
-  sitemapPart: (part: number) => `sitemap-${part}.xml`,
+  /** A part of the sitemap, named by its content. */
+  sitemapPart: (name: string) => `sitemap-${name}.xml`,
   robots: "robots.txt",
 };
 

@@ -18,3 +18,23 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * `items` (in order) cut into runs where the content says: a run ends after an item for
+ * which `ends` holds, or after `max` items. Where the runs end depends on the items alone,
+ * not on their positions, so an item added, changed or removed anywhere changes only the
+ * run it is in (and, past `max`, the runs that follow until the next natural end).
+ */
+export function cutByContent<T>(items: readonly T[], ends: (item: T) => boolean, max: number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  for (const item of items) {
+    run.push(item);
+    if (ends(item) || run.length === max) {
+      runs.push(run);
+      run = [];
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}

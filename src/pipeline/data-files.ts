@@ -23,6 +23,7 @@ import type {
   TopicEntry,
 } from "../contract/types.ts";
 import { toSummary } from "../contract/summary.ts";
+import { cutByContent } from "./collections.ts";
 import { searchShards } from "./search-index.ts";
 import { shard, shardNameOf, shardText, type DataFile } from "./shards.ts";
 import { articleBuckets, type SiteModel } from "./site.ts";
@@ -45,20 +46,11 @@ export const MAX_PAGE_ARTICLES = 4 * FEED_PAGE_SIZE;
 
 const endsPage = (article: Article) => parseInt(article.id.slice(-8), 16) % FEED_PAGE_SIZE === 0;
 
-/** `entries` (newest first) cut into the pages that `endsPage` marks, newest page first. */
-function latestPages<T>(entries: readonly T[], articleOf: (entry: T) => Article): T[][] {
-  const pages: T[][] = [];
-  let page: T[] = [];
-  for (let index = entries.length - 1; index >= 0; index--) {
-    page.push(entries[index]);
-    if (endsPage(articleOf(entries[index])) || page.length === MAX_PAGE_ARTICLES) {
-      pages.push(page.reverse());
-      page = [];
-    }
-  }
-  if (page.length > 0) pages.push(page.reverse());
-  return pages.reverse();
-}
+/** `entries` (newest first) cut into the pages that `endsPage` marks, counted from the oldest; newest page first. */
+const latestPages = <T>(entries: readonly T[], articleOf: (entry: T) => Article): T[][] =>
+  cutByContent([...entries].reverse(), (entry) => endsPage(articleOf(entry)), MAX_PAGE_ARTICLES)
+    .map((page) => page.reverse())
+    .reverse();
 
 /** Whether every article group, gzipped as a host serves it, fits the budget. Stops counting once it does not. */
 function fitsOffline(buckets: readonly string[], budget: number): boolean {

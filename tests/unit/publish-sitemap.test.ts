@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { publishedPaths } from "../../src/contract/paths.ts";
 import type { ProviderInfo, Topic } from "../../src/contract/types.ts";
 import { publishedContentType, publishedFiles } from "../../src/pipeline/publish/published-files.ts";
-import { robotsTxt, SITEMAP_URL_LIMIT, sitemapFiles } from "../../src/pipeline/publish/sitemap.ts";
+import { robotsTxt, SITEMAP_PART_ARTICLES, sitemapFiles } from "../../src/pipeline/publish/sitemap.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { recordOf } from "./helpers.ts";
 import { childText, parseXml } from "./xml.ts";
@@ -24,7 +24,7 @@ const model = buildSiteModel(
   ),
 );
 
-const render = (limit?: number) => new Map([...sitemapFiles(model, SITE, limit)].map((file) => [file.path, file.render()]));
+const render = (partArticles?: number) => new Map([...sitemapFiles(model, SITE, partArticles)].map((file) => [file.path, file.render()]));
 
 /** Each `<url>` of a urlset, as [loc, lastmod]. */
 function urlsOf(text: string): [string, string | undefined][] {
@@ -33,63 +33,66 @@ function urlsOf(text: string): [string, string | undefined][] {
   return [...root.getElementsByTagName("url")].map((url) => [childText(url, "loc") ?? "", childText(url, "lastmod")]);
 }
 
+/** The sitemap index's parts, as [file path, lastmod]. */
+function partsOf(files: Map<string, string>): [string, string | undefined][] {
+  const index = parseXml(files.get("sitemap.xml") ?? "").documentElement;
+  expect([index.tagName, index.namespaceURI]).toEqual(["sitemapindex", SITEMAP_NS]);
+  return [...index.getElementsByTagName("sitemap")].map((entry) => [(childText(entry, "loc") ?? "").slice(SITE.length), childText(entry, "lastmod")]);
+}
+
 const day = (n: number) => new Date(Date.UTC(2024, 0, n)).toISOString();
 
-describe("sitemap: one file", () => {
-  it("lists the home page, every topic, every outlet and every article, absolute, with dates", () => {
-    const files = render();
-    expect([...files.keys()]).toEqual(["sitemap.xml"]);
-    const urls = urlsOf(files.get("sitemap.xml") ?? "");
-    expect(urls.slice(0, 5)).toEqual([
-      [SITE, day(10)],
-      [`${SITE}topics/ai`, day(5)],
-      [`${SITE}topics/climate-energy`, day(10)],
-      [`${SITE}providers/even.example.org`, day(9)],
-      [`${SITE}providers/odd.example.org`, day(10)],
-    ]);
-    expect(urls.slice(5)).toEqual(model.articles.map((article) => [`${SITE}articles/${article.id}`, article.publishedAt]));
-    expect(urls).toHaveLength(15);
-  });
-
-  it("keeps one file at exactly the limit", () => {
-    expect([...render(15).keys()]).toEqual(["sitemap.xml"]);
-  });
+/** A site of `count` articles a minute apart: only ids and dates matter to a sitemap. */
+const sized = (count: number, skip = -1) => ({
+  articles: Array.from({ length: count }, (_, i) => count - 1 - i)
+    .filter((i) => i !== skip)
+    .map((i) => ({ id: `story-${i}-${(Math.imul(i + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, "0")}`, publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() })),
+  topics: [] as Topic[],
+  providers: [] as ProviderInfo[],
 });
 
-describe("sitemap: split past the limit", () => {
-  const files = render(4);
-
-  it("writes parts of at most `limit` URLs and sitemap.xml as their index", () => {
-    expect([...files.keys()]).toEqual(["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap-4.xml", "sitemap.xml"]);
-    const index = parseXml(files.get("sitemap.xml") ?? "").documentElement;
-    expect([index.tagName, index.namespaceURI]).toEqual(["sitemapindex", SITEMAP_NS]);
-    const entries = [...index.getElementsByTagName("sitemap")].map((entry) => childText(entry, "loc"));
-    expect(entries).toEqual([1, 2, 3, 4].map((n) => `${SITE}sitemap-${n}.xml`));
+describe("sitemap", () => {
+  it("is an index of parts: the lists first, undated, then every article, absolute, with its date", () => {
+    const files = render();
+    const parts = partsOf(files);
+    expect(parts).toHaveLength(2);
+    expect([...files.keys()].sort()).toEqual([...parts.map(([path]) => path), "sitemap.xml"].sort());
+    expect(urlsOf(files.get(parts[0][0]) ?? "")).toEqual([
+      [SITE, undefined],
+      [`${SITE}topics/ai`, undefined],
+      [`${SITE}topics/climate-energy`, undefined],
+      [`${SITE}providers/even.example.org`, undefined],
+      [`${SITE}providers/odd.example.org`, undefined],
+    ]);
+    expect(urlsOf(files.get(parts[1][0]) ?? "")).toEqual([...model.articles].reverse().map((article) => [`${SITE}articles/${article.id}`, article.publishedAt]));
+    expect(parts.map(([, lastmod]) => lastmod)).toEqual([day(10), day(10)]);
   });
 
-  it("lists every URL once across the parts, each part dated by its newest page", () => {
-    const parts = [1, 2, 3, 4].map((n) => urlsOf(files.get(`sitemap-${n}.xml`) ?? ""));
-    expect(parts.map((part) => part.length)).toEqual([4, 4, 4, 3]);
-    expect(parts.flat()).toEqual(urlsOf(render().get("sitemap.xml") ?? ""));
-    const index = parseXml(files.get("sitemap.xml") ?? "").documentElement;
-    const dates = [...index.getElementsByTagName("sitemap")].map((entry) => childText(entry, "lastmod"));
-    expect(dates).toEqual(parts.map((part) => part.map(([, lastmod]) => lastmod ?? "").sort().at(-1)));
+  it("names each part by its content", () => {
+    for (const [path] of partsOf(render())) expect(path).toMatch(/^sitemap-[0-9a-f]{16}\.xml$/);
   });
 
-  it("splits at 50,000 URLs, the sitemaps.org limit", () => {
-    expect(SITEMAP_URL_LIMIT).toBe(50_000);
-    /** A home page and `count - 1` articles: only ids and dates matter to a sitemap. */
-    const sized = (count: number) => ({
-      articles: Array.from({ length: count - 1 }, (_, i) => ({ id: `story-${i}-0000000${i % 10}`, publishedAt: day(1) })),
-      topics: [] as Topic[],
-      topicArticles: new Map<string, number[]>(),
-      providers: [] as ProviderInfo[],
-      providerArticles: new Map<string, number[]>(),
-    });
-    expect([...sitemapFiles(sized(50_000), SITE)].map((file) => file.path)).toEqual(["sitemap.xml"]);
-    const split = [...sitemapFiles(sized(50_001), SITE)];
-    expect(split.map((file) => file.path)).toEqual(["sitemap-1.xml", "sitemap-2.xml", "sitemap.xml"]);
-    expect(urlsOf(split[1].render())).toEqual([[`${SITE}articles/story-49999-00000009`, day(1)]]);
+  it("cuts the articles where their ids say, every URL once, each part dated by its newest article", () => {
+    const site = sized(5000);
+    const files = new Map([...sitemapFiles(site, SITE)].map((file) => [file.path, file.render()]));
+    const parts = partsOf(files).slice(1);
+    expect(parts.length).toBeGreaterThan(3);
+    const urls = parts.map(([path]) => urlsOf(files.get(path) ?? ""));
+    expect(urls.flat().map(([loc]) => loc)).toEqual([...site.articles].reverse().map((article) => `${SITE}articles/${article.id}`));
+    for (const [i, part] of urls.entries()) {
+      expect(part.length).toBeLessThanOrEqual(4 * SITEMAP_PART_ARTICLES);
+      expect(parts[i][1]).toBe(part.at(-1)?.[1]);
+    }
+  });
+
+  it("changes only the newest part when a new article comes, and one part when an old one goes", () => {
+    const paths = (site: ReturnType<typeof sized>) => new Set([...sitemapFiles(site, SITE)].map((file) => file.path));
+    const before = paths(sized(5000));
+    const changed = (after: Set<string>) => [...after].filter((path) => !before.has(path));
+    // One more article (the newest): a new newest part (and sitemap.xml, at its own path, names it).
+    expect(changed(paths(sized(5001)))).toEqual([expect.stringMatching(/^sitemap-[0-9a-f]+\.xml$/)]);
+    // One article from the middle removed: the part it was in (or it and the next, when it ended its part).
+    expect(changed(paths(sized(5000, 2500))).length).toBeLessThanOrEqual(3);
   });
 });
 
@@ -105,7 +108,7 @@ describe("robots.txt", () => {
 describe("published files", () => {
   it("are the feeds, the sitemap and robots.txt", () => {
     const paths = [...publishedFiles(model, SITE)].map((file) => file.path);
-    expect(paths.filter((path) => !path.startsWith("feeds/"))).toEqual(["sitemap.xml", "robots.txt"]);
+    expect(paths.filter((path) => !path.startsWith("feeds/") && !path.startsWith("sitemap-"))).toEqual(["sitemap.xml", "robots.txt"]);
     expect(paths).toContain(publishedPaths.latestFeed("rss"));
     expect(paths).toContain(publishedPaths.topicFeed("climate-energy", "json"));
   });
@@ -114,7 +117,7 @@ describe("published files", () => {
     ["feeds/latest.xml", "application/rss+xml; charset=utf-8"],
     ["feeds/topics/ai.json", "application/feed+json; charset=utf-8"],
     ["sitemap.xml", "application/xml; charset=utf-8"],
-    ["sitemap-12.xml", "application/xml; charset=utf-8"],
+    ["sitemap-0123456789abcdef.xml", "application/xml; charset=utf-8"],
     ["robots.txt", "text/plain; charset=utf-8"],
     ["feeds/latest.html", undefined],
     ["sitemap-x.xml", undefined],

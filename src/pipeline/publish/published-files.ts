@@ -17,6 +17,6 @@ export function publishedContentType(path: string): string | undefined {
     const format = path.endsWith(".xml") ? "rss" : path.endsWith(".json") ? "json" : undefined;
     return format && `${FEED_TYPES[format]}; charset=utf-8`;
   }
-  if (path === publishedPaths.sitemap || /^sitemap-\d+\.xml$/.test(path)) return "application/xml; charset=utf-8";
+  if (path === publishedPaths.sitemap || /^sitemap-[0-9a-f]+\.xml$/.test(path)) return "application/xml; charset=utf-8";
   return path === publishedPaths.robots ? "text/plain; charset=utf-8" : undefined;
 }

@@ -5,38 +5,30 @@
 import { pagePaths } from "../../contract/pages.ts";
 import { publishedPaths } from "../../contract/paths.ts";
 import type { Article } from "../../contract/types.ts";
-import type { DataFile } from "../shards.ts";
+import { cutByContent } from "../collections.ts";
+import { shardNameOf, type DataFile } from "../shards.ts";
 import type { SiteModel } from "../site.ts";
 import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
 
-/** The most URLs one sitemap file may list (sitemaps.org); past it, parts and a sitemap index. */
-export const SITEMAP_URL_LIMIT = 50_000;
+/**
+ * Articles per sitemap part, on average: parts are cut where the content says (after an
+ * article whose id's hash is a multiple of this), counted from the oldest, so a new
+ * article changes only the part it lands in, the newest as a rule, of a few dozen kilobytes.
+ */
+export const SITEMAP_PART_ARTICLES = 500;
 
 const XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
-/** One page, or one part of a split sitemap: its absolute URL and its date. */
+/** One page, or one part of the sitemap: its absolute URL and its date. */
 interface SitemapEntry {
   loc: string;
   lastmod?: string;
 }
 
-/** What a sitemap needs of the site: its lists, and each article's id and date. */
-type SitemapModel = Pick<SiteModel, "topics" | "topicArticles" | "providers" | "providerArticles"> & {
+/** What a sitemap needs of the site: its lists, and each article's id and date, newest first. */
+type SitemapModel = Pick<SiteModel, "topics" | "providers"> & {
   articles: readonly Pick<Article, "id" | "publishedAt">[];
 };
-
-const urlCount = (model: SitemapModel) => 1 + model.topics.length + model.providers.length + model.articles.length;
-
-/** Every page, each list dated by its newest story and each article by its own date. */
-function* sitemapEntries(model: SitemapModel, siteUrl: string): Generator<SitemapEntry> {
-  const { articles } = model;
-  const newestOf = (list: readonly number[] | undefined) => (list?.length ? articles[list[0]].publishedAt : undefined);
-  const page = (path: string, lastmod: string | undefined) => ({ loc: pageUrl(siteUrl, path), lastmod });
-  yield page(pagePaths.home, articles[0]?.publishedAt);
-  for (const topic of model.topics) yield page(pagePaths.topic(topic.slug), newestOf(model.topicArticles.get(topic.slug)));
-  for (const provider of model.providers) yield page(pagePaths.provider(provider.key), newestOf(model.providerArticles.get(provider.key)));
-  for (const article of articles) yield page(pagePaths.article(article.id), article.publishedAt);
-}
 
 const entryXml = (tag: "url" | "sitemap", { loc, lastmod }: SitemapEntry) =>
   `  <${tag}><loc>${escapeMarkup(loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ""}</${tag}>\n`;
@@ -46,35 +38,31 @@ const xmlFile = (root: "urlset" | "sitemapindex", body: string) =>
 
 const urlset = (entries: readonly SitemapEntry[]) => xmlFile("urlset", entries.map((entry) => entryXml("url", entry)).join(""));
 
-/** The newest date among `entries` (ISO dates in UTC compare as text). */
-const newest = (entries: readonly SitemapEntry[]) =>
-  entries.reduce<string | undefined>((latest, { lastmod }) => (lastmod && (!latest || lastmod > latest) ? lastmod : latest), undefined);
+/** A part's file, named by its bytes: a part that did not change keeps its name, and a crawler need not read it again. */
+const partFile = (xml: string): DataFile => ({ path: publishedPaths.sitemapPart(shardNameOf(xml)), render: () => xml });
 
 /**
- * `sitemap.xml` listing every page when they fit `limit`; otherwise `sitemap-1.xml`,
- * `sitemap-2.xml`, … of `limit` URLs each, and `sitemap.xml` as their index.
+ * `sitemap.xml`, a sitemap index, and its parts: one for the home page, the topics and the
+ * outlets (without dates: a list changes with every story in it), then the articles, each
+ * with its date, oldest first in parts cut by `endsAt` (`SITEMAP_PART_ARTICLES` on average).
  */
-export function* sitemapFiles(model: SitemapModel, siteUrl: string, limit = SITEMAP_URL_LIMIT): Generator<DataFile> {
-  let entries: SitemapEntry[] | undefined;
-  const all = () => (entries ??= [...sitemapEntries(model, siteUrl)]);
-  const total = urlCount(model);
-  if (total <= limit) {
-    yield { path: publishedPaths.sitemap, render: () => urlset(all()) };
-    return;
+export function* sitemapFiles(model: SitemapModel, siteUrl: string, partArticles = SITEMAP_PART_ARTICLES): Generator<DataFile> {
+  const page = (path: string, lastmod?: string): SitemapEntry => ({ loc: pageUrl(siteUrl, path), lastmod });
+  const lists = [page(pagePaths.home), ...model.topics.map((topic) => page(pagePaths.topic(topic.slug))), ...model.providers.map((provider) => page(pagePaths.provider(provider.key)))];
+  const parts: SitemapEntry[] = [];
+  const listsFile = partFile(urlset(lists));
+  yield listsFile;
+  parts.push({ loc: fileUrl(siteUrl, listsFile.path), lastmod: model.articles[0]?.publishedAt });
+  const endsAt = (article: Pick<Article, "id">) => parseInt(article.id.slice(-8), 16) % partArticles === 0;
+  // A part is closed after four times the average whatever the hashes: far below the 50,000 URLs sitemaps.org allows.
+  for (const chunk of cutByContent([...model.articles].reverse(), endsAt, 4 * partArticles)) {
+    const file = partFile(urlset(chunk.map((article) => page(pagePaths.article(article.id), article.publishedAt))));
+    yield file;
+    // Oldest first within the part: its newest article is its last.
+    parts.push({ loc: fileUrl(siteUrl, file.path), lastmod: chunk[chunk.length - 1].publishedAt });
   }
-  const parts = Math.ceil(total / limit);
-  const part = (n: number) => all().slice((n - 1) * limit, n * limit);
-  for (let n = 1; n <= parts; n++) {
-    yield { path: publishedPaths.sitemapPart(n), render: () => urlset(part(n)) };
-  }
-  yield {
-    path: publishedPaths.sitemap,
-    render: () =>
-      xmlFile(
-        "sitemapindex",
-        Array.from({ length: parts }, (_, i) => entryXml("sitemap", { loc: fileUrl(siteUrl, publishedPaths.sitemapPart(i + 1)), lastmod: newest(part(i + 1)) })).join(""),
-      ),
-  };
+  const index = xmlFile("sitemapindex", parts.map((part) => entryXml("sitemap", part)).join(""));
+  yield { path: publishedPaths.sitemap, render: () => index };
 }
 
 export const robotsTxt = (siteUrl: string): string =>
