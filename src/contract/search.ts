@@ -64,7 +64,7 @@ export const FIELD_WEIGHT = { title: 3, topicOrProvider: 2, excerpt: 1 } as cons
 export const SEARCH_CHUNK = 512;
 
 /** Stories per `SearchSummaries` block: what a result needs, a few kilobytes a block. It divides `SEARCH_CHUNK`. */
-export const SUMMARY_BLOCK = 32;
+export const SUMMARY_BLOCK = 16;
 
 /** Which stories a segment holds, and its word files. */
 export interface SearchSegment {
@@ -104,9 +104,12 @@ export interface SearchManifest {
 /**
  * One word file. Each word's stories in ascending number, each as one integer:
  * (number − previous number) × 4 + the word's best field weight in that story, the
- * "previous number" of the first being the segment's `from` − 1.
+ * "previous number" of the first being `from` − 1. A word in so many stories that its list
+ * is cut into parts has a file per part, each with the `from` of its part; the segment's
+ * `from` otherwise.
  */
 export interface SearchWordFile {
+  from?: number;
   words: Record<string, number[]>;
 }
 

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { wordSpans } from "../../contract/search.ts";
-import { matchesQueryWord, type QueryWord } from "./search-queries.ts";
+import { matchesQueryWord, wordSpans, type QueryWord } from "../../contract/search.ts";
 
 /** `text` with each word the query matched in <mark>: made of text nodes, never of HTML. */
 export function Highlight({ text, words }: { text: string; words: readonly QueryWord[] }) {

@@ -7,7 +7,7 @@ import { prefetchSearch, prepareSearch } from "./search-queries.ts";
 
 /**
  * The header's search box. It shows the query of the search on screen. Focusing it starts
- * loading the search engine, the list of word files and (`onPrepare`) the view's code;
+ * loading the search engine, the search manifest and (`onPrepare`) the view's code;
  * submitting starts the search itself, so the results are fetched while the view mounts.
  */
 export function SearchForm({ onPrepare }: { onPrepare?: () => unknown }) {
@@ -23,13 +23,13 @@ export function SearchForm({ onPrepare }: { onPrepare?: () => unknown }) {
 
   const prepare = () => {
     onPrepare?.();
-    if (index) prepareSearch(queryClient, index.buildId);
+    if (index) prepareSearch(queryClient, index.search);
   };
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const query = text.trim();
     // A failure shows in the view, which asks again.
-    if (index) prefetchSearch(queryClient, index.buildId, query).catch(() => {});
+    if (index) prefetchSearch(queryClient, index.search, query).catch(() => {});
     navigate(paths.search(query));
   };
 

@@ -1,92 +1,100 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import { dataPaths, FEED_PAGE_SIZE } from "../../contract/paths.ts";
-import type { SortOrder } from "../../contract/order.ts";
-import { searchWords, type SearchManifest, type SearchRanks, type SearchWordFile } from "../../contract/search.ts";
+import { dataPaths } from "../../contract/paths.ts";
+import { queryWords, type QueryWord, type SearchChunk, type SearchManifest, type SearchSummaries, type SearchWordFile } from "../../contract/search.ts";
+import type { ShardName } from "../../contract/types.ts";
 import { fetchData } from "../../lib/api.ts";
-import { feedPageQuery } from "../../lib/queries.ts";
+import type { SearchOrder } from "./search-engine.ts";
 
 /** The engine's code comes when the reader first reaches for the search box, never with the first page. */
 export const loadSearchEngine = () => import("./search-engine.ts");
 
-/** A query's words, each once; past eight, more words only narrow what is already narrow. */
-export const queryWords = (query: string): string[] => [...new Set(searchWords(query))].slice(0, 8);
-
-/** A word of the query, and whether longer words that begin with it match too. */
-export interface QueryWord {
-  word: string;
-  prefix: boolean;
-}
-
-/** Whether an indexed (normalised) word matches a word of the query: what the ranking counts and a highlight marks. */
-export const matchesQueryWord = (indexed: string, { word, prefix }: QueryWord): boolean =>
-  indexed === word || (prefix && indexed.startsWith(word));
+export { queryWords, type QueryWord, type SearchOrder };
 
 export const RESULTS_PER_PAGE = 10;
 
-const searchManifestQuery = (buildId: string) =>
+/**
+ * One search file. Its name is its content, so it never needs asking for again: the key is
+ * the name (as every data file's is, so a summary block is found among the other lists).
+ */
+export const searchFileQuery = <T>(name: ShardName) =>
   queryOptions({
-    queryKey: ["search-manifest", buildId],
-    queryFn: ({ signal }) => fetchData<SearchManifest>(dataPaths.searchManifest(buildId), signal),
+    queryKey: ["data", "search", name] as const,
+    queryFn: ({ signal }) => fetchData<T>(dataPaths.shard("search", name), signal),
     staleTime: Infinity,
   });
 
-const searchWordFileQuery = (buildId: string, file: number) =>
-  queryOptions({
-    queryKey: ["search-words", buildId, file],
-    queryFn: ({ signal }) => fetchData<SearchWordFile>(dataPaths.searchWords(buildId, file), signal),
-    staleTime: Infinity,
-  });
+const manifestQuery = (manifest: ShardName) => searchFileQuery<SearchManifest>(manifest);
 
-/** Starts loading what every search needs, so the first one answers sooner: the engine and the list of word files. */
-export function prepareSearch(queryClient: QueryClient, buildId: string): void {
+/** Starts loading what every search needs, so the first one answers sooner: the engine and the manifest. */
+export function prepareSearch(queryClient: QueryClient, manifest: ShardName): void {
   void loadSearchEngine();
-  void queryClient.prefetchQuery(searchManifestQuery(buildId));
+  void queryClient.prefetchQuery(manifestQuery(manifest));
 }
 
-/** Every story that matches `words`, best first, as numbers in the Latest feed; and how each word matched, for highlights. */
-export const searchMatchesQuery = (buildId: string, words: readonly string[]) =>
+export interface SearchMatches {
+  manifest: SearchManifest;
+  /** Every matching story's number, best first. */
+  matches: number[];
+  /** How each word of the query matched, for highlights. */
+  words: QueryWord[];
+}
+
+/** Every story that matches `words`, best first, as story numbers; and how each word matched, for highlights. */
+export const searchMatchesQuery = (manifestName: ShardName, words: readonly string[]) =>
   queryOptions({
-    queryKey: ["search", buildId, words],
-    queryFn: async ({ client }) => {
-      const [engine, manifest] = await Promise.all([loadSearchEngine(), client.fetchQuery(searchManifestQuery(buildId))]);
+    queryKey: ["search", manifestName, words] as const,
+    queryFn: async ({ client }): Promise<SearchMatches> => {
+      const [engine, manifest] = await Promise.all([loadSearchEngine(), client.fetchQuery(manifestQuery(manifestName))]);
       const plan = engine.planSearch(manifest, words);
-      const files = await Promise.all(plan.files.map((file) => client.fetchQuery(searchWordFileQuery(buildId, file))));
-      const matches = engine.rankMatches(manifest, plan, new Map(plan.files.map((file, i) => [file, files[i]])));
-      const matched: QueryWord[] = plan.words.map(({ word, prefix }) => ({ word, prefix }));
-      return { matches, words: matched };
+      const files = await Promise.all(plan.files.map(({ name }) => client.fetchQuery(searchFileQuery<SearchWordFile>(name))));
+      const matches = engine.rankMatches(manifest, plan, new Map(plan.files.map(({ name }, i) => [name, files[i]])));
+      return { manifest, matches, words: plan.words.map(({ word, prefix }) => ({ word, prefix })) };
     },
     staleTime: Infinity,
   });
 
-/** Each story's place in the Hot or Top order, by story number: fetched only when a search is sorted so. */
-export const searchRanksQuery = (buildId: string, sort: "hot" | "top") =>
+/** The chunk (sort keys and summary block names) of chunk `index`. */
+export const searchChunkQuery = (manifest: SearchManifest, index: number) => searchFileQuery<SearchChunk>(manifest.chunks.names[index]);
+
+/** A block of summaries. */
+export const searchSummariesQuery = (name: ShardName) => searchFileQuery<SearchSummaries>(name);
+
+/**
+ * The first `want` matches in `order` (all of them once `want` passes their number): Best
+ * match is the matches' own order; the feed's orders read the sort keys of the chunks that
+ * can hold the first results, a few at a time, until the first `want` are certain.
+ */
+export const searchOrderQuery = (manifestName: ShardName, words: readonly string[], order: SearchOrder, want: number) =>
   queryOptions({
-    queryKey: ["search-ranks", buildId, sort],
-    queryFn: ({ signal }) => fetchData<SearchRanks>(dataPaths.searchRanks(buildId, sort), signal),
+    queryKey: ["search-order", manifestName, words, order, want] as const,
+    queryFn: async ({ client }): Promise<number[]> => {
+      const [engine, { manifest, matches }] = await Promise.all([loadSearchEngine(), client.fetchQuery(searchMatchesQuery(manifestName, words))]);
+      const chunks = new Map<number, SearchChunk>();
+      for (;;) {
+        const { numbers, need } = engine.orderMatches(manifest, matches, order, chunks, want);
+        if (need.length === 0) return numbers;
+        const read = await Promise.all(need.map((index) => client.fetchQuery(searchChunkQuery(manifest, index))));
+        need.forEach((index, i) => chunks.set(index, read[i]));
+      }
+    },
     staleTime: Infinity,
   });
 
-/** How results are ordered: by how well they match (the default), or as the feed orders stories. */
-export type SearchOrder = "best" | SortOrder;
-
-/** `matches` (best first) in `order`; Hot and Top need their ranks. Story numbers are the Latest order. */
-export function orderMatches(matches: readonly number[], order: SearchOrder, ranks: SearchRanks | undefined): number[] {
-  if (order === "latest") return [...matches].sort((a, b) => a - b);
-  if (order === "hot" || order === "top") return ranks ? [...matches].sort((a, b) => ranks.ranks[a] - ranks.ranks[b]) : [];
-  return [...matches];
-}
-
-/** The Latest feed page that holds story number `number`. */
-export const feedPageOf = (number: number): number => Math.floor(number / FEED_PAGE_SIZE) + 1;
-
 /**
- * Runs a search ahead of its view: the matches, then the pages of the first stories, so
- * they are fetched while the view mounts rather than after it has rendered.
+ * Runs a search ahead of its view: the matches, their first page in the Best match order,
+ * and the summaries of those stories, so they are fetched while the view mounts rather than
+ * after it has rendered.
  */
-export async function prefetchSearch(queryClient: QueryClient, buildId: string, query: string): Promise<void> {
+export async function prefetchSearch(queryClient: QueryClient, manifestName: ShardName, query: string, order: SearchOrder = "best"): Promise<void> {
   const words = queryWords(query);
   if (words.length === 0) return;
-  const { matches } = await queryClient.fetchQuery(searchMatchesQuery(buildId, words));
-  const pages = new Set(matches.slice(0, RESULTS_PER_PAGE).map(feedPageOf));
-  await Promise.all([...pages].map((page) => queryClient.prefetchQuery(feedPageQuery(buildId, null, "latest", page))));
+  const [engine, numbers, { manifest }] = await Promise.all([
+    loadSearchEngine(),
+    queryClient.fetchQuery(searchOrderQuery(manifestName, words, order, RESULTS_PER_PAGE)),
+    queryClient.fetchQuery(searchMatchesQuery(manifestName, words)),
+  ]);
+  const chunks = [...new Set(numbers.map(engine.chunkOf))];
+  const read = new Map(await Promise.all(chunks.map(async (index) => [index, await queryClient.fetchQuery(searchChunkQuery(manifest, index))] as const)));
+  const blocks = new Set(numbers.map((number) => read.get(engine.chunkOf(number))?.summaries[engine.summarySlot(number).block]));
+  await Promise.all([...blocks].flatMap((name) => (name ? [queryClient.prefetchQuery(searchSummariesQuery(name))] : [])));
 }

@@ -2,11 +2,13 @@ import { Link } from "react-router-dom";
 import { RelativeTime } from "../../components/relative-time.tsx";
 import { TopicTags } from "../../components/topic-tags.tsx";
 import { ErrorState, NotSavedOffline } from "../../components/view-states.tsx";
-import type { Summary } from "../../contract/types.ts";
+import type { QueryWord } from "../../contract/search.ts";
+import type { ShardName, Summary } from "../../contract/types.ts";
 import { paths } from "../../lib/paths.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
+import { useSiteIndex } from "../../lib/use-site-index.ts";
 import { Highlight } from "./highlight.tsx";
-import type { QueryWord, SearchOrder } from "./search-queries.ts";
+import type { SearchOrder } from "./search-engine.ts";
 import { useSearch } from "./use-search.ts";
 
 /** What an empty search says. */
@@ -56,9 +58,19 @@ function SearchResult({ story, words, position, setSize }: SearchResultProps) {
 
 const count = (value: number) => value.toLocaleString("en-US");
 
+interface SearchResultsProps {
+  query: string;
+  order?: SearchOrder;
+  /** The search manifest to read; the current index's (`SiteIndex.search`) when not given. */
+  manifest?: ShardName;
+  /** The build the view was rendered for: the index it names is the one read. */
+  buildId?: string;
+}
+
 /** How many stories match `query`, then the best of them, ten at a time. */
-export function SearchResults({ buildId, query, order = "best" }: { buildId: string; query: string; order?: SearchOrder }) {
-  const { words, matches, stories, failedPage, loadingMore, hasMore, showMore } = useSearch(buildId, query, order);
+export function SearchResults({ query, order = "best", manifest }: SearchResultsProps) {
+  const { data: index } = useSiteIndex();
+  const { words, matches, stories, failedPage, loadingMore, hasMore, showMore } = useSearch(manifest ?? index?.search, query, order);
   const online = useOnlineStatus();
   if (words.length === 0) return <SearchHint />;
 
@@ -69,7 +81,7 @@ export function SearchResults({ buildId, query, order = "best" }: { buildId: str
   if (failed) return <ErrorState what="the search results" onRetry={() => void failed.refetch()} />;
 
   const total = matches.data?.matches.length;
-  // The count comes as soon as the matches are known; their stories follow from the feed's pages.
+  // The count comes as soon as the matches are known; their stories follow from the summary blocks.
   const status =
     total === undefined
       ? "Searching…"
