@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pushTo } from "./collections.ts";
-import type { FileResult } from "./parse-file.ts";
+import { shareStrings, type FileResult } from "./parse-file.ts";
 
 /**
  * Parsed files kept between builds, each under the hash of its path and text: a rebuild
@@ -60,12 +60,14 @@ export async function openParseCache(root: string, contentDir: string): Promise<
 
   const entries = new Map<string, FileResult>();
   const stored = new Map<string, Set<string>>();
+  const share = shareStrings();
   for (const name of await readdir(folder)) {
     if (!name.endsWith(".json")) continue;
     try {
       const shard = JSON.parse(await readFile(join(folder, name), "utf8")) as Record<string, FileResult>;
       const keys = new Set<string>();
       for (const [key, result] of Object.entries(shard)) {
+        share(result);
         entries.set(key, result);
         keys.add(key);
       }

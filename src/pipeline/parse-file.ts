@@ -391,6 +391,52 @@ function aliasInKey(text: string): number | undefined {
   return match ? text.slice(0, match.index + 1).split("\n").length : undefined;
 }
 
+/** `tail`, as a slice of `text` when `text` ends with it. */
+const tailOf = (text: string, tail: string) => (tail !== text && text.endsWith(tail) ? text.slice(text.length - tail.length) : tail);
+
+/** Text fields that repeat from file to file: outlets, categories, types, topics. */
+const SHORT = 100;
+
+/**
+ * Makes each result hold one copy of text it repeats, and of text many results repeat: a
+ * string that crossed from a worker thread (or came out of JSON) is a new copy each time.
+ * A file's key is usually the end of its source URL written out again (`normaliseUrl` drops
+ * the scheme), and so is each related item's: it becomes a slice of the URL, which V8 keeps
+ * as a reference into the URL's text. An outlet's name and domain, the category, type and
+ * topics come again in thousands of files. On the 100k bench archive the records take 543
+ * MiB of heap instead of 628. The values are unchanged: only which copy of equal text a
+ * field holds.
+ */
+export function shareStrings(): (result: FileResult | undefined) => void {
+  const pool = new Map<string, string>();
+  const one = <S extends string | undefined>(value: S): S => {
+    if (value === undefined || value.length > SHORT) return value;
+    const held = pool.get(value);
+    if (held !== undefined) return held as S;
+    pool.set(value, value);
+    return value;
+  };
+  const provider = (value: Provider | undefined) => {
+    if (value === undefined) return;
+    value.name = one(value.name);
+    if (value.domain !== undefined) value.domain = one(value.domain);
+  };
+  return (result) => {
+    if (!result?.ok) return;
+    const record = result.record;
+    record.key = tailOf(record.sourceUrl, record.key);
+    if (record.category !== undefined) record.category = one(record.category);
+    if (record.type !== undefined) record.type = one(record.type);
+    provider(record.provider);
+    record.topics = record.topics.map(one);
+    record.related.forEach((item, index) => {
+      record.relatedKeys[index] = tailOf(item.sourceUrl, record.relatedKeys[index]);
+      if (item.type !== undefined) item.type = one(item.type);
+      provider(item.provider);
+    });
+  };
+}
+
 /** What a file over the size limit comes to: the loader says so without reading it. */
 export const oversizedFile = (file: string): FileResult => ({
   ok: false,

@@ -1,12 +1,19 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { loadArticleFile, type LoadedFile } from "./load.ts";
+import { shareStrings } from "./parse-file.ts";
 import { mapLimit } from "./collections.ts";
-import type { ParseBatch, ParseWorkerData } from "./parse-worker.ts";
+import type { ParseBatch, ParsedBatch, ParseWorkerData } from "./parse-worker.ts";
 
 /** Below this many files a worker's start-up costs more than it saves. */
 const WORKER_THRESHOLD = 2000;
-const BATCH = 1000;
+const BATCH = 500;
+/**
+ * Batches each worker holds at once. With one, a worker waits while the main thread takes
+ * in its answer (deserialising a batch costs a fifth of parsing it) and sends the next; with
+ * two, it parses the next batch meanwhile.
+ */
+const IN_FLIGHT = 2;
 
 /** The workers run the same TypeScript source as the build, through tsx's loader. */
 const WORKER_BOOT = `import("tsx/esm/api").then(({ register }) => {
@@ -29,26 +36,38 @@ export async function parseFiles(
   if (files.length < minFilesForWorkers || threads < 2) return mapLimit(files, 64, (file) => loadArticleFile(dir, file, known));
 
   const results = new Array<LoadedFile>(files.length);
+  const share = shareStrings();
   let next = 0;
   const workerData: ParseWorkerData = { known: [...known] };
   const workers = Array.from({ length: threads }, () => new Worker(WORKER_BOOT, { eval: true, workerData }));
   try {
     await Promise.all(
-      workers.map(async (worker) => {
-        while (next < files.length) {
-          const start = next;
-          next += BATCH;
-          const batch: ParseBatch = { dir, files: files.slice(start, start + BATCH) };
-          const parsed = await new Promise<LoadedFile[]>((resolve, reject) => {
-            worker.once("message", resolve);
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            let pending = 0;
+            const send = () => {
+              while (pending < IN_FLIGHT && next < files.length) {
+                const batch: ParseBatch = { start: next, dir, files: files.slice(next, next + BATCH) };
+                next += BATCH;
+                pending++;
+                worker.postMessage(batch);
+              }
+              if (pending === 0) resolve();
+            };
+            worker.on("message", ({ start, loaded }: ParsedBatch) => {
+              pending--;
+              for (let offset = 0; offset < loaded.length; offset++) {
+                share(loaded[offset].result);
+                results[start + offset] = loaded[offset];
+              }
+              send();
+            });
             worker.once("error", reject);
             worker.once("exit", (code) => reject(new Error(`a content parsing worker stopped (exit code ${code})`)));
-            worker.postMessage(batch);
-          });
-          worker.removeAllListeners("error").removeAllListeners("exit");
-          parsed.forEach((result, offset) => (results[start + offset] = result));
-        }
-      }),
+            send();
+          }),
+      ),
     );
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));

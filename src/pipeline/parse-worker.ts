@@ -1,10 +1,17 @@
 /** A worker thread that reads and parses a batch of article files at a time. */
 import { parentPort, workerData } from "node:worker_threads";
-import { loadArticleFileSync } from "./load.ts";
+import { loadArticleFileSync, type LoadedFile } from "./load.ts";
 
 export interface ParseBatch {
+  /** Where the batch starts in the pool's list of files: its answer says it back. */
+  start: number;
   dir: string;
   files: string[];
+}
+
+export interface ParsedBatch {
+  start: number;
+  loaded: LoadedFile[];
 }
 
 /** Keys of the files the cache already holds: those are read and hashed, never parsed. */
@@ -14,6 +21,7 @@ export interface ParseWorkerData {
 
 const known = new Set((workerData as ParseWorkerData).known);
 
-parentPort?.on("message", ({ dir, files }: ParseBatch) => {
-  parentPort?.postMessage(files.map((file) => loadArticleFileSync(dir, file, known)));
+parentPort?.on("message", ({ start, dir, files }: ParseBatch) => {
+  const answer: ParsedBatch = { start, loaded: files.map((file) => loadArticleFileSync(dir, file, known)) };
+  parentPort?.postMessage(answer);
 });

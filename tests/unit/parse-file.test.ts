@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseArticleFile, type ArticleRecord, type FileResult } from "../../src/pipeline/parse-file.ts";
+import { parseArticleFile, shareStrings, type ArticleRecord, type FileResult } from "../../src/pipeline/parse-file.ts";
 import { formatProblem, type ContentProblem } from "../../src/pipeline/problems.ts";
 import { articleText, expectProblemAbout, SEED_FILE, securedValuesOf, seedText, type Fields } from "./helpers.ts";
 
@@ -481,5 +481,20 @@ describe("parseArticleFile: front matter that is code", () => {
     const problem = invalidText("---js\n{ title: (globalThis.ran = 'yes') }\n---\n");
     expect(problem.file).toBe(FILE);
     expect((globalThis as { ran?: string }).ran).toBeUndefined();
+  });
+});
+
+describe("shareStrings", () => {
+  it("leaves every value as it was, whatever copies of equal text it shares", () => {
+    const share = shareStrings();
+    const results = [seedText, seedText.replace("published: true", "published: false")].map((text) => parseArticleFile(SEED_FILE, text));
+    const before = structuredClone(results);
+    for (const result of results) share(result);
+    share(undefined);
+    share({ ok: false, problems: [{ file: SEED_FILE, message: "x" }], warnings: [] });
+    expect(results).toEqual(before);
+    const [first, second] = results.map((result) => (result.ok ? result.record : undefined));
+    expect(first?.key).toBe(second?.key);
+    expect(first?.related.length).toBeGreaterThan(0);
   });
 });
