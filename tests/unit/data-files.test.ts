@@ -1,57 +1,147 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareStories, hotScore, RANKED_LIMIT } from "../../src/contract/order.ts";
-import { articleBucketOf, dataPaths, FEED_PAGE_SIZE, TOP_TOPICS } from "../../src/contract/paths.ts";
-import type { Article, ArticleBucket, FeedPage, SiteIndex, TopicList } from "../../src/contract/types.ts";
-import { dataFiles } from "../../src/pipeline/data-files.ts";
-import { buildSiteModel } from "../../src/pipeline/site.ts";
+import {
+  articleBucketOf,
+  DATA_FORMAT_VERSION,
+  dataPaths,
+  FEED_PAGE_SIZE,
+  groupTableSlot,
+  isShardName,
+  SHARD_KINDS,
+  TOP_TOPICS,
+  type ShardKind,
+} from "../../src/contract/paths.ts";
+import type {
+  Article,
+  ArticleBucket,
+  GroupTable,
+  ListHead,
+  ListPage,
+  PageTable,
+  ProviderCatalog,
+  SiteIndex,
+  Summary,
+  TopicCatalog,
+} from "../../src/contract/types.ts";
+import { dataFiles, MAX_PAGE_ARTICLES } from "../../src/pipeline/data-files.ts";
+import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";
+import { shardNameOf } from "../../src/pipeline/shards.ts";
+import { buildSiteModel, type SiteModel } from "../../src/pipeline/site.ts";
 import { recordOf, shuffled } from "./helpers.ts";
 
 const TOTAL = 120;
 const TOPIC_NAMES = ["AI", "Elections", "Markets", "Climate"];
 
-/** 120 articles an hour apart, in shuffled file order; article i carries topic names by i. */
+/** Article i of the fixture set: topic names by i, every third from a second outlet, heat and quality unrelated to age. */
+function numbered(i: number): ArticleRecord {
+  const topics = TOPIC_NAMES.filter((_name, t) => i % (t + 2) === 0);
+  // Thirty-odd small topics, so the index has more than TOP_TOPICS to choose from.
+  topics.push(`Beat ${i % 33}`);
+  return recordOf(`${String(i).padStart(4, "0")}.txt`, {
+    title: `"Story number ${i}"`,
+    publishedDateTime: new Date(Date.UTC(2019, 11, 1) + i * 3_600_000).toISOString(),
+    // Every third story from a second outlet, published on its host.
+    sourceUrl: i % 3 === 0 ? `https://WWW.TheWire.example/story/${i}` : `https://www.livemint.com/story/${i}`,
+    topics: topics.map((name) => `\n  - ${name}`).join(""),
+    ...(i % 3 === 0 ? { provider: "\n  name: The Wire\n  domain: www.TheWire.example" } : { provider: "\n  name: Mint\n  domain: livemint.com" }),
+    heat: i % 7 === 0 ? undefined : String((i * 37) % 101),
+    quality: i % 5 === 0 ? undefined : String((i * 53) % 101),
+  });
+}
+
+/** 120 articles an hour apart, in shuffled file order. */
 const records = shuffled(
-  Array.from({ length: TOTAL }, (_, i) => {
-    const topics = TOPIC_NAMES.filter((_name, t) => i % (t + 2) === 0);
-    // Thirty-odd small topics, so the index has more than TOP_TOPICS to choose from.
-    topics.push(`Beat ${i % 33}`);
-    return recordOf(`${String(i).padStart(4, "0")}.txt`, {
-      title: `"Story number ${i}"`,
-      publishedDateTime: new Date(Date.UTC(2019, 11, 1) + i * 3_600_000).toISOString(),
-      // Every third story from a second outlet, published on its host; heat and quality vary with no relation to age.
-      sourceUrl: i % 3 === 0 ? `https://WWW.TheWire.example/story/${i}` : `https://www.livemint.com/story/${i}`,
-      topics: topics.map((name) => `\n  - ${name}`).join(""),
-      ...(i % 3 === 0 ? { provider: "\n  name: The Wire\n  domain: www.TheWire.example" } : { provider: "\n  name: Mint\n  domain: livemint.com" }),
-      heat: i % 7 === 0 ? undefined : String((i * 37) % 101),
-      quality: i % 5 === 0 ? undefined : String((i * 53) % 101),
-    });
-  }),
+  Array.from({ length: TOTAL }, (_, i) => numbered(i)),
   7,
 );
+
+type Files = Map<string, unknown>;
+
+/** A build's data files, parsed, by path. */
+const filesOf = (model: SiteModel, options?: Parameters<typeof dataFiles>[1]): Files =>
+  new Map([...dataFiles(model, options)].map((file) => [file.path, JSON.parse(file.render()) as unknown]));
+
+/** Reads what the index and the files it names name, as the app does: by kind and name. */
+function reader(files: Files) {
+  const shard = <T>(kind: ShardKind, name: string | null | undefined): T => {
+    expect(isShardName(name), `${kind}/${name} is not a shard name`).toBe(true);
+    const path = dataPaths.shard(kind, name as string);
+    expect(files.has(path), `no data file ${path}`).toBe(true);
+    return files.get(path) as T;
+  };
+  const index = files.get(dataPaths.index) as SiteIndex;
+  /** A list's whole run of stories: the head's alone, or every page its table names. */
+  const storiesOf = (head: ListHead): Summary[] => {
+    if (head.pages === null) return head.items;
+    return shard<PageTable>("tables", head.pages).pages.flatMap((entry) => {
+      const page = shard<ListPage>("pages", entry.name);
+      expect(page.items, entry.name).toHaveLength(entry.count);
+      return page.items;
+    });
+  };
+  const head = (name: string) => shard<ListHead>("lists", name);
+  /** A list's Latest head and the heads of its other orders. */
+  const orders = (latestName: string) => {
+    const latest = head(latestName);
+    expect(latest.orders, latestName).toBeDefined();
+    const { hot, top } = latest.orders as NonNullable<ListHead["orders"]>;
+    return { latest, hot: head(hot), top: head(top) };
+  };
+  const topics = () => shard<TopicCatalog>("catalogs", index.topics).topics;
+  const providers = () => shard<ProviderCatalog>("catalogs", index.providers).providers;
+  const topicHead = (slug: string) => {
+    const entry = topics().find((topic) => topic.slug === slug);
+    expect(entry, slug).toBeDefined();
+    return orders((entry as { list: string }).list);
+  };
+  const providerHead = (key: string) => {
+    const entry = providers().find((provider) => provider.key === key);
+    expect(entry, key).toBeDefined();
+    return orders((entry as { list: string }).list);
+  };
+  /** Every article group, in group order, through the group tables. */
+  const groups = () => index.articles.tables.flatMap((table) => shard<GroupTable>("tables", table).groups);
+  const articleById = (id: string): Article | undefined => {
+    const group = articleBucketOf(id, index.articles.bits);
+    if (group === undefined) return undefined;
+    const { table, slot } = groupTableSlot(group, index.articles.bits);
+    const name = shard<GroupTable>("tables", index.articles.tables[table]).groups[slot];
+    return shard<ArticleBucket>("articles", name).articles[id];
+  };
+  return { index, shard, storiesOf, head, orders, topics, providers, topicHead, providerHead, groups, articleById, feed: () => orders(index.feed) };
+}
+
 const model = buildSiteModel(records);
-const files = new Map([...dataFiles(model)].map((file) => [file.path, JSON.parse(file.render()) as unknown]));
-const read = <T>(path: string): T => {
-  expect(files.has(path), `no data file ${path}`).toBe(true);
-  return files.get(path) as T;
-};
-const index = read<SiteIndex>(dataPaths.index);
+const files = filesOf(model);
+const data = reader(files);
+const { index } = data;
+
+const titlesOf = (items: readonly Summary[]) => items.map((item) => item.title);
+const newestFirst = (keep: (i: number) => boolean = () => true) =>
+  Array.from({ length: TOTAL }, (_, i) => TOTAL - 1 - i)
+    .filter(keep)
+    .map((i) => `Story number ${i}`);
+/** Where a Latest page must end: after an article whose id's hash is a multiple of FEED_PAGE_SIZE. */
+const endsPage = (id: string) => parseInt(id.slice(-8), 16) % FEED_PAGE_SIZE === 0;
 
 describe("dataFiles: index.json", () => {
-  it("sits at data/index.json and names the build", () => {
+  it("sits at data/index.json and is the last file made, after every file it names", () => {
     expect(dataPaths.index).toBe("data/index.json");
-    expect(index.buildId).toBe(model.buildId);
+    expect([...dataFiles(model)].at(-1)?.path).toBe(dataPaths.index);
   });
 
-  it("has the totals, the feed's shape, the top topics and the bucket bits", () => {
-    expect(index).toEqual({
-      buildId: model.buildId,
+  it("has the format, the totals, the top topics and the article groups' bits", () => {
+    const { buildId, feed, topics, providers, search, articles, ...rest } = index;
+    expect(rest).toEqual({
+      format: DATA_FORMAT_VERSION,
       totals: { articles: TOTAL, stories: TOTAL, topics: TOPIC_NAMES.length + 33 },
-      feed: { pageCount: 3, pageSize: FEED_PAGE_SIZE },
-      topTopics: model.topics.slice(0, TOP_TOPICS),
-      articleBucketBits: 2,
+      topTopics: data.topics().slice(0, TOP_TOPICS),
       offlineArticles: true,
       newestAt: "2019-12-05T23:00:00.000Z",
     });
+    for (const name of [buildId, feed, topics, providers, search, ...articles.tables]) expect(isShardName(name), name).toBe(true);
+    expect(articles.bits).toBe(2);
     expect(index.topTopics).toHaveLength(TOP_TOPICS);
     expect(index.topTopics.slice(0, 4).map((topic) => [topic.name, topic.count])).toEqual([
       ["AI", 60],
@@ -61,98 +151,120 @@ describe("dataFiles: index.json", () => {
     ]);
   });
 
-  it("every other file lives in the build's own folder", () => {
-    for (const path of files.keys()) {
-      if (path !== dataPaths.index) expect(path.startsWith(`data/${model.buildId}/`)).toBe(true);
+  it("names its version by a hash of everything else in it", () => {
+    const { buildId, ...rest } = index;
+    expect(buildId).toBe(shardNameOf(JSON.stringify(rest)));
+  });
+
+  it("every other file is data/<kind>/<16 hex>.json, named by its bytes", () => {
+    const pattern = new RegExp(`^data/(${SHARD_KINDS.join("|")})/([0-9a-f]{16})\\.json$`);
+    for (const file of dataFiles(model)) {
+      if (file.path === dataPaths.index) continue;
+      const [, , name] = pattern.exec(file.path) ?? [];
+      expect(name, file.path).toBeDefined();
+      expect(shardNameOf(file.render()), file.path).toBe(name);
     }
   });
 });
 
 describe("dataFiles: the feed", () => {
-  const pages = [1, 2, 3].map((page) => read<FeedPage>(dataPaths.feedPage(model.buildId, page)));
+  const { latest } = data.feed();
+  const stories = data.storiesOf(latest);
 
-  it("has pages of 50, newest first, the last one short", () => {
-    expect(pages.map((page) => [page.page, page.pageCount, page.total, page.items.length])).toEqual([
-      [1, 3, TOTAL, 50],
-      [2, 3, TOTAL, 50],
-      [3, 3, TOTAL, 20],
-    ]);
-    expect(files.has(dataPaths.feedPage(model.buildId, 4))).toBe(false);
-    const items = pages.flatMap((page) => page.items);
-    expect(items.map((item) => item.title)).toEqual(Array.from({ length: TOTAL }, (_, i) => `Story number ${TOTAL - 1 - i}`));
-    expect(pages.every((page) => page.topic === undefined)).toBe(true);
+  it("holds every story newest first, its head the first 50", () => {
+    expect(latest.total).toBe(TOTAL);
+    expect(titlesOf(stories)).toEqual(newestFirst());
+    expect(latest.items).toEqual(stories.slice(0, FEED_PAGE_SIZE));
+    expect(latest.topic).toBeUndefined();
+    expect(latest.provider).toBeUndefined();
+  });
+
+  it("cuts its pages where the content says: after an article whose id's hash is a multiple of 50, or after MAX_PAGE_ARTICLES", () => {
+    const pages = data.shard<PageTable>("tables", latest.pages).pages.map((entry) => data.shard<ListPage>("pages", entry.name).items);
+    pages.forEach((items, p) => {
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.length).toBeLessThanOrEqual(MAX_PAGE_ARTICLES);
+      // Only a page's newest article may end it (pages are cut counting from the oldest).
+      items.slice(1).forEach((item) => expect(endsPage(item.id), item.id).toBe(false));
+      // Every page but the newest was closed by its newest article, or by being full.
+      if (p > 0) expect(endsPage(items[0].id) || items.length === MAX_PAGE_ARTICLES, `page ${p}`).toBe(true);
+    });
   });
 
   it("lists summaries, not whole articles", () => {
-    const [first] = pages[0].items;
+    const [first] = latest.items;
     expect(Object.keys(first).sort()).toEqual(["id", "provider", "providerKey", "publishedAt", "quality", "title", "topics"]);
     expect(first).toMatchObject({ title: "Story number 119", publishedAt: "2019-12-05T23:00:00.000Z" });
   });
 });
 
-describe("dataFiles: topic pages", () => {
-  const topics = read<TopicList>(dataPaths.topics(model.buildId)).topics;
+describe("dataFiles: topic lists", () => {
+  const topics = data.topics();
 
-  it("topics.json lists every topic, most stories first", () => {
-    expect(topics).toEqual(model.topics);
+  it("the topic catalog lists every topic, most stories first, each with its list", () => {
+    expect(topics.map(({ list: _list, ...topic }) => topic)).toEqual(model.topics);
     expect(topics.map((topic) => topic.count)).toEqual([...topics.map((topic) => topic.count)].sort((a, b) => b - a));
+    expect(index.topTopics).toEqual(topics.slice(0, TOP_TOPICS));
   });
 
-  it.each(TOPIC_NAMES)("%s: pages of 50 hold exactly its articles, newest first", (name) => {
+  it.each(TOPIC_NAMES)("%s: its list holds exactly its articles, newest first", (name) => {
     const topic = topics.find((candidate) => candidate.name === name);
     expect(topic).toBeDefined();
     const { slug, count } = topic as (typeof topics)[number];
-    const pageCount = Math.ceil(count / FEED_PAGE_SIZE);
-    const pages = Array.from({ length: pageCount }, (_, i) => read<FeedPage>(dataPaths.topicPage(model.buildId, slug, i + 1)));
-    expect(files.has(dataPaths.topicPage(model.buildId, slug, pageCount + 1))).toBe(false);
-    const items = pages.flatMap((page) => page.items);
+    const { latest } = data.topicHead(slug);
+    const items = data.storiesOf(latest);
     const step = TOPIC_NAMES.indexOf(name) + 2;
-    const expected = Array.from({ length: TOTAL }, (_, i) => TOTAL - 1 - i).filter((i) => i % step === 0);
-    expect(items.map((item) => item.title)).toEqual(expected.map((i) => `Story number ${i}`));
-    for (const page of pages) {
-      expect(page).toMatchObject({ pageCount, total: count, topic: { slug, name, count } });
-      for (const item of page.items) expect(item.topics.map((ref) => ref.slug)).toContain(slug);
-    }
+    expect(titlesOf(items)).toEqual(newestFirst((i) => i % step === 0));
+    expect(latest).toMatchObject({ total: count, topic: { slug, name, count } });
+    expect(latest.items).toEqual(items.slice(0, FEED_PAGE_SIZE));
+    for (const item of items) expect(item.topics.map((ref) => ref.slug)).toContain(slug);
+  });
+
+  it("a list of 50 or fewer stories is its head alone, with no page table", () => {
+    const small = topics.find((topic) => topic.count <= FEED_PAGE_SIZE) as (typeof topics)[number];
+    const { latest } = data.topicHead(small.slug);
+    expect(latest.pages).toBeNull();
+    expect(latest.items).toHaveLength(small.count);
   });
 });
 
 describe("dataFiles: Hot and Top", () => {
   const newestAt = index.newestAt as string;
-  const pagesOf = (pathOf: (page: number) => string) => {
-    const pages: FeedPage[] = [];
-    for (let page = 1; files.has(pathOf(page)); page++) pages.push(read<FeedPage>(pathOf(page)));
-    return pages;
-  };
+  const feed = data.feed();
 
   it.each(["hot", "top"] as const)("%s: the whole feed in that order, the same stories as Latest", (sort) => {
-    const pages = pagesOf((page) => dataPaths.feedPage(model.buildId, page, sort));
-    const items = pages.flatMap((page) => page.items);
-    expect(pages).toHaveLength(Math.ceil(TOTAL / FEED_PAGE_SIZE));
-    expect(pages.every((page) => page.total === TOTAL)).toBe(true);
+    const head = feed[sort];
+    const items = data.storiesOf(head);
+    expect(head.total).toBe(TOTAL);
+    expect(head.orders).toBeUndefined();
+    expect(head.items).toEqual(items.slice(0, FEED_PAGE_SIZE));
+    expect(data.shard<PageTable>("tables", head.pages).pages.map((page) => page.count)).toEqual([50, 50, 20]);
     expect(items).toEqual([...items].sort(compareStories(sort, newestAt)));
     expect(new Set(items.map((item) => item.id))).toEqual(new Set(model.articles.map((article) => article.id)));
   });
 
   it("hot fades heat by age: a fresher story with less heat can lead", () => {
-    const [first] = read<FeedPage>(dataPaths.feedPage(model.buildId, 1, "hot")).items;
+    const [first] = feed.hot.items;
     expect(first.heat).toBeGreaterThan(0);
-    expect(hotScore(first, newestAt)).toBeGreaterThanOrEqual(
-      Math.max(...model.articles.map((article) => hotScore(article, newestAt))),
-    );
+    expect(hotScore(first, newestAt)).toBeGreaterThanOrEqual(Math.max(...model.articles.map((article) => hotScore(article, newestAt))));
   });
 
   it("top puts the highest quality first, and stories without one last", () => {
-    const items = pagesOf((page) => dataPaths.feedPage(model.buildId, page, "top")).flatMap((page) => page.items);
+    const items = data.storiesOf(feed.top);
     expect(items[0].quality).toBe(Math.max(...model.articles.map((article) => article.quality ?? -1)));
     expect(items.at(-1)?.quality).toBeUndefined();
   });
 
-  it("each topic's list comes in every order", () => {
-    const slug = model.topics[0].slug;
-    for (const sort of ["hot", "top"] as const) {
-      const items = pagesOf((page) => dataPaths.topicPage(model.buildId, slug, page, sort)).flatMap((page) => page.items);
-      expect(items).toHaveLength(model.topics[0].count);
-      expect(items).toEqual([...items].sort(compareStories(sort, newestAt)));
+  it("each topic's and each outlet's list comes in every order", () => {
+    const heads = [data.topicHead(model.topics[0].slug), data.providerHead("thewire.example")];
+    for (const list of heads) {
+      const count = list.latest.total;
+      for (const sort of ["hot", "top"] as const) {
+        const items = data.storiesOf(list[sort]);
+        expect(items).toHaveLength(count);
+        expect(items).toEqual([...items].sort(compareStories(sort, newestAt)));
+        expect([list[sort].topic, list[sort].provider]).toEqual([list.latest.topic, list.latest.provider]);
+      }
     }
   });
 
@@ -160,52 +272,38 @@ describe("dataFiles: Hot and Top", () => {
     const many = Array.from({ length: RANKED_LIMIT + 30 }, (_, i) =>
       recordOf(`${i}.txt`, { title: `"Report ${i}"`, sourceUrl: `https://news.example.com/${i}`, heat: String(i % 100) }),
     );
-    const big = buildSiteModel(many);
-    const rendered = new Map([...dataFiles(big)].map((file) => [file.path, file]));
-    const lastRanked = Math.ceil(RANKED_LIMIT / FEED_PAGE_SIZE);
-    const page = JSON.parse(rendered.get(dataPaths.feedPage(big.buildId, lastRanked, "hot"))?.render() ?? "null") as FeedPage;
-    expect(page).toMatchObject({ total: RANKED_LIMIT, pageCount: lastRanked });
-    expect(rendered.has(dataPaths.feedPage(big.buildId, lastRanked + 1, "hot"))).toBe(false);
-    expect(rendered.has(dataPaths.feedPage(big.buildId, lastRanked + 1))).toBe(true);
+    const big = reader(filesOf(buildSiteModel(many)));
+    const { latest, hot, top } = big.feed();
+    expect(latest.total).toBe(RANKED_LIMIT + 30);
+    expect(big.storiesOf(latest)).toHaveLength(RANKED_LIMIT + 30);
+    for (const head of [hot, top]) {
+      expect(head.total).toBe(RANKED_LIMIT);
+      expect(big.storiesOf(head)).toHaveLength(RANKED_LIMIT);
+      expect(big.shard<PageTable>("tables", head.pages).pages).toHaveLength(Math.ceil(RANKED_LIMIT / FEED_PAGE_SIZE));
+    }
   });
 });
 
-describe("dataFiles: outlet pages", () => {
+describe("dataFiles: outlet lists", () => {
   it("lists each outlet's stories, newest first, under its domain without www. and in lower case", () => {
-    const wire = pagesFor("thewire.example");
-    expect(wire.map((item) => item.title)).toEqual(
-      Array.from({ length: TOTAL }, (_, i) => TOTAL - 1 - i)
-        .filter((i) => i % 3 === 0)
-        .map((i) => `Story number ${i}`),
-    );
-    expect(read<FeedPage>(dataPaths.providerPage(model.buildId, "thewire.example", 1)).provider).toEqual({
-      key: "thewire.example",
-      name: "The Wire",
-      count: TOTAL / 3,
-    });
+    const { latest } = data.providerHead("thewire.example");
+    expect(titlesOf(data.storiesOf(latest))).toEqual(newestFirst((i) => i % 3 === 0));
+    expect(latest.provider).toEqual({ key: "thewire.example", name: "The Wire", count: TOTAL / 3 });
   });
 
-  it("every story is on exactly one outlet's pages", () => {
-    const listed = model.providers.flatMap((provider) => pagesFor(provider.key).map((item) => item.id));
+  it("every story is on exactly one outlet's list", () => {
+    const listed = data.providers().flatMap((provider) => data.storiesOf(data.orders(provider.list).latest).map((item) => item.id));
     expect(listed.sort()).toEqual(model.articles.map((article) => article.id).sort());
-    expect(model.providers.map((provider) => [provider.key, provider.name])).toEqual([
-      ["livemint.com", "Mint"],
-      ["thewire.example", "The Wire"],
+    expect(data.providers().map(({ key, name, count }) => [key, name, count])).toEqual([
+      ["livemint.com", "Mint", 80],
+      ["thewire.example", "The Wire", 40],
     ]);
   });
-
-  function pagesFor(key: string) {
-    const items = [];
-    for (let page = 1; files.has(dataPaths.providerPage(model.buildId, key, page)); page++) {
-      items.push(...read<FeedPage>(dataPaths.providerPage(model.buildId, key, page)).items);
-    }
-    return items;
-  }
 });
 
-describe("dataFiles: article buckets", () => {
-  const bucketPaths = [...files.keys()].filter((path) => path.startsWith(`data/${model.buildId}/articles/`));
-  const buckets = bucketPaths.map((path) => read<ArticleBucket>(path).articles);
+describe("dataFiles: article groups", () => {
+  const groups = data.groups();
+  const buckets = groups.map((name) => data.shard<ArticleBucket>("articles", name).articles);
 
   it("hold every article exactly once, under its id", () => {
     const ids = buckets.flatMap((bucket) => Object.keys(bucket));
@@ -214,22 +312,20 @@ describe("dataFiles: article buckets", () => {
     for (const bucket of buckets) for (const [id, article] of Object.entries(bucket)) expect(article.id).toBe(id);
   });
 
-  it("are no more than 2^bits files", () => {
-    expect(bucketPaths.length).toBeLessThanOrEqual(2 ** index.articleBucketBits);
-    expect(bucketPaths.length).toBeGreaterThan(1);
+  it("are 2^bits, every one named through the group tables, so the app can save them all without a list", () => {
+    expect(groups).toHaveLength(2 ** index.articles.bits);
+    expect(index.articles.tables).toHaveLength(2);
+    expect(new Set(groups).size).toBeGreaterThan(1);
   });
 
-  it("are found by articleBucketOf, for every id", () => {
+  it("are found by articleBucketOf and groupTableSlot, for every id", () => {
     for (const article of model.articles) {
-      const bucket = articleBucketOf(article.id, index.articleBucketBits);
-      expect(bucket).toBeTypeOf("number");
-      const found = read<ArticleBucket>(dataPaths.articleBucket(model.buildId, bucket as number)).articles[article.id];
-      expect(found).toEqual(JSON.parse(JSON.stringify(article)) as Article);
+      expect(data.articleById(article.id), article.id).toEqual(JSON.parse(JSON.stringify(article)) as Article);
     }
   });
 
-  it.each([["no-hash"], ["story-ABCDEF12"], ["story-1234567"], [""]])("articleBucketOf(%j) finds no bucket", (id) => {
-    expect(articleBucketOf(id, index.articleBucketBits)).toBeUndefined();
+  it.each([["no-hash"], ["story-ABCDEF12"], ["story-1234567"], [""]])("articleBucketOf(%j) finds no group", (id) => {
+    expect(articleBucketOf(id, index.articles.bits)).toBeUndefined();
   });
 });
 
@@ -240,29 +336,121 @@ describe("dataFiles: output", () => {
     expect(again).toEqual(first);
   });
 
-  it("has no two files at one path", () => {
-    const paths = [...dataFiles(model)].map((file) => file.path);
-    expect(new Set(paths).size).toBe(paths.length);
+  it("never gives two contents one path: a path made twice is the same file", () => {
+    const texts = new Map<string, string>();
+    for (const file of dataFiles(model)) {
+      const text = file.render();
+      expect(texts.get(file.path) ?? text, file.path).toBe(text);
+      texts.set(file.path, text);
+    }
   });
 
-  it("for no articles, still has an index and one empty feed page", () => {
-    const empty = buildSiteModel([]);
-    const rendered = new Map([...dataFiles(empty)].map((file) => [file.path, JSON.parse(file.render()) as unknown]));
-    expect(rendered.get(dataPaths.index)).toMatchObject({ totals: { articles: 0, topics: 0 }, feed: { pageCount: 1 } });
-    expect(rendered.get(dataPaths.feedPage(empty.buildId, 1))).toEqual({ page: 1, pageCount: 1, total: 0, items: [] });
-    expect(rendered.get(dataPaths.articleBucket(empty.buildId, 0))).toEqual({ articles: {} });
-  });
-
-  it("writes every article group from 0 to 2^bits − 1, so the app can save them all without a list", () => {
-    const groups = [...files.keys()].filter((path) => path.includes("/articles/"));
-    expect(groups).toEqual(Array.from({ length: 2 ** model.articleBucketBits }, (_, bucket) => dataPaths.articleBucket(model.buildId, bucket)));
+  it("for no articles, still has an index, an empty feed and one empty article group", () => {
+    const empty = reader(filesOf(buildSiteModel([])));
+    expect(empty.index).toMatchObject({ totals: { articles: 0, stories: 0, topics: 0 }, newestAt: null, articles: { bits: 0 } });
+    const { latest, hot, top } = empty.feed();
+    for (const head of [latest, hot, top]) expect(head).toMatchObject({ total: 0, items: [], pages: null });
+    expect(empty.topics()).toEqual([]);
+    expect(empty.providers()).toEqual([]);
+    expect(empty.groups()).toHaveLength(1);
+    expect(empty.shard<ArticleBucket>("articles", empty.groups()[0])).toEqual({ articles: {} });
   });
 
   it.each([
     ["fit", 5 * 1024 * 1024, true],
     ["do not fit", 1000, false],
   ])("says whether the article groups %s the offline budget", (_, budget, expected) => {
-    const [indexFile] = dataFiles(model, { offlineArticleBudget: budget });
-    expect((JSON.parse(indexFile.render()) as SiteIndex).offlineArticles).toBe(expected);
+    expect((filesOf(model, { offlineArticleBudget: budget }).get(dataPaths.index) as SiteIndex).offlineArticles).toBe(expected);
+  });
+});
+
+describe("dataFiles: one new article", () => {
+  /** The kind and name of every data file, but the index. */
+  const namesOf = (files: Files) => new Set([...files.keys()].filter((path) => path !== dataPaths.index));
+
+  /** Each list of a build by what it lists (the feed, a topic, an outlet), with its heads and its Latest pages' names. */
+  function listsOf(files: Files) {
+    const read = reader(files);
+    const lists = new Map<string, { latest: string; hot: string; top: string; latestPages: string[] }>();
+    const add = (key: string, latestName: string) => {
+      const head = read.head(latestName);
+      const pages = head.pages === null ? [] : read.shard<PageTable>("tables", head.pages).pages.map((page) => page.name);
+      lists.set(key, { latest: latestName, ...(head.orders as NonNullable<ListHead["orders"]>), latestPages: pages });
+    };
+    add("feed", read.index.feed);
+    for (const topic of read.topics()) add(`topic:${topic.slug}`, topic.list);
+    for (const provider of read.providers()) add(`outlet:${provider.key}`, provider.list);
+    return lists;
+  }
+
+  const TOPICS = ["Alpha", "Beta", "Gamma", "Delta"];
+  /** An article that tells a story of its own: "Story number n" titles share two significant words, too few to cluster. */
+  interface Spec {
+    hour: number;
+    topics: string[];
+    outlet: number;
+    heat?: number;
+    quality?: number;
+  }
+  const arbitraryArticle: fc.Arbitrary<Spec> = fc.record({
+    hour: fc.integer({ min: 0, max: 24 * 400 }),
+    topics: fc.subarray(TOPICS),
+    outlet: fc.integer({ min: 0, max: 2 }),
+    heat: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    quality: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+  });
+  const toRecord = (spec: Spec, n: number) =>
+    recordOf(`${n}.txt`, {
+      title: `"Story number ${n}"`,
+      publishedDateTime: new Date(Date.UTC(2020, 0, 1) + spec.hour * 3_600_000 + n * 1000).toISOString(),
+      sourceUrl: `https://outlet${spec.outlet}.example/story/${n}`,
+      provider: `\n  name: Outlet ${spec.outlet}\n  domain: outlet${spec.outlet}.example`,
+      topics: spec.topics.length > 0 ? spec.topics.map((name) => `\n  - ${name}`).join("") : undefined,
+      heat: spec.heat === undefined ? undefined : String(spec.heat),
+      quality: spec.quality === undefined ? undefined : String(spec.quality),
+    });
+
+  it("changes at most two Latest pages of each list it is in, and nothing of a list it is not in", () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryArticle, { minLength: 40, maxLength: 260 }), arbitraryArticle, (specs, added) => {
+        const before = specs.map((spec, n) => toRecord(spec, n));
+        const extra = toRecord(added, specs.length);
+        const oldModel = buildSiteModel(before);
+        const newModel = buildSiteModel([...before, extra]);
+        const [oldFiles, newFiles] = [filesOf(oldModel), filesOf(newModel)];
+        const [oldLists, newLists] = [listsOf(oldFiles), listsOf(newFiles)];
+        const id = newModel.articles.find((article) => article.sourceUrl.endsWith(`/story/${specs.length}`))?.id as string;
+        const inList = new Set(["feed", `outlet:outlet${added.outlet}.example`, ...added.topics.map((name) => `topic:${name.toLowerCase()}`)]);
+        const newestMoved = oldModel.articles[0].publishedAt !== newModel.articles[0].publishedAt;
+        for (const [key, list] of newLists) {
+          const old = oldLists.get(key);
+          if (!inList.has(key)) {
+            expect(old, key).toBeDefined();
+            expect(list.latest, key).toBe(old?.latest);
+            expect(list.top, key).toBe(old?.top);
+            // Hot fades from the newest story: a new newest story may reorder it anywhere.
+            if (!newestMoved) expect(list.hot, key).toBe(old?.hot);
+            continue;
+          }
+          const oldPages = new Set(old?.latestPages ?? []);
+          const fresh = list.latestPages.filter((name) => !oldPages.has(name));
+          expect(fresh.length, key).toBeLessThanOrEqual(2);
+          // Every page but the one the article landed in (or the two it split into) is kept, in order.
+          const kept = list.latestPages.filter((name) => oldPages.has(name));
+          expect(kept, key).toEqual((old?.latestPages ?? []).filter((name) => kept.includes(name)));
+          expect((old?.latestPages.length ?? 0) - kept.length, key).toBeLessThanOrEqual(1);
+          // The new article is on one of the fresh pages, or in the head alone.
+          const holding = fresh.map((name) => reader(newFiles).shard<ListPage>("pages", name).items.some((item) => item.id === id));
+          if (list.latestPages.length > 0) expect(holding.some(Boolean), key).toBe(true);
+        }
+        // Article groups: only the new article's group changes, unless the number of groups did.
+        if (oldModel.articleBucketBits === newModel.articleBucketBits) {
+          const oldNames = namesOf(oldFiles);
+          const freshGroups = [...namesOf(newFiles)].filter((path) => path.startsWith("data/articles/") && !oldNames.has(path));
+          expect(freshGroups).toHaveLength(1);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });
