@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { STORY_LINKS_SHOWN, dataPaths } from "../../src/contract/paths.ts";
-import type { FeedPage } from "../../src/contract/types.ts";
+import type { ListHead, ProviderCatalog, SiteIndex } from "../../src/contract/types.ts";
 import { CLUSTER_RULES, significantWords } from "../../src/pipeline/clusters.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
 import { toSummary } from "../../src/contract/summary.ts";
@@ -121,11 +121,13 @@ describe("full coverage of a story", () => {
     related: related({ url: "https://wire.example/rates", outlet: "Wire", at: 49 }, { url: "https://daily.example/rates", outlet: "Daily", at: 48 }),
     quality: "10",
     heat: "10",
+    topics: "\n  - Rates",
   });
   const second = article("Traders react to rate decision", 30, {
     provider: outlet("Post"),
     related: related({ url: "https://wire.example/rates", outlet: "Wire", at: 49 }),
     heat: "90",
+    topics: "\n  - Rates",
   });
   const third = article("Why the bank held rates", 10, {
     provider: outlet("Times"),
@@ -156,13 +158,23 @@ describe("full coverage of a story", () => {
 
   it("shows a story once in the feed and in its topics: its newest article in Latest, its hottest in Hot", () => {
     const files = new Map([...dataFiles(model)].map((file) => [file.path, JSON.parse(file.render()) as unknown]));
-    const latest = files.get(dataPaths.feedPage(model.buildId, 1)) as FeedPage;
+    const index = files.get(dataPaths.index) as SiteIndex;
+    const head = (name: string | undefined) => files.get(dataPaths.shard("lists", name ?? "")) as ListHead;
+    const latest = head(index.feed);
     expect(latest.items.map((item) => item.title)).toEqual(["Rate decision surprises markets"]);
     expect(latest.total).toBe(1);
-    const hot = files.get(dataPaths.feedPage(model.buildId, 1, "hot")) as FeedPage;
+    expect(latest.pages).toBeNull();
+    const hot = head(latest.orders?.hot);
     expect(hot.items.map((item) => item.title)).toEqual(["Traders react to rate decision"]);
-    // An outlet's own page lists every article it published.
-    const outlet = files.get(dataPaths.providerPage(model.buildId, first.providerKey, 1)) as FeedPage;
+    expect(hot.total).toBe(1);
+    expect(index.topTopics.map((entry) => entry.name)).toEqual(["Rates"]);
+    const topic = head(index.topTopics[0]?.list);
+    expect(topic.total).toBe(1);
+    expect(topic.items.map((item) => item.title)).toEqual(["Rate decision surprises markets"]);
+    expect(head(topic.orders?.hot).items.map((item) => item.title)).toEqual(["Traders react to rate decision"]);
+    // An outlet's own list holds every article it published.
+    const { providers } = files.get(dataPaths.shard("catalogs", index.providers)) as ProviderCatalog;
+    const outlet = head(providers.find((provider) => provider.key === first.providerKey)?.list);
     expect(outlet.items.map((item) => item.title)).toEqual(["Rate decision surprises markets"]);
   });
 

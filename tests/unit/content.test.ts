@@ -204,6 +204,7 @@ describe("resolveContentOptions", () => {
     siteUrl: PLACEHOLDER_SITE_URL,
     siteUrlWarning: expect.stringContaining("SITE_URL is not set"),
     prerenderedArticles: 10_000,
+    graceHours: 72,
   };
   const SITE = { siteUrl: "https://news.example.com/", siteUrlWarning: undefined };
   it.each([
@@ -216,9 +217,9 @@ describe("resolveContentOptions", () => {
     ["CONTENT_CACHE as a folder", {}, { CONTENT_CACHE: "/tmp/parsed" }, { ...DEFAULTS, cacheRoot: "/tmp/parsed" }],
     [
       "options over env",
-      { dir: "/srv/news", invalid: "fail" as const, offlineArticleBudget: 7, cache: false as const, siteUrl: "https://news.example.com", prerenderedArticles: 3 },
-      { CONTENT_DIR: "x", CONTENT_INVALID: "skip", OFFLINE_ARTICLES_MAX_BYTES: "9", CONTENT_CACHE: "/tmp/parsed", SITE_URL: "https://a.example", PRERENDERED_ARTICLES: "5" },
-      { dir: "/srv/news", invalid: "fail", offlineArticleBudget: 7, cacheRoot: undefined, ...SITE, prerenderedArticles: 3 },
+      { dir: "/srv/news", invalid: "fail" as const, offlineArticleBudget: 7, cache: false as const, siteUrl: "https://news.example.com", prerenderedArticles: 3, graceHours: 1 },
+      { CONTENT_DIR: "x", CONTENT_INVALID: "skip", OFFLINE_ARTICLES_MAX_BYTES: "9", CONTENT_CACHE: "/tmp/parsed", SITE_URL: "https://a.example", PRERENDERED_ARTICLES: "5", DATA_GRACE_HOURS: "2" },
+      { dir: "/srv/news", invalid: "fail", offlineArticleBudget: 7, cacheRoot: undefined, ...SITE, prerenderedArticles: 3, graceHours: 1 },
     ],
     ["SITE_URL", {}, { SITE_URL: "https://news.example.com" }, { ...DEFAULTS, ...SITE }],
     ["SITE_URL with a trailing slash", {}, { SITE_URL: "https://news.example.com/" }, { ...DEFAULTS, ...SITE }],
@@ -227,6 +228,9 @@ describe("resolveContentOptions", () => {
     ["SITE_URL empty", {}, { SITE_URL: "" }, DEFAULTS],
     ["PRERENDERED_ARTICLES", {}, { PRERENDERED_ARTICLES: "250000" }, { ...DEFAULTS, prerenderedArticles: 250_000 }],
     ["PRERENDERED_ARTICLES=0", {}, { PRERENDERED_ARTICLES: "0" }, { ...DEFAULTS, prerenderedArticles: 0 }],
+    ["DATA_GRACE_HOURS", {}, { DATA_GRACE_HOURS: "12" }, { ...DEFAULTS, graceHours: 12 }],
+    ["DATA_GRACE_HOURS=0", {}, { DATA_GRACE_HOURS: "0" }, { ...DEFAULTS, graceHours: 0 }],
+    ["DATA_GRACE_HOURS empty", {}, { DATA_GRACE_HOURS: "" }, DEFAULTS],
   ])("%s", (_case, options, env, expected) => {
     expect(resolveContentOptions(options, env)).toEqual(expected);
   });
@@ -251,6 +255,10 @@ describe("resolveContentOptions", () => {
       expect(() => resolveContentOptions({}, { SITE_URL: value })).toThrow(`it is "${value}"`);
     },
   );
+
+  it.each(["3d", "-1", "forever"])("refuses DATA_GRACE_HOURS=%s, naming it and the value, rather than pruning at once or never", (value) => {
+    expect(() => resolveContentOptions({}, { DATA_GRACE_HOURS: value })).toThrow(`DATA_GRACE_HOURS must be a number of hours, such as 72; it is "${value}"`);
+  });
 
   it("refuses an offline budget that is not a number of bytes, rather than saving everything", () => {
     expect(() => resolveContentOptions({}, { OFFLINE_ARTICLES_MAX_BYTES: "5MB" })).toThrow(/OFFLINE_ARTICLES_MAX_BYTES.*"5MB"/);

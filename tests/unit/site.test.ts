@@ -3,7 +3,9 @@ import { ID_HASH_LENGTH, isProviderKey } from "../../src/contract/paths.ts";
 import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";
 import { providerKeyOf } from "../../src/pipeline/providers.ts";
 import { toSummary } from "../../src/contract/summary.ts";
-import { articleId, buildSiteModel } from "../../src/pipeline/site.ts";
+import type { SiteIndex } from "../../src/contract/types.ts";
+import { dataFiles } from "../../src/pipeline/data-files.ts";
+import { articleId, buildSiteModel, type SiteModel } from "../../src/pipeline/site.ts";
 import { shortHash, slugify } from "../../src/pipeline/slug.ts";
 import { normaliseUrl } from "../../src/pipeline/urls.ts";
 import { recordOf, shuffled } from "./helpers.ts";
@@ -218,10 +220,13 @@ describe("buildSiteModel: order and identity", () => {
     expect(third < fourth).toBe(true);
   });
 
+  /** The build id the data's index carries: the model has none of its own. */
+  const buildIdOf = (of: SiteModel) => (JSON.parse([...dataFiles(of)].at(-1)?.render() ?? "null") as SiteIndex).buildId;
+
   it.each([1, 2, 3, 4, 5])("gives the same ids, order and build id for input order #%i", (seed) => {
     const again = buildSiteModel(shuffled(records, seed));
     expect(again.articles).toEqual(model.articles);
-    expect(again.buildId).toBe(model.buildId);
+    expect(buildIdOf(again)).toBe(buildIdOf(model));
     expect(JSON.stringify(again.topics)).toBe(JSON.stringify(model.topics));
   });
 
@@ -233,10 +238,15 @@ describe("buildSiteModel: order and identity", () => {
     expect(model.articles[0].id).toMatch(/^que-paso-elections-a-paris-[0-9a-f]{8}$/);
   });
 
-  it("changes the build id when an article changes", () => {
+  it("changes the index's build id when an article changes, and keeps it when nothing does", () => {
     const edited = records.map((record, i) => (i === 0 ? { ...record, title: `${record.title} (updated)` } : record));
-    expect(buildSiteModel(edited).buildId).not.toBe(model.buildId);
-    expect(model.buildId).toMatch(/^[0-9a-f]{12}$/);
+    expect(buildIdOf(buildSiteModel(edited))).not.toBe(buildIdOf(model));
+    const excerpt = records.map((record, i) => (i === 3 ? { ...record, excerpt: "A new first line" } : record));
+    expect(buildIdOf(buildSiteModel(excerpt))).not.toBe(buildIdOf(model));
+    expect(buildIdOf(buildSiteModel(records.slice(1)))).not.toBe(buildIdOf(model));
+    expect(buildIdOf(buildSiteModel([...records]))).toBe(buildIdOf(model));
+    expect(buildIdOf(model)).toMatch(/^[0-9a-f]{16}$/);
+    expect("buildId" in model).toBe(false);
   });
 });
 
