@@ -85,15 +85,18 @@ function buildData(): Promise<string> {
 
 const readJson = async <T,>(path: string): Promise<T> => JSON.parse(await readFile(join(site, path), "utf8")) as T;
 
-/** Every data file an index reaches on the host, as paths: what a device that saved everything and read everything would hold. */
-async function reachable(index: SiteIndex): Promise<Set<string>> {
+/**
+ * Every data file an index reaches on the host, as paths; with `held`, only through files in
+ * it: what a device holding those files can find from the index.
+ */
+async function reachable(index: SiteIndex, held?: ReadonlySet<string>): Promise<Set<string>> {
   const found = new Set<string>();
   let level = referencesOf("index", index);
   while (level.length > 0) {
     const next = [];
     for (const reference of level) {
       const path = dataPaths.shard(reference.kind, reference.name);
-      if (found.has(path)) continue;
+      if (found.has(path) || (held && !held.has(path))) continue;
       found.add(path);
       next.push(...referencesOf(reference.kind as DataKind, await readJson(path)));
     }
@@ -109,10 +112,15 @@ const cachedData = (page: Page): Promise<string[]> =>
     return (await cache.keys()).map((request) => new URL(request.url).pathname.slice(1)).sort();
   }, CACHE_NAMES.data);
 
+/** The archive's first file: the new article copies it. */
+const firstFile = async () => join(content, (await readdir(content)).sort()[0]);
+
+/** The topics an article file names. */
+const topicsOf = (text: string) => [...(/^topics:\n((?: {2}- .*\n)+)/m.exec(text)?.[1] ?? "").matchAll(/^ {2}- (.*)$/gm)].map((match) => match[1]);
+
 /** A new article in the generated archive's format, newer than every other: the feed's first story. */
 async function addOneArticle(): Promise<void> {
-  const [first] = (await readdir(content)).sort();
-  const text = await readFile(join(content, first), "utf8");
+  const text = await readFile(await firstFile(), "utf8");
   await writeFile(
     join(content, "zzz_breaking.txt"),
     text
@@ -143,6 +151,23 @@ describe("a reader with the whole archive saved, after one new article", () => {
       await untilWorkerControls(page);
       // The worker controls the page after a reload at most: the save has run with it in control.
       await page.getByText(SAVED_EVERYTHING).waitFor();
+      // The reader reads on: the feed's next page (its page table and a page), a topic the new
+      // article will join and one it will not (their lists), and the newest story.
+      await page.getByRole("button", { name: "Load more stories" }).click();
+      await page.getByText(/^Showing (?!50 )\d+ of \d+ stories$/).waitFor();
+      const joined = topicsOf(await readFile(await firstFile(), "utf8"));
+      const [changing, unchanged] = [oldIndex.topTopics.find(({ name }) => joined.includes(name)), oldIndex.topTopics.find(({ name }) => !joined.includes(name))];
+      if (!changing || !unchanged) throw new Error(`the generated archive's top topics should include one of ${joined.join(", ")} and another`);
+      for (const topic of [changing, unchanged]) {
+        await page.goto(`${proxy.url}/topics/${topic.slug}`);
+        await page.getByRole("heading", { level: 1, name: topic.name, exact: true }).waitFor();
+        await page.getByRole("feed").getByRole("link").first().waitFor();
+      }
+      await page.goto(proxy.url);
+      await page.getByRole("feed").getByRole("link", { name: newest }).click();
+      await page.getByRole("heading", { level: 1, name: newest }).waitFor();
+      await page.goBack();
+      await page.getByRole("feed").getByRole("link", { name: newest }).waitFor();
 
       const oldFiles = await reachable(oldIndex);
       const savedBefore = await cachedData(page);
@@ -170,27 +195,40 @@ describe("a reader with the whole archive saved, after one new article", () => {
       await page.getByRole("feed").getByRole("link", { name: NEW_TITLE }).waitFor();
       await page.getByText(SAVED_EVERYTHING).waitFor();
 
-      // Every saved file the new index still uses stays; every one only the old index used goes.
-      const kept = savedBefore.filter((path) => newFiles.has(path));
-      const retired = savedBefore.filter((path) => !newFiles.has(path));
-      expect(retired.length).toBeGreaterThan(0);
-      await expect.poll(async () => (await cachedData(page)).filter((path) => retired.includes(path))).toEqual([]);
-      const savedAfter = await cachedData(page);
-      expect(savedAfter).toEqual(expect.arrayContaining(kept));
-      // And the whole archive is saved again: every group of the new index.
-      expect(savedAfter.filter(groups)).toEqual([...newFiles].filter(groups).sort());
-      expect(savedAfter.filter((path) => !newFiles.has(path))).toEqual([]);
-
-      // What the page and the worker fetched for data: only files the device did not hold.
+      // What the page and the worker fetched for data.
       const data = proxy.sent.filter(({ path }) => path.startsWith("/data/"));
       const shards = data.map(({ path }) => path.slice(1)).filter((path) => shardAt(`/${path}`) !== undefined);
+
+      // The device keeps exactly what the new index reaches through the files it holds: every
+      // saved file the new index still uses (a file named only by a changed one it has not
+      // fetched, such as an unchanged page under a list's new page table, cannot be found and goes),
+      // and nothing only the old index used.
+      const found = await reachable(newIndex, new Set([...savedBefore, ...shards]));
+      const onlyOld = savedBefore.filter((path) => !newFiles.has(path));
+      const kept = savedBefore.filter((path) => found.has(path));
+      const lost = savedBefore.filter((path) => newFiles.has(path) && !found.has(path));
+      await expect.poll(() => cachedData(page)).toEqual([...found].sort());
+      const savedAfter = await cachedData(page);
+      expect(savedAfter).toEqual(expect.arrayContaining(kept));
+      expect(savedAfter.filter((path) => onlyOld.includes(path))).toEqual([]);
+      for (const gone of [dataPaths.shard("lists", oldIndex.feed), dataPaths.shard("lists", changing.list)]) expect(onlyOld).toContain(gone);
+      // The topic the new article did not join keeps its list when the build left it alone.
+      if (newIndex.topTopics.some(({ list }) => list === unchanged.list)) expect(kept).toContain(dataPaths.shard("lists", unchanged.list));
+      // And the whole archive is saved again: every group of the new index.
+      expect(savedAfter.filter(groups)).toEqual([...newFiles].filter(groups).sort());
       expect(shards.filter((path) => savedBefore.includes(path))).toEqual([]);
       expect(shards.filter((path) => !newFiles.has(path))).toEqual([]);
       expect(new Set(shards).size).toBe(shards.length);
       const bytes = data.reduce((sum, { bytes: weight }) => sum + weight, 0);
+      const name = (path: string) => `${path}${oldFiles.has(path) ? "" : " (new)"}`;
+      console.log(
+        `Saved before: ${savedBefore.filter((path) => !groups(path)).map(name).join(", ")} and ${savedBefore.filter(groups).length} article groups; ` +
+          `deleted: ${[...onlyOld, ...lost].join(", ")}; the unchanged topic's list ${newIndex.topTopics.some(({ list }) => list === unchanged.list) ? "kept its name" : "was renamed"}.`,
+      );
       console.log(
         `After one new article: ${data.length} data requests (${shards.length} files and ${data.length - shards.length} of the index), ${bytes} bytes as sent; ` +
-          `${kept.length} saved files kept, ${retired.length} deleted; the new index reaches ${newFiles.size} files, ${[...newFiles].filter((path) => !oldFiles.has(path)).length} of them new.\n` +
+          `of ${savedBefore.length} saved files ${kept.length} kept, ${onlyOld.length} deleted as only the old index used them, ${lost.length} deleted as the new index names them only through files not fetched; ` +
+          `the new index reaches ${newFiles.size} files on the host, ${[...newFiles].filter((path) => !oldFiles.has(path)).length} of them new.\n` +
           data.map(({ path, bytes: weight }) => `  ${path} ${weight}`).join("\n"),
       );
       expect(data.length).toBeLessThan(20);
