@@ -4,10 +4,9 @@
  * last; a manifest says which files the build uses, which it retired, and when an old
  * file may go. A deploy reads the same manifest (see the README's "Hosting").
  */
-import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { DATA_DIR, dataPaths } from "../contract/paths.ts";
+import { DATA_DIR, dataPaths, SHARD_KINDS } from "../contract/paths.ts";
 import { mapLimit } from "./collections.ts";
 import type { DataFile } from "./shards.ts";
 import { nameOnDisk } from "./slug.ts";
@@ -64,17 +63,21 @@ export async function writeFiles(outDir: string, files: Iterable<DataFile>): Pro
   const result: WriteResult = { written: [], unchanged: 0, files: new Map() };
   const seen = new Set<string>();
   const folders = new Map<string, Promise<unknown>>();
+  // The data files already there, from one listing per folder rather than a look at each file.
+  const present = new Set<string>();
+  for (const kind of SHARD_KINDS) {
+    for (const name of await readdir(join(outDir, DATA_DIR, kind)).catch(() => [])) present.add(`${DATA_DIR}/${kind}/${name}`);
+  }
   let index: DataFile | undefined;
   const put = async (file: DataFile) => {
-    const target = join(outDir, file.path);
-    if (isShardPath(file.path) && existsSync(target)) {
-      result.files.set(file.path, (await stat(target)).size);
-      result.unchanged++;
-      return;
-    }
     const text = file.render();
     const bytes = Buffer.byteLength(text);
     result.files.set(file.path, bytes);
+    if (isShardPath(file.path) && present.has(file.path)) {
+      result.unchanged++;
+      return;
+    }
+    const target = join(outDir, file.path);
     if (!isShardPath(file.path)) {
       const before = await readFile(target).catch(() => undefined);
       if (before?.length === bytes && before.equals(Buffer.from(text))) {
