@@ -1,19 +1,29 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compareStories } from "../../src/contract/order.ts";
+import fc from "fast-check";
+import { compareStories, type SortOrder } from "../../src/contract/order.ts";
 import { dataPaths } from "../../src/contract/paths.ts";
-import { decodePostings, searchWords, type SearchManifest, type SearchRanks, type SearchWordFile } from "../../src/contract/search.ts";
-import { planSearch, rankMatches } from "../../src/features/search/search-engine.ts";
-import { discoverArticleFiles } from "../../src/pipeline/load.ts";
+import {
+  decodePostings,
+  SEARCH_CHUNK,
+  searchWords,
+  type SearchChunk,
+  type SearchManifest,
+  type SearchSummaries,
+  type SearchWordFile,
+} from "../../src/contract/search.ts";
+import { chunkOf, orderMatches, planSearch, rankMatches, summarySlot, type SearchOrder } from "../../src/features/search/search-engine.ts";
 import { createContentStore } from "../../src/pipeline/content.ts";
-import { buildSearchIndex, ranksIn, searchIndexFiles, searchSummaryLine, type SearchIndex } from "../../src/pipeline/search-index.ts";
+import { discoverArticleFiles } from "../../src/pipeline/load.ts";
+import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";
+import { recentFrom, searchShards, searchStats, searchSummaryLine, storyNumbers, type SearchSource } from "../../src/pipeline/search-index.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { FIXTURES, recordOf, securedValuesOf, shuffled } from "./helpers.ts";
 
 const topicsYaml = (...names: string[]) => names.map((name) => `\n  - "${name}"`).join("");
 
-/** Five stories a day apart, newest last in this list; the index numbers them newest first. */
+/** Five stories a day apart, oldest first in this list, as the index numbers them. */
 const records = [
   recordOf("a.txt", {
     title: '"Rail strike halts trains"',
@@ -55,54 +65,90 @@ const records = [
     topics: topicsYaml("Markets"),
   }),
 ];
-const model = buildSiteModel(records);
-const { manifest, files } = buildSearchIndex(model);
-const titles = model.articles.map((article) => article.title);
+/** The search files of a source: every file's text and JSON by name, and the manifest. */
+function built(source: SearchSource, fileBytes?: number) {
+  const texts = new Map<string, string>();
+  const generator = searchShards(source, fileBytes, fileBytes);
+  let step = generator.next();
+  while (!step.done) {
+    const name = step.value.path.slice("data/search/".length, -".json".length);
+    expect(step.value.path).toBe(dataPaths.shard("search", name));
+    texts.set(name, step.value.render());
+    step = generator.next();
+  }
+  const json = (name: string) => JSON.parse(texts.get(name) as string) as unknown;
+  return { name: step.value, manifest: json(step.value) as SearchManifest, texts, json };
+}
+type Built = ReturnType<typeof built>;
 
-/** Every indexed word with its (article number, weight) pairs. */
-function postingsOf(index: SearchIndex): Map<string, [number, number][]> {
+const model = buildSiteModel(records);
+const index = built(model);
+const { manifest } = index;
+
+/** Every indexed word with its (story number, weight) pairs, over every segment and part. */
+function postingsOf({ manifest, json }: Built): Map<string, [number, number][]> {
   const all = new Map<string, [number, number][]>();
-  for (const file of index.files) {
-    for (const [word, postings] of Object.entries(file.words)) {
-      const pairs: [number, number][] = [];
-      decodePostings(postings, (article, weight) => pairs.push([article, weight]));
-      all.set(word, pairs);
+  for (const segment of manifest.segments) {
+    for (const name of segment.files) {
+      const file = json(name) as SearchWordFile;
+      for (const [word, postings] of Object.entries(file.words)) {
+        const pairs = all.get(word) ?? [];
+        decodePostings(postings, (story, weight) => pairs.push([story, weight]), file.from ?? segment.from);
+        all.set(word, pairs);
+      }
     }
   }
   return all;
 }
-const postings = postingsOf({ manifest, files });
+const postings = postingsOf(index);
 
-/** What a reader searching `query` is shown, as titles, best first. */
-function search(query: string, index: SearchIndex = { manifest, files }): string[] {
-  const plan = planSearch(index.manifest, searchWords(query));
-  const loaded = new Map(plan.files.map((file) => [file, index.files[file]]));
-  return rankMatches(index.manifest, plan, loaded).map((number) => titles[number]);
+/** What a reader searching `query` is shown in `order`, as story numbers, read as the app reads them. */
+function searchNumbers(query: string, order: SearchOrder = "best", at: Built = index, want = Infinity): number[] {
+  const plan = planSearch(at.manifest, searchWords(query));
+  const loaded = new Map(plan.files.map(({ name }) => [name, at.json(name) as SearchWordFile]));
+  const matches = rankMatches(at.manifest, plan, loaded);
+  const chunks = new Map<number, SearchChunk>();
+  for (;;) {
+    const { numbers, need } = orderMatches(at.manifest, matches, order, chunks, want);
+    if (need.length === 0) return numbers;
+    for (const chunk of need) chunks.set(chunk, at.json(at.manifest.chunks.names[chunk]) as SearchChunk);
+  }
 }
 
-describe("buildSearchIndex: what it holds", () => {
-  it("numbers the published stories as the Latest feed lists them (here, one article each)", () => {
+/** A story's title as its result shows it: from its chunk's summary block. */
+function titleOf(number: number, at: Built = index): string {
+  const chunk = at.json(at.manifest.chunks.names[chunkOf(number)]) as SearchChunk;
+  const { block, item } = summarySlot(number);
+  return (at.json(chunk.summaries[block]) as SearchSummaries).items[item].title;
+}
+
+const search = (query: string, order: SearchOrder = "best", at: Built = index) => searchNumbers(query, order, at).map((number) => titleOf(number, at));
+
+describe("the search index: what it holds", () => {
+  it("numbers the published stories oldest first, by their oldest article", () => {
     expect(manifest.stories).toBe(4);
-    expect(titles).toEqual(["Markets rally on rate cut", "Storm closes ports", "Élection results are in", "Rail strike halts trains"]);
+    expect([0, 1, 2, 3].map((number) => titleOf(number))).toEqual(["Rail strike halts trains", "Élection results are in", "Storm closes ports", "Markets rally on rate cut"]);
+    // The model lists stories newest first; the numbers run the other way.
+    expect(storyNumbers(model)).toEqual([3, 2, 1, 0]);
   });
 
   it("indexes titles, excerpts, topics and the provider's name and domain, each word with its best field", () => {
     // Title 3, topic or provider 2, excerpt 1.
     expect(postings.get("rail")).toEqual([
-      [1, 1],
-      [3, 3],
+      [0, 3],
+      [2, 1],
     ]);
     expect(postings.get("transport")).toEqual([
-      [1, 2],
-      [3, 2],
+      [0, 2],
+      [2, 2],
     ]);
-    expect(postings.get("harbour")).toEqual([[1, 2]]);
-    expect(postings.get("harbourtimes")).toEqual([[1, 2]]);
-    expect(postings.get("railway")).toEqual([[2, 1]]);
+    expect(postings.get("harbour")).toEqual([[2, 2]]);
+    expect(postings.get("harbourtimes")).toEqual([[2, 2]]);
+    expect(postings.get("railway")).toEqual([[1, 1]]);
   });
 
   it("sets case and accents aside", () => {
-    expect(postings.get("election")).toEqual([[2, 3]]);
+    expect(postings.get("election")).toEqual([[1, 3]]);
     expect(postings.has("Élection")).toBe(false);
     expect(searchWords("Élection À PARIS, naïve")).toEqual(["election", "a", "paris", "naive"]);
   });
@@ -111,12 +157,13 @@ describe("buildSearchIndex: what it holds", () => {
     for (const word of ["draft", "secret", "merger", "zanzibarian", "buyout"]) expect(postings.has(word), word).toBe(false);
   });
 
-  it("never holds a word of a `secured` value, an unknown key, or a draft", async () => {
+  it("never holds a word of a `secured` value, an unknown key, or a draft, in any search file", async () => {
     const dir = join(FIXTURES, "build-private");
     const store = createContentStore(dir);
     await store.loadAll();
     const { model: privateModel } = store.build();
-    const words = postingsOf(buildSearchIndex(privateModel));
+    const privateIndex = built(privateModel);
+    const words = postingsOf(privateIndex);
     const texts = await Promise.all((await discoverArticleFiles(dir)).map((file) => readFile(join(dir, file), "utf8")));
     const hidden = [
       ...texts.flatMap(securedValuesOf),
@@ -131,11 +178,36 @@ describe("buildSearchIndex: what it holds", () => {
     const secret = hidden.filter((word) => !publicWords.has(word));
     expect(secret.length).toBeGreaterThan(10);
     expect(secret.filter((word) => words.has(word))).toEqual([]);
+    // Every string a search file holds, and every indexed word (the keys of `words`); not the format's own field names.
+    const strings: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === "string") strings.push(value);
+      else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === "object") Object.values(value).forEach(collect);
+    };
+    for (const text of privateIndex.texts.values()) {
+      const file = JSON.parse(text) as Partial<SearchWordFile>;
+      collect(file);
+      strings.push(...Object.keys(file.words ?? {}));
+    }
+    const everything = new Set(searchWords(strings.join(" ")));
+    expect(secret.filter((word) => everything.has(word))).toEqual([]);
     expect(words.has("graphika")).toBe(true);
+  });
+
+  it("writes nothing but an empty manifest for an empty archive", () => {
+    const empty = built({ articles: [], storyOf: [], stories: [] });
+    expect([...empty.texts.values()].map((text) => JSON.parse(text))).toEqual([{ stories: 0, segments: [], chunks: { names: [], latest: [], hot: [], quality: [] } }]);
+  });
+
+  it("keeps the build's summary line", () => {
+    const stats = searchStats(manifest, new Map(manifest.segments.flatMap((segment) => segment.files.map((name) => [name, index.json(name) as SearchWordFile]))));
+    expect(stats.wordFiles).toBe(1);
+    expect(searchSummaryLine(stats, 12.4)).toBe(`Broadsheet search index: ${postings.size} words in 1 file, in 12 ms`);
   });
 });
 
-describe("buildSearchIndex: stories, as every list shows them", () => {
+describe("the search index: stories, as every list shows them", () => {
   // The first two list the same coverage: one story, led by the newer.
   const related = '\n  - title: "Wire copy of the summit"\n    sourceUrl: "https://wire.example.com/summit"';
   const clustered = buildSiteModel([
@@ -161,55 +233,32 @@ describe("buildSearchIndex: stories, as every list shows them", () => {
       quality: "80",
     }),
   ]);
-  const lists = postingsOf(buildSearchIndex(clustered));
+  const clusteredIndex = built(clustered);
+  const lists = postingsOf(clusteredIndex);
 
-  it("indexes a story once, with the words of every article that covers it", () => {
+  it("indexes a story once, with the words of every article that covers it, numbered by its oldest", () => {
     expect(clustered.storyOf).toEqual([0, 0, 2]);
-    expect(buildSearchIndex(clustered).manifest.stories).toBe(2);
-    expect(lists.get("negotiators")).toEqual([[0, 3]]);
+    expect(clusteredIndex.manifest.stories).toBe(2);
+    // The markets story began first.
+    expect(lists.get("negotiators")).toEqual([[1, 3]]);
     expect(lists.get("accord")).toEqual([
       [0, 3],
       [1, 3],
     ]);
+    // A result shows the story's newest article.
+    expect(titleOf(1, clusteredIndex)).toBe("Summit ends with a deal");
   });
 
   it("gives a word the best field any of the story's articles has it in", () => {
     // In the lead's excerpt and the other article's title.
-    expect(lists.get("emissions")).toEqual([[0, 3]]);
+    expect(lists.get("emissions")).toEqual([[1, 3]]);
   });
 
-  it("ranks stories in Hot and Top by their best-ranked article", () => {
+  it("orders stories in Latest, Hot and Top by their best article, as the feed does", () => {
+    expect(search("accord", "latest", clusteredIndex)).toEqual(["Summit ends with a deal", "Markets shrug off accord"]);
     // The summit story is hottest through its older article; the markets story is the only one rated.
-    expect(ranksIn(clustered, "hot").ranks).toEqual([0, 1]);
-    expect(ranksIn(clustered, "top").ranks).toEqual([1, 0]);
-  });
-});
-
-describe("buildSearchIndex: split by word", () => {
-  const small = buildSearchIndex(model, 60);
-
-  it("lists where each file's words begin, in order, and each file holds exactly its range", () => {
-    expect(small.files.length).toBeGreaterThan(5);
-    expect(small.manifest.words).toEqual([...small.manifest.words].sort());
-    small.files.forEach((file, i) => {
-      const words = Object.keys(file.words);
-      expect(words[0]).toBe(small.manifest.words[i]);
-      for (const word of words) {
-        expect(word >= small.manifest.words[i]).toBe(true);
-        if (i + 1 < small.files.length) expect(word < small.manifest.words[i + 1]).toBe(true);
-      }
-    });
-    // Cut smaller, the same words with the same lists.
-    expect(postingsOf(small)).toEqual(postings);
-  });
-
-  it("is the same whatever order the files were read in", () => {
-    const again = buildSearchIndex(buildSiteModel(shuffled(records, 3)), 60);
-    expect(JSON.stringify(again)).toBe(JSON.stringify(small));
-  });
-
-  it("answers the same searches however it is cut", () => {
-    for (const query of ["rail", "transport storm", "elect", "harbour", "zzz"]) expect(search(query, small), query).toEqual(search(query));
+    expect(search("accord", "hot", clusteredIndex)).toEqual(["Summit ends with a deal", "Markets shrug off accord"]);
+    expect(search("accord", "top", clusteredIndex)).toEqual(["Markets shrug off accord", "Summit ends with a deal"]);
   });
 });
 
@@ -228,10 +277,7 @@ describe("searching the index", () => {
         ["2024-01-02", "Budget cuts loom"],
       ].map(([day, title]) => recordOf(`${day}.txt`, { title: `"${title}"`, sourceUrl: `https://news.example.com/${day}`, publishedDateTime: `${day}T00:00:00Z` })),
     );
-    const index = buildSearchIndex(twins);
-    const plan = planSearch(index.manifest, ["budget"]);
-    const order = rankMatches(index.manifest, plan, new Map(plan.files.map((file) => [file, index.files[file]])));
-    expect(order.map((number) => twins.articles[number].title)).toEqual(["Budget vote passes", "Budget cuts loom", "Budget talks stall"]);
+    expect(search("budget", "best", built(twins))).toEqual(["Budget vote passes", "Budget cuts loom", "Budget talks stall"]);
   });
 
   it("needs every word of the query", () => {
@@ -251,11 +297,14 @@ describe("searching the index", () => {
     expect(search("")).toEqual([]);
   });
 
-  it("fetches only the files a query's words are in", () => {
-    const small = buildSearchIndex(model, 60);
+  it("answers the same searches however its files are cut, and fetches only the files a query's words are in", () => {
+    const small = built(model, 60);
+    expect(small.manifest.segments[0].files.length).toBeGreaterThan(5);
+    expect(postingsOf(small)).toEqual(postings);
+    for (const query of ["rail", "transport storm", "elect", "harbour", "zzz"]) expect(search(query, "best", small), query).toEqual(search(query));
     const plan = planSearch(small.manifest, ["storm"]);
     expect(plan.files).toHaveLength(1);
-    expect(Object.keys(small.files[plan.files[0]].words)).toContain("storm");
+    expect(Object.keys((small.json(plan.files[0].name) as SearchWordFile).words)).toContain("storm");
   });
 
   it("matches a short word alone when words beginning with it fill more than three files", () => {
@@ -264,8 +313,7 @@ describe("searching the index", () => {
         recordOf(`${word}.txt`, { title: `"${word} ${word}x"`, sourceUrl: `https://news.example.com/${word}`, publishedDateTime: `2024-01-0${i + 1}T00:00:00Z` }),
       ),
     );
-    const index = buildSearchIndex(letters, 10);
-    const plan = planSearch(index.manifest, ["s", "sa"]);
+    const plan = planSearch(built(letters, 10).manifest, ["s", "sa"]);
     expect(plan.words.map(({ word, prefix }) => [word, prefix])).toEqual([
       ["s", false],
       ["sa", true],
@@ -274,38 +322,188 @@ describe("searching the index", () => {
   });
 });
 
-describe("searchIndexFiles", () => {
-  const written = new Map(searchIndexFiles(model).files.map((file) => [file.path, JSON.parse(file.render()) as unknown]));
+// ---------------------------------------------------------------------------
+// Continuous publishing: what one more story, an edit, a merge change.
+// ---------------------------------------------------------------------------
 
-  it("writes the manifest, every word file and the Hot and Top ranks in the build's search folder", () => {
-    const manifestFile = written.get(dataPaths.searchManifest(model.buildId)) as SearchManifest;
-    expect(manifestFile).toEqual(manifest);
-    expect(dataPaths.searchManifest(model.buildId)).toBe(`data/${model.buildId}/search/index.json`);
-    manifest.words.forEach((_word, i) => expect(written.get(dataPaths.searchWords(model.buildId, i)) as SearchWordFile).toEqual(files[i]));
-    expect(written.size).toBe(1 + files.length + 2);
-    const words = files.reduce((total, file) => total + Object.keys(file.words).length, 0);
-    expect(files).toHaveLength(1);
-    expect(searchSummaryLine(searchIndexFiles(model), 12.4)).toBe(`Broadsheet search index: ${words} words in 1 file, in 12 ms`);
-    for (const path of written.keys()) expect(path.startsWith(dataPaths.search(model.buildId))).toBe(true);
+const WORDS = "harbour rail storm budget summit vote court river school energy market festival".split(" ");
+
+/** Story `i` of a generated archive: its own date (an hour apart), two topic words, heat and quality that vary. */
+function storyRecord(i: number, fields: Record<string, string> = {}): ArticleRecord {
+  return recordOf(`s${i}.txt`, {
+    title: `"Item${i} ${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]}"`,
+    excerpt: `"${WORDS[(i * 5 + 1) % WORDS.length]} report number${i % 97}"`,
+    publishedDateTime: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString().replace(".000", ""),
+    sourceUrl: `https://news${i % 3}.example.com/s${i}`,
+    ...(i % 4 === 0 ? {} : { heat: String((i * 37) % 101) }),
+    ...(i % 5 === 0 ? {} : { quality: String((i * 53) % 101) }),
+    ...fields,
+  });
+}
+const archive = (count: number) => Array.from({ length: count }, (_, i) => storyRecord(i));
+
+/** The files `after` has that `before` has not, by what they are. */
+function changed(before: Built, after: Built) {
+  const added = [...after.texts.keys()].filter((name) => !before.texts.has(name));
+  const words = after.manifest.segments.map((segment) => segment.files.filter((name) => added.includes(name)));
+  const chunks = after.manifest.chunks.names.filter((name) => added.includes(name));
+  const summaries = chunks.flatMap((name) => (after.json(name) as SearchChunk).summaries.filter((block) => added.includes(block)));
+  return { added, words, chunks, summaries, bytes: added.reduce((total, name) => total + (after.texts.get(name) as string).length, 0) };
+}
+
+describe("continuous publishing", () => {
+  const N = SEARCH_CHUNK + 88;
+  const records600 = archive(N);
+  const before = built(buildSiteModel(records600));
+
+  it("keeps a base of whole chunks and a recent segment of the rest", () => {
+    expect(recentFrom(N)).toBe(SEARCH_CHUNK);
+    expect(before.manifest.segments.map((segment) => segment.from)).toEqual([0, SEARCH_CHUNK]);
+    expect(before.manifest.chunks.names).toHaveLength(2);
   });
 
-  it("ranks every story in the Hot and Top orders with the feed's own comparison", () => {
-    for (const sort of ["hot", "top"] as const) {
-      const { ranks } = written.get(dataPaths.searchRanks(model.buildId, sort)) as SearchRanks;
-      const expected = [...model.articles].sort(compareStories(sort, model.articles[0].publishedAt)).map((article) => article.title);
-      const byRank = ranks.map((rank, number) => [rank, titles[number]] as const).sort(([a], [b]) => a - b);
-      expect(byRank.map(([, title]) => title), sort).toEqual(expected);
+  it("a new story changes only the recent segment's files, the last summary block and chunk, and the manifest", () => {
+    const after = built(buildSiteModel([...records600, storyRecord(N)]));
+    const diff = changed(before, after);
+    expect(after.manifest.stories).toBe(N + 1);
+    expect(after.manifest.segments[0]).toEqual(before.manifest.segments[0]);
+    expect(diff.words[0]).toEqual([]);
+    expect(diff.words[1].length).toBeGreaterThan(0);
+    expect(after.manifest.chunks.names[0]).toBe(before.manifest.chunks.names[0]);
+    expect(diff.chunks).toEqual([after.manifest.chunks.names[1]]);
+    expect(diff.summaries).toHaveLength(1);
+    expect(diff.added.length).toBeLessThanOrEqual(5);
+    expect(diff.added).toHaveLength(diff.words[1].length + 3);
+    expect(search(`item${N}`, "best", after)).toEqual([`Item${N} ${WORDS[N % WORDS.length]} ${WORDS[(N * 7 + 3) % WORDS.length]}`]);
+  });
+
+  it("an article joining an old story moves no number", () => {
+    const joined = storyRecord(N, {
+      related: `\n  - title: "Copy"\n    sourceUrl: "https://news1.example.com/s10"`,
+      title: '"Joined coverage"',
+    });
+    const after = built(buildSiteModel([...records600, joined]));
+    expect(after.manifest.stories).toBe(N);
+    expect(searchNumbers("joined", "best", after)).toEqual([10]);
+    expect(titleOf(10, after)).toBe("Joined coverage");
+    for (const i of [9, 11, 500, N - 1]) expect(titleOf(i, after)).toBe(titleOf(i, before));
+  });
+
+  it("crossing a whole chunk merges the recent stories into the base", () => {
+    const full = 2 * SEARCH_CHUNK;
+    const last = built(buildSiteModel(archive(full - 1)));
+    const merged = built(buildSiteModel(archive(full)));
+    expect(last.manifest.segments.map((segment) => segment.from)).toEqual([0, SEARCH_CHUNK]);
+    expect(merged.manifest.segments.map((segment) => segment.from)).toEqual([0]);
+    expect(postingsOf(merged).get("harbour")?.length).toBe((postingsOf(last).get("harbour")?.length ?? 0) + ((full - 1) % WORDS.length === 0 || ((full - 1) * 7 + 3) % WORDS.length === 0 || ((full - 1) * 5 + 1) % WORDS.length === 0 ? 1 : 0));
+    // The next story opens a new recent segment; the new base stays as it is.
+    const next = built(buildSiteModel(archive(full + 1)));
+    expect(next.manifest.segments[0]).toEqual(merged.manifest.segments[0]);
+  });
+
+  it("an edit of a story in the base changes only the files of the words it gained or lost, one summary block and its chunk", () => {
+    const edited = records600.map((record, i) => (i === 100 ? { ...record, excerpt: "A pangolin festival report" } : record));
+    const after = built(buildSiteModel(edited));
+    const diff = changed(before, after);
+    const [old, now] = [postingsOf(before), postingsOf(after)];
+    const moved = [...new Set([...old.keys(), ...now.keys()])].filter((word) => JSON.stringify(old.get(word)) !== JSON.stringify(now.get(word)));
+    expect(moved.sort()).toEqual(["a", "festival", "number3", "pangolin", WORDS[(100 * 5 + 1) % WORDS.length]].sort());
+    // Each new word file holds a word whose stories changed.
+    for (const name of diff.words.flat()) expect(Object.keys((after.json(name) as SearchWordFile).words).some((word) => moved.includes(word)), name).toBe(true);
+    expect(diff.words[1]).toEqual([]);
+    expect(diff.chunks).toEqual([after.manifest.chunks.names[0]]);
+    expect(diff.summaries).toHaveLength(1);
+    expect(diff.added).toHaveLength(diff.words[0].length + 3);
+  });
+
+  it("is the same, byte for byte, whatever order the files were read in: a full build and an update agree", () => {
+    const again = built(buildSiteModel(shuffled([...records600], 7)));
+    expect(again.name).toBe(before.name);
+    expect([...again.texts]).toEqual([...before.texts]);
+  });
+});
+
+describe("orders, as the feed's own comparison has them", () => {
+  const many = buildSiteModel(archive(3 * SEARCH_CHUNK + 40));
+  const at = built(many);
+
+  /** Every story of the feed's list in `sort`, as the title its result shows, best first. */
+  function feedOrder(sort: SortOrder): string[] {
+    const compare = compareStories(sort, many.articles[0].publishedAt);
+    const seen = new Set<number>();
+    const titles: string[] = [];
+    for (const index of many.articles.map((_article, i) => i).sort((a, b) => compare(many.articles[a], many.articles[b]))) {
+      if (seen.has(many.storyOf[index])) continue;
+      seen.add(many.storyOf[index]);
+      titles.push(many.articles[many.storyOf[index]].title);
     }
-    expect(titles[(written.get(dataPaths.searchRanks(model.buildId, "top")) as SearchRanks).ranks.indexOf(0)]).toBe("Rail strike halts trains");
+    return titles;
+  }
+
+  it("Latest, Hot and Top put every match where the feed's order does", () => {
+    for (const sort of ["latest", "hot", "top"] as const) {
+      const expected = feedOrder(sort);
+      for (const query of ["harbour", "rail report", "number5"]) {
+        const found = search(query, sort, at);
+        expect(found, `${query} ${sort}`).toEqual(expected.filter((title) => found.includes(title)));
+        expect(found.length).toBe(searchNumbers(query, "best", at).length);
+      }
+    }
   });
 
-  it("writes nothing but an empty manifest for an empty archive", () => {
-    const empty = searchIndexFiles({ buildId: "0", articles: [], storyOf: [], stories: [] });
-    expect(empty.words).toBe(0);
-    expect(empty.files.map((file) => [file.path, JSON.parse(file.render())])).toEqual([
-      [dataPaths.searchManifest("0"), { stories: 0, words: [] }],
-      [dataPaths.searchRanks("0", "hot"), { ranks: [] }],
-      [dataPaths.searchRanks("0", "top"), { ranks: [] }],
-    ]);
+  it("reads the keys of the chunks its first results can be in, not of every match", () => {
+    const plan = planSearch(at.manifest, ["harbour"]);
+    const matches = rankMatches(at.manifest, plan, new Map(plan.files.map(({ name }) => [name, at.json(name) as SearchWordFile])));
+    const { need } = orderMatches(at.manifest, matches, "latest", new Map(), 10, 1);
+    expect(need).toEqual([at.manifest.chunks.names.length - 1]);
+    const newest = new Map([[need[0], at.json(at.manifest.chunks.names[need[0]]) as SearchChunk]]);
+    expect(orderMatches(at.manifest, matches, "latest", newest, 10).numbers.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("any first few, for any order, are the first few of the whole order (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom<SearchOrder>("best", "latest", "hot", "top"), fc.constantFrom(...WORDS, "report", "item1"), fc.integer({ min: 1, max: 200 }), (order, word, want) => {
+        const all = searchNumbers(word, order, at);
+        const first = searchNumbers(word, order, at, want);
+        expect(first.length).toBeGreaterThanOrEqual(Math.min(want, all.length));
+        expect(first).toEqual(all.slice(0, first.length));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("the search index over any archive (property)", () => {
+  const arbitraryStory = fc.record({
+    words: fc.array(fc.constantFrom(...WORDS, "alpha", "alphabet", "beta"), { minLength: 1, maxLength: 4 }),
+    hours: fc.integer({ min: 0, max: 10_000 }),
+    heat: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+    quality: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
+  });
+
+  it("finds exactly the stories with every query word, in the feed's orders, from files cut any size", () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryStory, { minLength: 1, maxLength: 30 }), fc.constantFrom(...WORDS, "alpha", "alp", "beta"), fc.constantFrom(20, 200, 24_000), (stories, word, bytes) => {
+        const source = buildSiteModel(
+          stories.map((story, i) =>
+            recordOf(`p${i}.txt`, {
+              title: `"${story.words.join(" ")} p${i}"`,
+              publishedDateTime: new Date(Date.UTC(2024, 0, 1) + story.hours * 3_600_000 + i * 1000).toISOString(),
+              sourceUrl: `https://p.example.com/${i}`,
+              ...(story.heat === undefined ? {} : { heat: String(story.heat) }),
+              ...(story.quality === undefined ? {} : { quality: String(story.quality) }),
+            }),
+          ),
+        );
+        const at = built(source, bytes);
+        const expected = source.articles.filter((article) => searchWords(article.title).some((indexed) => indexed.startsWith(word))).map((article) => article.title);
+        expect(search(word, "best", at).sort()).toEqual([...expected].sort());
+        for (const sort of ["latest", "hot", "top"] as const) {
+          const compare = compareStories(sort, source.articles[0].publishedAt);
+          expect(search(word, sort, at)).toEqual(source.articles.filter((article) => expected.includes(article.title)).sort(compare).map((article) => article.title));
+        }
+      }),
+      { numRuns: 80 },
+    );
   });
 });
