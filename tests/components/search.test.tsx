@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { dataPaths } from "../../src/contract/paths.ts";
-import { buildSite, makeArticle, makeArticles, renderApp, serve, topic } from "./harness.tsx";
+import type { SearchManifest, SearchWordFile } from "../../src/contract/search.ts";
+import { buildSite, makeArticle, makeArticles, renderApp, serve, topic, type Site } from "./harness.tsx";
 
 const budget = makeArticle({
   title: "Budget 2024: what changes for taxpayers",
@@ -20,7 +21,9 @@ const rail = makeArticle({
 const storm = makeArticle({ title: "Storm closes ports", publishedAt: "2024-01-01T10:00:00.000Z", topics: [topic("Weather")] });
 const stories = [budget, rail, storm];
 
-const searchPaths = (requests: readonly string[], buildId: string) => requests.filter((path) => path.startsWith(dataPaths.search(buildId)));
+const SEARCH_DIR = dataPaths.shard("search", "x").replace(/x\.json$/, "");
+const searchPaths = (requests: readonly string[]) => requests.filter((path) => path.startsWith(SEARCH_DIR));
+const manifestPath = (site: Site) => dataPaths.shard("search", site.index.search);
 const resultTitles = () =>
   within(screen.getByRole("feed", { name: "Search results" }))
     .getAllByRole("heading", { level: 2 })
@@ -36,15 +39,15 @@ describe("the search box", () => {
     expect(within(form).getByRole("button", { name: "Search" })).toBeInTheDocument();
   });
 
-  it("loads nothing of search on a first visit, and the list of word files once the reader focuses it", async () => {
+  it("loads nothing of search on a first visit, and the search manifest once the reader focuses it", async () => {
     const site = buildSite(stories);
     const server = serve(site);
     const { user } = renderApp("/");
     await screen.findByRole("article", { name: budget.title });
-    expect(searchPaths(server.requests, site.index.buildId)).toEqual([]);
+    expect(searchPaths(server.requests)).toEqual([]);
 
     await user.click(screen.getByRole("searchbox", { name: "Search stories" }));
-    await waitFor(() => expect(searchPaths(server.requests, site.index.buildId)).toEqual([dataPaths.searchManifest(site.index.buildId)]));
+    await waitFor(() => expect(searchPaths(server.requests)).toEqual([manifestPath(site)]));
   });
 
   it("searches on Enter: the query goes into the URL and the box keeps it", async () => {
@@ -134,7 +137,7 @@ describe("the search view", () => {
     expect(screen.getByRole("heading", { level: 1, name: "Search" })).toBeInTheDocument();
     expect(screen.getByText(/Type words in the search box/)).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe("Search · Broadsheet"));
-    expect(searchPaths(server.requests, site.index.buildId)).toEqual([]);
+    expect(searchPaths(server.requests)).toEqual([]);
   });
 
   it("shows ten at a time, and more on request", async () => {
@@ -153,31 +156,35 @@ describe("the search view", () => {
     expect(screen.queryByRole("button", { name: "Show more results" })).toBeNull();
   });
 
-  it("fetches only the word files its words are in and the feed pages its matches are on", async () => {
-    // 120 stories over three feed pages; only the 101st (page 3) says "lighthouse".
+  it("fetches only the word files its words are in and the summaries of the stories it shows", async () => {
+    // 120 stories; only the 101st newest says "lighthouse".
     const many = makeArticles(120).map((story, i) => (i === 100 ? { ...story, excerpt: "A lighthouse keeper retires." } : story));
     const site = buildSite(many);
     const server = serve(site);
     renderApp("/search?q=lighthouse");
 
     await screen.findByRole("article", { name: "Story 101" });
-    const { buildId } = site.index;
-    expect(server.requestsFor(dataPaths.feedPage(buildId, 3))).toBe(1);
-    expect(server.requestsFor(dataPaths.feedPage(buildId, 2))).toBe(0);
-    const wordFiles = searchPaths(server.requests, buildId).filter((path) => path.includes("/words/"));
-    expect(wordFiles).toHaveLength(1);
-    expect(Object.keys((site.files.get(wordFiles[0]) as { words: object }).words)).toContain("lighthouse");
+    const manifest = site.files.get(manifestPath(site)) as SearchManifest;
+    const wordFiles = manifest.segments.flatMap((segment) => segment.files).map((name) => dataPaths.shard("search", name));
+    const fetched = searchPaths(server.requests);
+    const words = fetched.filter((path) => wordFiles.includes(path));
+    expect(words).toHaveLength(1);
+    expect(Object.keys((site.files.get(words[0]) as SearchWordFile).words)).toContain("lighthouse");
+    // The manifest, the word file, the chunk that names the summary block, the block: each once, and nothing of the feed.
+    expect(fetched).toHaveLength(4);
+    expect(new Set(fetched).size).toBe(4);
+    expect(server.requests.filter((path) => path.startsWith(dataPaths.shard("pages", "x").replace(/x\.json$/, "")))).toEqual([]);
   });
 
   it("offers to try again when the index cannot be fetched", async () => {
     const site = buildSite(stories);
     const server = serve(site);
-    server.serveStatus(dataPaths.searchManifest(site.index.buildId), 503);
+    server.serveStatus(manifestPath(site), 503);
     const { user } = renderApp("/search?q=budget");
 
     await user.click(await screen.findByRole("button", { name: "Retry" }));
     expect(screen.getByRole("alert")).toHaveTextContent("Couldn’t load the search results");
-    server.serveJson(dataPaths.searchManifest(site.index.buildId), site.files.get(dataPaths.searchManifest(site.index.buildId)));
+    server.serveJson(manifestPath(site), site.files.get(manifestPath(site)));
     await user.click(screen.getByRole("button", { name: "Retry" }));
     expect(await screen.findByText("2 stories match “budget”.")).toBeInTheDocument();
   });
@@ -186,7 +193,7 @@ describe("the search view", () => {
     vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
     const site = buildSite(stories);
     const server = serve(site);
-    server.serveStatus(dataPaths.searchManifest(site.index.buildId), 503);
+    server.serveStatus(manifestPath(site), 503);
     renderApp("/search?q=budget");
     expect(await screen.findByText("This search isn’t saved for offline reading. Connect to the internet to search.")).toHaveRole("status");
   });
