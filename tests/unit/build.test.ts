@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Article, ArticleBucket, SiteIndex, TopicList } from "../../src/contract/types.ts";
+import { referencesOf, type DataKind } from "../../src/contract/data-references.ts";
+import { dataPaths } from "../../src/contract/paths.ts";
+import type { Article, ArticleBucket, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 import { nameOnDisk } from "../../src/pipeline/slug.ts";
 import { corpusBytes, hostileFiles } from "../../scripts/hostile-corpus.ts";
 import { broadsheetContent } from "../../src/pipeline/vite-plugin.ts";
@@ -44,6 +46,31 @@ async function filesBelow(dir: string): Promise<Map<string, Buffer>> {
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
+/** The topic catalog the index names. */
+function topicsOf(files: Map<string, Buffer>): TopicCatalog["topics"] {
+  const text = (path: string) => files.get(path)?.toString("utf8") ?? "null";
+  const index = JSON.parse(text(dataPaths.index)) as SiteIndex;
+  return (JSON.parse(text(dataPaths.shard("catalogs", index.topics))) as TopicCatalog).topics;
+}
+
+/** The data paths `data/index.json` reaches, following every name each file gives; and names it reaches that are missing. */
+function reachable(files: Map<string, Buffer>): { reached: Set<string>; missing: string[] } {
+  const reached = new Set<string>([dataPaths.index]);
+  const missing: string[] = [];
+  const queue: [DataKind, string][] = [["index", dataPaths.index]];
+  for (let next = queue.pop(); next; next = queue.pop()) {
+    const [kind, path] = next;
+    for (const ref of referencesOf(kind, JSON.parse(files.get(path)?.toString("utf8") ?? "null"))) {
+      const target = dataPaths.shard(ref.kind, ref.name);
+      if (reached.has(target)) continue;
+      reached.add(target);
+      if (files.has(target)) queue.push([ref.kind, target]);
+      else missing.push(target);
+    }
+  }
+  return { reached, missing };
+}
+
 async function fixtureTexts(dir: string): Promise<string[]> {
   return [...(await filesBelow(dir)).values()].map((bytes) => bytes.toString("utf8"));
 }
@@ -70,19 +97,21 @@ describe("vite build: two builds of the same content", { timeout: BUILD_TIMEOUT 
     const [first, second] = [await buildSite({ dir: PRIVATE }), await buildSite({ dir: PRIVATE })];
     const dataOf = async (outDir: string) => filesBelow(join(outDir, "data"));
     const [a, b] = [await dataOf(first), await dataOf(second)];
-    expect(a.size).toBeGreaterThan(3);
+    expect(a.size).toBeGreaterThan(10);
     expect([...b.keys()]).toEqual([...a.keys()]);
     for (const [path, bytes] of a) expect(b.get(path)?.equals(bytes), path).toBe(true);
   });
 });
 
 describe("vite build: what never ships", { timeout: BUILD_TIMEOUT }, () => {
+  let files: Map<string, Buffer>;
   let output: Map<string, string>;
   let index: SiteIndex;
 
   beforeAll(async () => {
     const outDir = await buildSite({ dir: PRIVATE });
-    output = new Map([...(await filesBelow(outDir))].map(([path, bytes]) => [path, bytes.toString("utf8")]));
+    files = await filesBelow(outDir);
+    output = new Map([...files].map(([path, bytes]) => [path, bytes.toString("utf8")]));
     index = JSON.parse(output.get("data/index.json") ?? "null") as SiteIndex;
   }, BUILD_TIMEOUT);
 
@@ -94,6 +123,21 @@ describe("vite build: what never ships", { timeout: BUILD_TIMEOUT }, () => {
     expect(index.totals).toEqual({ articles: 2, stories: 1, topics: 4 });
     // The search below must be able to find things: a published title is there.
     expect(filesContaining("Graphika report details network of AI-generated profile pictures").length).toBeGreaterThan(0);
+  });
+
+  it("writes exactly the data files the index reaches, every one of them", () => {
+    const { reached, missing } = reachable(files);
+    expect(missing).toEqual([]);
+    expect([...files.keys()].filter((path) => path.startsWith("data/")).sort()).toEqual([...reached].sort());
+  });
+
+  it("keeps an account of every file it wrote, for the next update and the deploy", () => {
+    const manifest = JSON.parse(output.get(".broadsheet/manifest.json") ?? "null") as { files: Record<string, number>; retired: object };
+    const built = [...files.keys()].filter((path) => !path.startsWith(".broadsheet/"));
+    for (const path of built.filter((path) => path.startsWith("data/") || path.startsWith("feeds/"))) expect(manifest.files[path], path).toBe(files.get(path)?.length);
+    expect(manifest.retired).toEqual({});
+    const keep = (output.get(".broadsheet/keep.txt") ?? "").trim().split("\n");
+    expect(keep).toEqual(expect.arrayContaining(built));
   });
 
   it("has no secured value, whole or in part, in any file", async () => {
@@ -120,8 +164,7 @@ describe("vite build: what never ships", { timeout: BUILD_TIMEOUT }, () => {
   it("lists the duplicate once, with the topics of both files", () => {
     const titles = filesContaining("Facebook says group used AI-generated faces to push pro-Trump messages (syndicated)");
     expect(titles).toEqual([]);
-    const topics = JSON.parse(output.get(`data/${index.buildId}/topics.json`) ?? "null") as { topics: { name: string }[] };
-    expect(topics.topics.map((topic) => topic.name).sort()).toEqual(["AI", "Disinformation", "Elections", "Facebook AI"]);
+    expect(topicsOf(files).map((topic) => topic.name).sort()).toEqual(["AI", "Disinformation", "Elections", "Facebook AI"]);
   });
 });
 
@@ -162,7 +205,7 @@ describe("vite build: valid files beside one hostile file of each class", { time
   const articlesOf = (files: Map<string, Buffer>) =>
     new Map(
       [...files]
-        .filter(([path]) => /^data\/[0-9a-f]+\/articles\//.test(path))
+        .filter(([path]) => /^data\/articles\/[0-9a-f]{16}\.json$/.test(path))
         .flatMap(([, bytes]) => Object.values((JSON.parse(bytes.toString("utf8")) as ArticleBucket).articles))
         .map((article): [string, Article] => [article.id, article]),
     );
@@ -175,11 +218,6 @@ describe("vite build: valid files beside one hostile file of each class", { time
     clean = await filesBelow(await buildSite({ dir: join(FIXTURES, "site") }));
     mixed = await filesBelow(await buildSite({ dir, invalid: "skip" }));
   }, BUILD_TIMEOUT);
-
-  const topicsOf = (files: Map<string, Buffer>) => {
-    const [, bytes] = [...files].find(([path]) => /^data\/[0-9a-f]+\/topics\.json$/.test(path)) ?? [];
-    return (JSON.parse(bytes?.toString("utf8") ?? "null") as TopicList).topics;
-  };
 
   it("publishes every valid story, and the story a hostile copy claims, with their own title and id", () => {
     const before = articlesOf(clean);
