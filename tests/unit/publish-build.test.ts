@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, createLogger } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { TopicList } from "../../src/contract/types.ts";
+import { dataPaths } from "../../src/contract/paths.ts";
+import type { SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 import type { ContentOptions } from "../../src/pipeline/content.ts";
 import { broadsheetContent } from "../../src/pipeline/vite-plugin.ts";
 import { FIXTURES, removeDir, ROOT } from "./helpers.ts";
@@ -56,16 +57,22 @@ describe("vite build with SITE_URL", { timeout: BUILD_TIMEOUT }, () => {
     const json = JSON.parse(await read(outDir, "feeds/latest.json"));
     expect(json.version).toBe("https://jsonfeed.org/version/1.1");
     expect(json.items).toHaveLength(2);
-    const data = JSON.parse(await read(outDir, "data/index.json")) as { buildId: string };
-    const { topics } = JSON.parse(await read(outDir, `data/${data.buildId}/topics.json`)) as TopicList;
+    const data = JSON.parse(await read(outDir, dataPaths.index)) as SiteIndex;
+    const { topics } = JSON.parse(await read(outDir, dataPaths.shard("catalogs", data.topics))) as TopicCatalog;
+    expect(topics).toHaveLength(4);
     const feeds = (await readdir(join(outDir, "feeds/topics"))).sort();
     expect(feeds).toEqual(topics.flatMap((topic) => [`${topic.slug}.json`, `${topic.slug}.xml`]).sort());
   });
 
   it("writes the sitemap and a robots.txt that points at it", async () => {
+    // sitemap.xml is the sitemap itself, or an index of its parts, each a file under SITE_URL.
     const sitemap = await read(outDir, "sitemap.xml");
-    expect(sitemap).toContain("<loc>https://news.example.com/edition/</loc>");
-    expect(sitemap.match(/<url>/g)).toHaveLength(1 + 4 + 2 + 2);
+    const partUrls = [...sitemap.matchAll(/<sitemap><loc>([^<]+)<\/loc>/g)].map(([, url]) => url);
+    for (const url of partUrls) expect(url.startsWith("https://news.example.com/edition/"), url).toBe(true);
+    const parts = await Promise.all(partUrls.map((url) => read(outDir, url.slice("https://news.example.com/edition/".length))));
+    const urls = [sitemap, ...parts].join("");
+    expect(urls).toContain("<loc>https://news.example.com/edition/</loc>");
+    expect(urls.match(/<url>/g)).toHaveLength(1 + 4 + 2 + 2);
     expect(await read(outDir, "robots.txt")).toContain("Sitemap: https://news.example.com/edition/sitemap.xml");
   });
 

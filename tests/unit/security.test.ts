@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { isFileLoadingAllowed, normalizePath, resolveConfig } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../scripts/bench/build.ts";
+import { dataPaths, SHARD_KINDS } from "../../src/contract/paths.ts";
+import type { SiteIndex } from "../../src/contract/types.ts";
 import { headersFor, parseHeaderRules, type HeaderRule } from "../../scripts/static-server.ts";
 import { contentFolderGuard } from "../../src/pipeline/publish/security.ts";
 import { FIXTURES, removeDir, ROOT } from "./helpers.ts";
@@ -75,12 +77,18 @@ describe("the build's security headers: dist/_headers and the <meta> in every pa
     expect(directives(worker)).toEqual(expected);
   });
 
-  it("caches assets/ and this build's data/<build-id>/ for good, as the README's nginx rules do", async () => {
-    const { buildId } = JSON.parse(await readFile(join(outDir, "data/index.json"), "utf8")) as { buildId: string };
+  it("caches assets/ and every data/<kind>/ folder for good, as the README's nginx rules do, but not the index", async () => {
+    const index = JSON.parse(await readFile(join(outDir, dataPaths.index), "utf8")) as SiteIndex;
     const immutable = "public, max-age=31536000, immutable";
     expect(headersFor(rules, "/assets/index-abc.js").get("cache-control")).toBe(immutable);
-    expect(headersFor(rules, `/data/${buildId}/feed/1.json`).get("cache-control")).toBe(immutable);
+    for (const kind of SHARD_KINDS) expect(headersFor(rules, `/${dataPaths.shard(kind, "0123456789abcdef")}`).get("cache-control"), kind).toBe(immutable);
+    // The files this build wrote, by the names its index gives them.
+    for (const path of [dataPaths.shard("lists", index.feed), dataPaths.shard("catalogs", index.topics), dataPaths.shard("tables", index.articles.tables[0])]) {
+      expect(headersFor(rules, `/${path}`).get("cache-control"), path).toBe(immutable);
+    }
     expect(headersFor(rules, "/data/index.json").get("cache-control")).toBeUndefined();
+    // Nothing outside the content-named folders is cached for good.
+    expect(headersFor(rules, "/data/other/0123456789abcdef.json").get("cache-control")).toBeUndefined();
     expect(headersFor(rules, "/index.html").get("cache-control")).toBeUndefined();
   });
 });
