@@ -55,7 +55,8 @@ export async function parseFiles(
               }
               if (pending === 0) resolve();
             };
-            worker.on("message", ({ start, loaded }: ParsedBatch) => {
+            worker.on("message", (message: string) => {
+              const { start, loaded } = JSON.parse(message) as ParsedBatch;
               pending--;
               for (let offset = 0; offset < loaded.length; offset++) {
                 share(loaded[offset].result);
