@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { dataPaths } from "../../src/contract/paths.ts";
 import { setPwaState } from "../../src/features/pwa/pwa-state.ts";
 import { articleBucketQuery, createQueryClient } from "../../src/lib/queries.ts";
-import { bucketPathOf, buildSite, makeArticle, makeArticles, renderApp, serve } from "./harness.tsx";
+import { bucketPathOf, buildSite, headPathOf, makeArticle, makeArticles, pagePathOf, renderApp, serve, topicsPathOf, type Site } from "./harness.tsx";
 
 const story = makeArticle({ title: "Rail strike called off after late talks", publishedAt: "2024-06-01T08:00:00.000Z" });
 
@@ -76,15 +76,15 @@ describe("offline, a view whose data was never saved on this device", () => {
   const notSaved = (text: string) => expect(screen.findByText(text)).resolves.toHaveRole("status");
 
   it.each([
-    ["a topic, by its name", `/topics/${climate.slug}`, (id: string) => dataPaths.topicPage(id, climate.slug, 1), "Climate", "This topic isn’t saved for offline reading. Connect to the internet to see its stories."],
-    ["a topic the index does not name", "/topics/tides", (id: string) => dataPaths.topicPage(id, "tides", 1), "Topic", "This topic isn’t saved for offline reading. Connect to the internet to see its stories."],
-    ["an outlet, by its domain", "/providers/daily.example.com", (id: string) => dataPaths.providerPage(id, "daily.example.com", 1), "daily.example.com", "This outlet isn’t saved for offline reading. Connect to the internet to see its stories."],
-    ["a feed in another order", "/?sort=top", (id: string) => dataPaths.feedPage(id, 1, "top"), "Top stories", "These stories aren’t saved for offline reading. Connect to the internet to see them."],
-    ["the list of topics", "/topics", (id: string) => dataPaths.topics(id), "All topics", "The list of topics isn’t saved for offline reading. Connect to the internet to see it."],
+    ["a topic, by its name", `/topics/${climate.slug}`, (site: Site) => headPathOf(site, { topic: climate.slug }), "Climate", "This topic isn’t saved for offline reading. Connect to the internet to see its stories."],
+    ["a topic the index does not name", "/topics/tides", topicsPathOf, "Topic", "This topic isn’t saved for offline reading. Connect to the internet to see its stories."],
+    ["an outlet, by its domain", "/providers/daily.example.com", (site: Site) => headPathOf(site, { provider: "daily.example.com" }), "daily.example.com", "This outlet isn’t saved for offline reading. Connect to the internet to see its stories."],
+    ["a feed in another order", "/?sort=top", (site: Site) => headPathOf(site, null, "top"), "Top stories", "These stories aren’t saved for offline reading. Connect to the internet to see them."],
+    ["the list of topics", "/topics", topicsPathOf, "All topics", "The list of topics isn’t saved for offline reading. Connect to the internet to see it."],
     ["every view, without the site's index", "/", () => dataPaths.index, "Latest stories", "Broadsheet’s stories aren’t saved for offline reading on this device. Connect to the internet to load them."],
   ])("%s says so in words, under its heading", async (_, url, path, heading, message) => {
     const site = buildSite([talks, story]);
-    serve(site).unreachable(path(site.index.buildId));
+    serve(site).unreachable(path(site));
     setOnline(false);
     renderApp(url);
 
@@ -95,7 +95,7 @@ describe("offline, a view whose data was never saved on this device", () => {
 
   it("more stories of a list say so, and the ones shown stay", async () => {
     const site = buildSite(makeArticles(60));
-    serve(site).unreachable(dataPaths.feedPage(site.index.buildId, 2));
+    serve(site).unreachable(pagePathOf(site, null, 50));
     renderApp("/");
     await screen.findByRole("article", { name: "Story 1" });
     setOnline(false);
