@@ -147,7 +147,8 @@ export const articleBucketQuery = (index: SiteIndex, id: string) => {
 /** A story's summary from any list this visit has loaded (a feed, a topic, search results), when one holds it. */
 export function cachedSummary(queryClient: QueryClient, id: string): Summary | undefined {
   const lists = queryClient.getQueriesData<{ pages?: unknown[]; items?: unknown }>({
-    predicate: ({ queryKey }) => queryKey[0] === "feed" || (queryKey[0] === "data" && (queryKey[1] === "lists" || queryKey[1] === "pages")),
+    // Lists, their pages, and search's summary blocks all hold summaries as `items`.
+    predicate: ({ queryKey }) => queryKey[0] === "feed" || (queryKey[0] === "data" && ["lists", "pages", "search"].includes(queryKey[1] as string)),
   });
   for (const [, data] of lists) {
     for (const page of data?.pages ?? [data]) {

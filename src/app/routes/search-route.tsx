@@ -28,7 +28,7 @@ export function SearchRoute() {
       {query ? (
         <>
           <SortControl options={SEARCH_ORDERS} />
-          <WithIndex>{(index) => <SearchResults key={query} buildId={index.buildId} query={query} order={order} />}</WithIndex>
+          <WithIndex>{(index) => <SearchResults key={query} manifest={index.search} query={query} order={order} />}</WithIndex>
         </>
       ) : (
         <SearchHint />

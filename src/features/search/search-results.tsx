@@ -6,7 +6,6 @@ import type { QueryWord } from "../../contract/search.ts";
 import type { ShardName, Summary } from "../../contract/types.ts";
 import { paths } from "../../lib/paths.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
-import { useSiteIndex } from "../../lib/use-site-index.ts";
 import { Highlight } from "./highlight.tsx";
 import type { SearchOrder } from "./search-engine.ts";
 import { useSearch } from "./use-search.ts";
@@ -61,16 +60,13 @@ const count = (value: number) => value.toLocaleString("en-US");
 interface SearchResultsProps {
   query: string;
   order?: SearchOrder;
-  /** The search manifest to read; the current index's (`SiteIndex.search`) when not given. */
-  manifest?: ShardName;
-  /** The build the view was rendered for: the index it names is the one read. */
-  buildId?: string;
+  /** The search manifest to read (`SiteIndex.search`). */
+  manifest: ShardName;
 }
 
 /** How many stories match `query`, then the best of them, ten at a time. */
 export function SearchResults({ query, order = "best", manifest }: SearchResultsProps) {
-  const { data: index } = useSiteIndex();
-  const { words, matches, stories, failedPage, loadingMore, hasMore, showMore } = useSearch(manifest ?? index?.search, query, order);
+  const { words, matches, stories, failedPage, loadingMore, hasMore, showMore } = useSearch(manifest, query, order);
   const online = useOnlineStatus();
   if (words.length === 0) return <SearchHint />;
 
