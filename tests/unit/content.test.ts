@@ -189,6 +189,7 @@ describe("summaryLine", () => {
       invalid: [],
       warnings: [],
       files: 1,
+      contentKeys: { "a.txt": "key" },
       milliseconds: 1234.6,
     };
     expect(summaryLine(build, "fail")).toMatch(/, in 1235 ms$/);
