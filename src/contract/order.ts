@@ -12,7 +12,7 @@ export const isSortOrder = (text: string | null): text is SortOrder => SORT_ORDE
 /** Hot and Top lists keep this many stories: a ranking, not a second archive. */
 export const RANKED_LIMIT = 250;
 
-/** A story's heat halves for every day it is older than the archive's newest story. */
+/** A story's heat halves for every day it is older than the archive's newest story (see `hotRank`). */
 export const HOT_HALF_LIFE_HOURS = 24;
 
 /** What ordering looks at; summaries and articles both have it. */
@@ -23,21 +23,26 @@ export interface Orderable {
   quality?: number;
 }
 
-const HOUR = 3_600_000;
+const HALF_LIFE_MS = HOT_HALF_LIFE_HOURS * 3_600_000;
 
-/** Heat faded by age, measured from `newestAt` (not from now: the same build always ranks the same way). */
-export function hotScore(story: Orderable, newestAt: string): number {
-  const hours = Math.max(0, (Date.parse(newestAt) - Date.parse(story.publishedAt)) / HOUR);
-  return (story.heat ?? 0) * 2 ** (-hours / HOT_HALF_LIFE_HOURS);
+/**
+ * A story's place in the Hot order, larger first: log2 of its heat plus its date in
+ * half-lives. That ranks stories exactly as their heat halved for every day they are older
+ * than the newest one, but needs no newest story (so a new story never reorders the others)
+ * and never fades to nothing (heat × 2^−days is 0 past about three years, which would tie
+ * every old story). No heat ranks last.
+ */
+export function hotRank(story: Orderable): number {
+  return story.heat ? Math.log2(story.heat) + Date.parse(story.publishedAt) / HALF_LIFE_MS : -Infinity;
 }
 
-/** `hotScore`, worked out once per story however often a sort compares it. */
-function memoisedHotScore(newestAt: string) {
-  const scores = new WeakMap<Orderable, number>();
+/** `hotRank`, worked out once per story however often a sort compares it. */
+function memoisedHotRank() {
+  const ranks = new WeakMap<Orderable, number>();
   return (story: Orderable) => {
-    let score = scores.get(story);
-    if (score === undefined) scores.set(story, (score = hotScore(story, newestAt)));
-    return score;
+    let rank = ranks.get(story);
+    if (rank === undefined) ranks.set(story, (rank = hotRank(story)));
+    return rank;
   };
 }
 
@@ -48,10 +53,11 @@ export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 
 export const compareLatest = (a: Orderable, b: Orderable): number => byText(b.publishedAt, a.publishedAt) || byText(a.id, b.id);
 
 /** The comparison for `sort`; stories without heat or quality come last, newest first. */
-export function compareStories(sort: SortOrder, newestAt: string): (a: Orderable, b: Orderable) => number {
+export function compareStories(sort: SortOrder): (a: Orderable, b: Orderable) => number {
   if (sort === "hot") {
-    const score = memoisedHotScore(newestAt);
-    return (a, b) => score(b) - score(a) || compareLatest(a, b);
+    const rank = memoisedHotRank();
+    // Two stories without heat are both −Infinity: the difference is NaN, and falls to Latest.
+    return (a, b) => rank(b) - rank(a) || compareLatest(a, b);
   }
   if (sort === "top") return (a, b) => (b.quality ?? -1) - (a.quality ?? -1) || compareLatest(a, b);
   return compareLatest;

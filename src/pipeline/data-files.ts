@@ -105,7 +105,7 @@ function* listFiles(model: SiteModel, latest: readonly number[], { meta = {}, st
   const ranked = {} as Record<Exclude<SortOrder, "latest">, ShardName>;
   for (const sort of SORT_ORDERS) {
     if (sort === "latest") continue;
-    const compare = compareStories(sort, newestAt(model) ?? "");
+    const compare = compareStories(sort);
     const order = (stories ? onePerStory(model, [...latest].sort((a, b) => compare(articles[a], articles[b]))) : [...entries].sort((a, b) => compare(articles[a], articles[b]))).slice(0, RANKED_LIMIT);
     const pages: Summary[][] = [];
     for (let start = 0; start < order.length; start += FEED_PAGE_SIZE) pages.push(order.slice(start, start + FEED_PAGE_SIZE).map((index) => summaryOf(model, index)));

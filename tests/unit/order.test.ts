@@ -1,18 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { compareStories, hotScore, isSortOrder, type Orderable } from "../../src/contract/order.ts";
+import { compareStories, hotRank, isSortOrder, type Orderable } from "../../src/contract/order.ts";
 import { isProviderKey } from "../../src/contract/paths.ts";
 
 const NEWEST = "2024-03-10T12:00:00.000Z";
 const story = (id: string, publishedAt: string, fields: Partial<Orderable> = {}): Orderable => ({ id, publishedAt, ...fields });
 
-describe("hotScore", () => {
-  it.each([
-    ["the newest story keeps its heat", NEWEST, 80, 80],
-    ["a day older keeps half", "2024-03-09T12:00:00.000Z", 80, 40],
-    ["two days older keeps a quarter", "2024-03-08T12:00:00.000Z", 80, 20],
-    ["no heat is no score", NEWEST, undefined, 0],
-  ])("%s", (_case, publishedAt, heat, score) => {
-    expect(hotScore(story("a", publishedAt, { heat }), NEWEST)).toBeCloseTo(score);
+describe("hotRank", () => {
+  const rank = (publishedAt: string, heat?: number) => hotRank(story("a", publishedAt, { heat }));
+
+  it("ranks as heat halved for every day older: 80 a day ago is 40 today", () => {
+    expect(rank("2024-03-09T12:00:00.000Z", 80)).toBeCloseTo(rank(NEWEST, 40));
+    expect(rank("2024-03-08T12:00:00.000Z", 80)).toBeCloseTo(rank(NEWEST, 20));
+  });
+
+  it("never fades to nothing: years apart, stories still rank by heat and date", () => {
+    expect(rank("2016-01-01T00:00:00.000Z", 90)).toBeGreaterThan(rank("2016-01-01T00:00:00.000Z", 10));
+    expect(rank("2016-01-02T00:00:00.000Z", 10)).toBeGreaterThan(rank("2016-01-01T00:00:00.000Z", 10));
+  });
+
+  it("puts a story without heat last", () => {
+    expect(rank(NEWEST, undefined)).toBe(-Infinity);
+    expect(rank(NEWEST, 0)).toBe(-Infinity);
   });
 });
 
@@ -21,7 +29,7 @@ describe("compareStories", () => {
   const old = story("old", "2024-03-07T12:00:00.000Z", { heat: 100, quality: 90 });
   const plain = story("plain", "2024-03-10T11:00:00.000Z");
   const twin = story("twin", "2024-03-10T11:00:00.000Z");
-  const order = (sort: "latest" | "hot" | "top") => [old, twin, plain, fresh].sort(compareStories(sort, NEWEST)).map((s) => s.id);
+  const order = (sort: "latest" | "hot" | "top") => [old, twin, plain, fresh].sort(compareStories(sort)).map((s) => s.id);
 
   it("latest: newest first, ties by id", () => {
     expect(order("latest")).toEqual(["fresh", "plain", "twin", "old"]);
@@ -29,6 +37,12 @@ describe("compareStories", () => {
 
   it("hot: heat faded by age, so 30 now beats 100 three days ago; no heat last", () => {
     expect(order("hot")).toEqual(["fresh", "old", "plain", "twin"]);
+  });
+
+  it("hot: a newer story never changes the order of the others", () => {
+    const newer = story("newer", "2030-01-01T00:00:00.000Z", { heat: 1 });
+    const before = order("hot");
+    expect([old, twin, plain, fresh, newer].sort(compareStories("hot")).map((s) => s.id).filter((id) => id !== "newer")).toEqual(before);
   });
 
   it("top: quality first; stories without one last, newest first", () => {

@@ -153,37 +153,31 @@ export const summarySlot = (number: number): { block: number; item: number } => 
   item: number % SUMMARY_BLOCK,
 });
 
-const HOUR = 3_600_000;
-const DAY = HOT_HALF_LIFE_HOURS * HOUR;
+const DAY = HOT_HALF_LIFE_HOURS * 3_600_000;
 
 /** A story's place in an order as numbers compared in turn, larger first: its number last, so no two tie. */
 type Rank = [number, number, number];
 
-/** The newest story's date, as the feed fades heat from it. */
-export const newestOf = (manifest: SearchManifest): number => Math.max(-Infinity, ...manifest.chunks.latest);
-
 /**
- * The feed's comparison of stories as numbers: Latest by the newest article; Hot by faded
- * heat worked out as `hotScore` does (so a heat faded to nothing ties with none, newest
- * first), then that article's date; Top by quality, then its article's date.
+ * The feed's comparison of stories as numbers: Latest by the newest article; Hot by
+ * `hotRank` of the story's best article (none with heat: last, newest first), then that
+ * article's date; Top by quality, then its article's date.
  */
-function rankOf(order: SortOrder, keys: StoryKeys, number: number, newest: number): Rank {
+function rankOf(order: SortOrder, keys: StoryKeys, number: number): Rank {
   if (order === "latest") return [keys.latest, 0, number];
   if (order === "top") return [keys.quality, keys.topAt, number];
-  const hours = Math.max(0, (newest - keys.hotAt) / HOUR);
-  const score = keys.heat * 2 ** (-hours / HOT_HALF_LIFE_HOURS);
-  return score > 0 ? [score, keys.hotAt, number] : [0, keys.latest, number];
+  return keys.heat > 0 ? [Math.log2(keys.heat) + keys.hotAt / DAY, keys.hotAt, number] : [-Infinity, keys.latest, number];
 }
 
 /** A rank no story of chunk `chunk` can beat, from the manifest's bounds. */
-function boundOf(manifest: SearchManifest, order: SortOrder, chunk: number, newest: number): Rank {
+function boundOf(manifest: SearchManifest, order: SortOrder, chunk: number): Rank {
   const { latest, hot, quality } = manifest.chunks;
   const last = Math.min(manifest.stories, (chunk + 1) * SEARCH_CHUNK) - 1;
   if (order === "latest") return [latest[chunk], 0, last];
   if (order === "top") return [quality[chunk], latest[chunk], last];
   const log = hot[chunk];
-  // A hair above: the bound is worked out in another way than the score it bounds.
-  return [log === null ? 0 : 2 ** (log - newest / DAY) * (1 + 1e-9), latest[chunk], last];
+  // A hair above: the bound is worked out in another way than the rank it bounds.
+  return [log === null ? -Infinity : log + 1e-9, latest[chunk], last];
 }
 
 const compareRanks = (a: Rank, b: Rank): number => b[0] - a[0] || b[1] - a[1] || b[2] - a[2];
@@ -211,7 +205,6 @@ export function orderMatches(
   batch = 4,
 ): OrderedPrefix {
   if (order === "best") return { numbers: matches.slice(0, want), need: [] };
-  const newest = newestOf(manifest);
   const byChunk = new Map<number, number[]>();
   for (const number of matches) {
     const chunk = chunkOf(number);
@@ -221,7 +214,7 @@ export function orderMatches(
   }
   const unread = [...byChunk.keys()]
     .filter((chunk) => !chunks.has(chunk))
-    .map((chunk) => ({ chunk, bound: boundOf(manifest, order, chunk, newest) }))
+    .map((chunk) => ({ chunk, bound: boundOf(manifest, order, chunk) }))
     .sort((a, b) => compareRanks(a.bound, b.bound));
   const ranked: { number: number; rank: Rank }[] = [];
   for (const [chunk, numbers] of byChunk) {
@@ -230,7 +223,7 @@ export function orderMatches(
     const keys = chunkKeys(file);
     for (const number of numbers) {
       const story = keys[number - chunk * SEARCH_CHUNK];
-      if (story) ranked.push({ number, rank: rankOf(order, story, number, newest) });
+      if (story) ranked.push({ number, rank: rankOf(order, story, number) });
     }
   }
   ranked.sort((a, b) => compareRanks(a.rank, b.rank));

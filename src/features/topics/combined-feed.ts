@@ -34,8 +34,6 @@ interface CombinedOptions {
   slugs: readonly string[];
   match: TopicMatch;
   sort: SortOrder;
-  /** The Hot order fades heat from the archive's newest story. */
-  newestAt: string;
 }
 
 /**
@@ -44,8 +42,8 @@ interface CombinedOptions {
  * heads both lists at once and is taken once), and "all" walks the shortest list and keeps
  * the stories that carry every other topic too.
  */
-export function combinedFeedQuery(queryClient: QueryClient, { index, slugs, match, sort, newestAt }: CombinedOptions) {
-  const compare = compareStories(sort, newestAt);
+export function combinedFeedQuery(queryClient: QueryClient, { index, slugs, match, sort }: CombinedOptions) {
+  const compare = compareStories(sort);
   const headOf = (slug: string) => queryClient.fetchQuery(listHeadQuery(index, { topic: slug }, sort));
   /** The story at `position` in a topic's list; past its end, none (and no request for a page that is not there). */
   const storyAt = async (slug: string, position: number): Promise<Summary | undefined> => storyIn(queryClient, await headOf(slug), position);

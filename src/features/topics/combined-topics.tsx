@@ -34,7 +34,7 @@ export function CombinedTopics({ index, slugs, match, sort }: CombinedProps) {
   const names = firsts.map((first, i) => first.data?.topic?.name ?? slugs[i]);
   const title = `Stories about ${names.slice(0, -1).join(", ")} ${match === "all" ? "and" : "or"} ${names.at(-1)}`;
   useDocumentTitle(title);
-  const feed = useInfiniteQuery(combinedFeedQuery(queryClient, { index, slugs, match, sort, newestAt: index.newestAt ?? "" }));
+  const feed = useInfiniteQuery(combinedFeedQuery(queryClient, { index, slugs, match, sort }));
 
   if (firsts.some((first) => isNotFound(first.error))) {
     return <NotFound title="Topic not found" message="No published story has one of these topics." />;
