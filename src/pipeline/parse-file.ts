@@ -105,11 +105,27 @@ class Unbounded extends Error {
   }
 }
 
+/**
+ * Where a value sits in the front matter, as a chain from the value up: the walk below
+ * makes one small link per value and spells the path out only for a message.
+ */
+interface Trail {
+  readonly up: Trail | undefined;
+  readonly key: PropertyKey;
+  readonly depth: number;
+}
+
+function pathOf(trail: Trail): PropertyKey[] {
+  const path: PropertyKey[] = [];
+  for (let at: Trail | undefined = trail; at; at = at.up) path.push(at.key);
+  return path.reverse();
+}
+
 /** A list of the format that keeps only its first entries, by its place in the front matter. */
-function listLimit(path: Path): number | undefined {
+function listLimit(trail: Trail): number | undefined {
   const { lists } = CONTENT_LIMITS;
-  if (path.length === 1) return (lists as Record<string, number>)[String(path[0])];
-  return path.length === 3 && path[0] === "related" && path[2] === "images" ? lists.relatedImages : undefined;
+  if (trail.depth === 1) return (lists as Record<string, number>)[String(trail.key)];
+  return trail.depth === 3 && trail.key === "images" && trail.up?.up?.key === "related" ? lists.relatedImages : undefined;
 }
 
 /**
@@ -124,26 +140,31 @@ function listLimit(path: Path): number | undefined {
 function boundedFields(data: Record<string, unknown>, known: readonly string[], budget: number, warn: (path: Path, message: string) => void) {
   let left = budget;
   const open = new Set<object>();
-  const copy = (value: unknown, path: Path): unknown => {
+  const copy = (value: unknown, trail: Trail): unknown => {
     left -= typeof value === "string" ? value.length + 1 : 1;
     if (left < 0) {
-      throw new Unbounded(fieldName(path), "expands to far more than the file holds (YAML aliases repeat its values); write the values out");
+      throw new Unbounded(fieldName(pathOf(trail)), "expands to far more than the file holds (YAML aliases repeat its values); write the values out");
     }
     if (value === null || typeof value !== "object") return value;
-    if (open.has(value)) throw new Unbounded(fieldName(path), "holds itself (a YAML alias inside its own anchor)");
-    if (path.length >= CONTENT_LIMITS.depth) return TOO_DEEP;
+    if (open.has(value)) throw new Unbounded(fieldName(pathOf(trail)), "holds itself (a YAML alias inside its own anchor)");
+    if (trail.depth >= CONTENT_LIMITS.depth) return TOO_DEEP;
     open.add(value);
+    const depth = trail.depth + 1;
     let result: unknown;
     if (Array.isArray(value)) {
-      const limit = listLimit(path);
+      const limit = listLimit(trail);
       if (limit !== undefined && value.length > limit) {
-        warn(path, `has ${value.length.toLocaleString("en-US")} entries; the first ${limit} are kept`);
+        warn(pathOf(trail), `has ${value.length.toLocaleString("en-US")} entries; the first ${limit} are kept`);
       }
-      result = value.slice(0, limit).map((item, index) => copy(item, [...path, index]));
+      const kept = limit === undefined ? value.length : Math.min(limit, value.length);
+      const items = new Array<unknown>(kept);
+      for (let index = 0; index < kept; index++) items[index] = copy(value[index], { up: trail, key: index, depth });
+      result = items;
     } else {
       const entries: [string, unknown][] = [];
-      for (const [key, item] of Object.entries(value)) {
-        if (item !== null && item !== undefined) entries.push([key, copy(item, [...path, key])]);
+      for (const key of Object.keys(value)) {
+        const item = (value as Record<string, unknown>)[key];
+        if (item !== null && item !== undefined) entries.push([key, copy(item, { up: trail, key, depth })]);
       }
       result = Object.fromEntries(entries);
     }
@@ -152,7 +173,7 @@ function boundedFields(data: Record<string, unknown>, known: readonly string[], 
   };
   const fields: Record<string, unknown> = {};
   for (const key of known) {
-    if (Object.hasOwn(data, key) && data[key] !== null && data[key] !== undefined) fields[key] = copy(data[key], [key]);
+    if (Object.hasOwn(data, key) && data[key] !== null && data[key] !== undefined) fields[key] = copy(data[key], { up: undefined, key, depth: 1 });
   }
   return fields;
 }
