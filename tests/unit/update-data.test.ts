@@ -30,15 +30,15 @@ afterEach(() => {
 });
 afterAll(() => Promise.all(dirs.map(removeDir)));
 
-/** The real Vite build of the app, with the content plugin pointed at `dir`, into a fresh folder. */
-async function fullBuild(options: ContentOptions): Promise<string> {
-  const outDir = await tempDir("broadsheet-full-");
+/** The real Vite build of the app, with the content plugin pointed at `dir`, into a fresh folder (or `into`, emptied or not). */
+async function fullBuild(options: ContentOptions, into?: { outDir: string; emptyOutDir: boolean }): Promise<string> {
+  const outDir = into?.outDir ?? (await tempDir("broadsheet-full-"));
   await build({
     configFile: false,
     root: ROOT,
     mode: "production",
     plugins: [broadsheetContent(options)],
-    build: { outDir, emptyOutDir: true },
+    build: { outDir, emptyOutDir: into?.emptyOutDir ?? true },
     logLevel: "silent",
   });
   return outDir;
@@ -280,5 +280,39 @@ describe("npm run build:data after a full build", { timeout: BUILD_TIMEOUT }, ()
     } finally {
       await rm(join(content, "broken.md"));
     }
+  });
+});
+
+describe("vite build into a folder an earlier build wrote", { timeout: BUILD_TIMEOUT }, () => {
+  /** Two full builds into one folder, the second after one article was removed: the manifest, and the first build's files the second no longer uses. */
+  async function twoBuilds(emptyOutDir: boolean) {
+    const content = await tempDir("broadsheet-content-");
+    await cp(join(FIXTURES, "site"), content, { recursive: true });
+    const options: ContentOptions = { dir: content, siteUrl: SITE_URL };
+    const outDir = await fullBuild(options);
+    const first = await readManifest(outDir);
+    await rm(join(content, "chip-exports.txt"));
+    await fullBuild(options, { outDir, emptyOutDir });
+    const manifest = await readManifest(outDir);
+    const noLongerUsed = Object.keys(first?.files ?? {}).filter((path) => !(path in (manifest?.files ?? {})));
+    return { outDir, manifest, noLongerUsed };
+  }
+
+  it("retires the files the earlier build used and this one does not, rather than counting them as the app's", async () => {
+    const { outDir, manifest, noLongerUsed } = await twoBuilds(false);
+    expect(noLongerUsed.length).toBeGreaterThan(0);
+    expect(manifest?.app.filter((path) => noLongerUsed.includes(path))).toEqual([]);
+    expect(Object.keys(manifest?.retired ?? {}).sort()).toEqual(noLongerUsed.sort());
+    for (const path of noLongerUsed) expect(existsSync(join(outDir, path)), path).toBe(true);
+  });
+
+  // Known bug: Vite empties the folder, manifest and all, before the plugin reads the
+  // previous manifest (in writeBundle), so nothing is retired and keep.txt omits the files
+  // readers on the previous index still need; the README says the account is kept. The
+  // plugin must read the manifest before the folder is emptied. Remove `.fails` once fixed.
+  it.fails("keeps the account when Vite empties the folder first: the earlier build's files are listed as retired", async () => {
+    const { manifest, noLongerUsed } = await twoBuilds(true);
+    expect(noLongerUsed.length).toBeGreaterThan(0);
+    expect(Object.keys(manifest?.retired ?? {}).sort()).toEqual(noLongerUsed.sort());
   });
 });
