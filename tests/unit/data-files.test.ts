@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compareStories, hotScore, RANKED_LIMIT } from "../../src/contract/order.ts";
+import { compareStories, RANKED_LIMIT } from "../../src/contract/order.ts";
 import {
   articleBucketOf,
   DATA_FORMAT_VERSION,
@@ -229,7 +229,6 @@ describe("dataFiles: topic lists", () => {
 });
 
 describe("dataFiles: Hot and Top", () => {
-  const newestAt = index.newestAt as string;
   const feed = data.feed();
 
   it.each(["hot", "top"] as const)("%s: the whole feed in that order, the same stories as Latest", (sort) => {
@@ -239,14 +238,22 @@ describe("dataFiles: Hot and Top", () => {
     expect(head.orders).toBeUndefined();
     expect(head.items).toEqual(items.slice(0, FEED_PAGE_SIZE));
     expect(data.shard<PageTable>("tables", head.pages).pages.map((page) => page.count)).toEqual([50, 50, 20]);
-    expect(items).toEqual([...items].sort(compareStories(sort, newestAt)));
+    expect(items).toEqual([...items].sort(compareStories(sort)));
     expect(new Set(items.map((item) => item.id))).toEqual(new Set(model.articles.map((article) => article.id)));
   });
 
-  it("hot fades heat by age: a fresher story with less heat can lead", () => {
-    const [first] = feed.hot.items;
-    expect(first.heat).toBeGreaterThan(0);
-    expect(hotScore(first, newestAt)).toBeGreaterThanOrEqual(Math.max(...model.articles.map((article) => hotScore(article, newestAt))));
+  it("hot fades heat by age, halving it each day: a fresher story with less heat can lead", () => {
+    const TITLES = ["", "Tides rise in Lisbon", "Chess final drawn", "Wheat prices fall", "Comet seen over Oslo", "Library reopens downtown"];
+    const story = (n: number, hoursOld: number, heat?: number) =>
+      recordOf(`hot-${n}.txt`, {
+        title: `"${TITLES[n]}"`,
+        publishedDateTime: new Date(Date.UTC(2020, 5, 10) - hoursOld * 3_600_000).toISOString(),
+        sourceUrl: `https://hot.example/${n}`,
+        heat: heat === undefined ? undefined : String(heat),
+      });
+    const hot = reader(filesOf(buildSiteModel([story(1, 0, 40), story(2, 48, 70), story(3, 24, 90), story(4, 72, 100), story(5, 1)]))).feed().hot;
+    // Heat after fading: 40, 17.5, 45, 12.5; no heat last.
+    expect(titlesOf(hot.items)).toEqual([3, 1, 2, 4, 5].map((n) => TITLES[n]));
   });
 
   it("top puts the highest quality first, and stories without one last", () => {
@@ -262,7 +269,7 @@ describe("dataFiles: Hot and Top", () => {
       for (const sort of ["hot", "top"] as const) {
         const items = data.storiesOf(list[sort]);
         expect(items).toHaveLength(count);
-        expect(items).toEqual([...items].sort(compareStories(sort, newestAt)));
+        expect(items).toEqual([...items].sort(compareStories(sort)));
         expect([list[sort].topic, list[sort].provider]).toEqual([list.latest.topic, list.latest.provider]);
       }
     }
