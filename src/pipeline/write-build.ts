@@ -61,7 +61,7 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
   }
   const write = await writeFiles(outDir, everything());
   const files = Object.fromEntries(write.files);
-  const appFiles = app ? (await app(new Set(write.files.keys()))).filter((path) => !(path in (previous?.files ?? {})) && !(path in (previous?.retired ?? {}))) : (previous?.app ?? []);
+  const appFiles = app ? (await app(new Set(write.files.keys()))).filter((path) => !(path in (previous?.files ?? {})) && !(path.startsWith("data/") && path in (previous?.retired ?? {}))) : (previous?.app ?? []);
   const retire = await retireAndRecord(outDir, previous, { files, app: appFiles, content: build.contentKeys }, { graceHours: options.graceHours });
   return {
     content: contentChanges(previous, build.contentKeys),

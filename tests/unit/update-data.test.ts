@@ -306,6 +306,23 @@ describe("vite build into a folder an earlier build wrote", { timeout: BUILD_TIM
     for (const path of noLongerUsed) expect(existsSync(join(outDir, path)), path).toBe(true);
   });
 
+  it("keeps a retired data file retired through later builds, and prunes it after the grace period", async () => {
+    const { outDir, manifest, noLongerUsed } = await twoBuilds(false);
+    const retiredData = noLongerUsed.filter((path) => path.startsWith("data/"));
+    expect(retiredData.length).toBeGreaterThan(0);
+    const content = await tempDir("broadsheet-content-");
+    await cp(join(FIXTURES, "site"), content, { recursive: true });
+    await rm(join(content, "chip-exports.txt"));
+    // A third build, with no grace left: what the second retired is pruned, not taken for the app's.
+    await fullBuild({ dir: content, siteUrl: SITE_URL, graceHours: 0 }, { outDir, emptyOutDir: false });
+    const third = await readManifest(outDir);
+    expect(third?.app.filter((path) => path.startsWith("data/"))).toEqual([]);
+    for (const path of retiredData) {
+      expect(manifest?.retired[path], path).toBeDefined();
+      expect(existsSync(join(outDir, path)), path).toBe(false);
+    }
+  });
+
   // Known bug: Vite empties the folder, manifest and all, before the plugin reads the
   // previous manifest (in writeBundle), so nothing is retired and keep.txt omits the files
   // readers on the previous index still need; the README says the account is kept. The
