@@ -8,6 +8,11 @@ export const DATA_DIR = "data";
 export const DATA_FORMAT_VERSION = 4;
 export const INDEX_PATH = `${DATA_DIR}/index.json`;
 export const FEED_PAGE_SIZE = 50;
+/**
+ * Stories in a list's head, the first page a view reads: enough for the first screens, and
+ * no more, since a list's head changes with every new story in it.
+ */
+export const LIST_HEAD_SIZE = 30;
 /** Topics listed in the index for the filter bar. */
 export const TOP_TOPICS = 24;
 /** Other articles of a story listed in each article's Full coverage. */

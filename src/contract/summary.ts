@@ -7,7 +7,9 @@ import type { Article, Summary } from "./types.ts";
 export function toSummary(article: Article): Summary {
   const { id, title, excerpt, provider, providerKey, publishedAt, topics, images, heat, quality, story } = article;
   const outlets = story.outletCount > 1 ? story.outletCount : undefined;
-  return { id, title, excerpt, provider, providerKey, publishedAt, topics, image: images[0], heat, quality, outlets };
+  // A card's image is decorative (its alt is empty): its title would only make every list longer.
+  const image = images[0] && { url: images[0].url, width: images[0].width, height: images[0].height };
+  return { id, title, excerpt, provider, providerKey, publishedAt, topics, image, heat, quality, outlets };
 }
 
 /**

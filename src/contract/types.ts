@@ -157,12 +157,12 @@ export interface SiteIndex {
 
 /**
  * The first page of a list (the whole site's, one topic's or one outlet's) in one order:
- * its first `FEED_PAGE_SIZE` stories, and the table of the pages that hold all of them.
+ * its first `LIST_HEAD_SIZE` stories, and the table of the pages that hold all of them.
  */
 export interface ListHead {
   /** Stories in this list: every one for Latest, at most `RANKED_LIMIT` for Hot and Top. */
   total: number;
-  /** The first stories of the list, at most `FEED_PAGE_SIZE`. */
+  /** The first stories of the list, at most `LIST_HEAD_SIZE`. */
   items: Summary[];
   /** The `PageTable` of the whole list, when it holds more than `items`; null otherwise. */
   pages: ShardName | null;

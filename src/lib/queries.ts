@@ -119,7 +119,8 @@ export const feedQuery = (index: SiteIndex, source: FeedSource, sort: SortOrder 
     queryKey: queryKeys.feed(index.buildId, source, sort),
     queryFn: async ({ pageParam, client }): Promise<FeedPage> => {
       const head = await client.fetchQuery(listHeadQuery(index, source, sort));
-      const items = await storiesFrom(client, head, pageParam, FEED_PAGE_SIZE);
+      // The head first, alone (a first visit reads nothing else), then fifty at a time from the pages.
+      const items = pageParam === 0 ? head.items : await storiesFrom(client, head, pageParam, FEED_PAGE_SIZE);
       const end = pageParam + items.length;
       return { total: head.total, items, topic: head.topic, provider: head.provider, next: end < head.total && items.length > 0 ? end : undefined };
     },

@@ -5,6 +5,7 @@ import {
   dataPaths,
   FEED_PAGE_SIZE,
   groupTableBitsFor,
+  LIST_HEAD_SIZE,
   TOP_TOPICS,
 } from "../contract/paths.ts";
 import type {
@@ -84,20 +85,20 @@ interface ListOptions {
 function* headOf(pages: readonly Summary[][], total: number, meta: ListMeta, orders?: ListHead["orders"]): Generator<DataFile, ShardName> {
   const all = pages.flat();
   let table: ShardName | null = null;
-  if (all.length > FEED_PAGE_SIZE) {
+  if (all.length > LIST_HEAD_SIZE) {
     const entries: PageTable["pages"] = [];
     for (const page of pages) entries.push({ name: yield* shard("pages", { items: page } satisfies ListPage), count: page.length });
     table = yield* shard("tables", { pages: entries } satisfies PageTable);
   }
-  const head: ListHead = { total, items: all.slice(0, FEED_PAGE_SIZE), pages: table, ...(orders ? { orders } : {}), ...meta };
+  const head: ListHead = { total, items: all.slice(0, LIST_HEAD_SIZE), pages: table, ...(orders ? { orders } : {}), ...meta };
   return yield* shard("lists", head);
 }
 
 /**
  * One list (indexes into the newest-first articles) in every order, and the name of its
- * Latest head, which names the others. Latest is cut where `endsPage` says; Hot and Top
- * (its best `RANKED_LIMIT`, worked out afresh each build: they are small) in pages of
- * `FEED_PAGE_SIZE`.
+ * Latest head, which names the others. Latest is cut where `endsPage` says, counted from
+ * the oldest; Hot and Top (its best `RANKED_LIMIT`, worked out afresh each build: they are
+ * small) where it says too, counted from the best.
  */
 function* listFiles(model: SiteModel, latest: readonly number[], { meta = {}, stories = true }: ListOptions = {}): Generator<DataFile, ShardName> {
   const { articles } = model;
@@ -107,8 +108,8 @@ function* listFiles(model: SiteModel, latest: readonly number[], { meta = {}, st
     if (sort === "latest") continue;
     const compare = compareStories(sort);
     const order = (stories ? onePerStory(model, [...latest].sort((a, b) => compare(articles[a], articles[b]))) : [...entries].sort((a, b) => compare(articles[a], articles[b]))).slice(0, RANKED_LIMIT);
-    const pages: Summary[][] = [];
-    for (let start = 0; start < order.length; start += FEED_PAGE_SIZE) pages.push(order.slice(start, start + FEED_PAGE_SIZE).map((index) => summaryOf(model, index)));
+    // Cut where the content says too: a story rising into the list changes the page it lands on and the last (which loses one), not every page between.
+    const pages = cutByContent(order, (index) => endsPage(articles[index]), MAX_PAGE_ARTICLES).map((page) => page.map((index) => summaryOf(model, index)));
     ranked[sort] = yield* headOf(pages, order.length, meta);
   }
   const pages = latestPages(entries, (index) => articles[index]).map((page) => page.map((index) => summaryOf(model, index)));
