@@ -45,7 +45,7 @@ export type FeedFormat = "rss" | "json";
 /** The media type of each feed format, for `<link rel="alternate">` and the servers. */
 export const FEED_TYPES: Record<FeedFormat, string> = { rss: "application/rss+xml", json: "application/feed+json" };
 /** Stories in each published feed, newest first. */
-export const PUBLISHED_FEED_SIZE = 50;
+export const PUBLISHED_FEED_SIZE = 25;
 
 const FEEDS_DIR = "feeds";
 const feedFile = (name: string, format: FeedFormat) => `${FEEDS_DIR}/${name}.${format === "rss" ? "xml" : "json"}`;

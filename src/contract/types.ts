@@ -160,7 +160,7 @@ export interface SiteIndex {
  * its first `LIST_HEAD_SIZE` stories, and the table of the pages that hold all of them.
  */
 export interface ListHead {
-  /** Stories in this list: every one for Latest, at most `RANKED_LIMIT` for Hot and Top. */
+  /** Stories in this list: every one for Latest; for Hot and Top, the best `RANKED_LIMIT` and the rest of the page the last of them is on. */
   total: number;
   /** The first stories of the list, at most `LIST_HEAD_SIZE`. */
   items: Summary[];

@@ -43,7 +43,7 @@ export const DEFAULT_OFFLINE_ARTICLE_BUDGET = 5 * 1024 * 1024;
  * not the position: a new article changes only the page it lands in, wherever it lands,
  * and every other page keeps its bytes and its name.
  */
-export const MAX_PAGE_ARTICLES = 4 * FEED_PAGE_SIZE;
+export const MAX_PAGE_ARTICLES = 2 * FEED_PAGE_SIZE;
 
 const endsPage = (article: Article) => parseInt(article.id.slice(-8), 16) % FEED_PAGE_SIZE === 0;
 
@@ -52,6 +52,23 @@ const latestPages = <T>(entries: readonly T[], articleOf: (entry: T) => Article)
   cutByContent([...entries].reverse(), (entry) => endsPage(articleOf(entry)), MAX_PAGE_ARTICLES)
     .map((page) => page.reverse())
     .reverse();
+
+/**
+ * A ranked list's pages: cut where the content says, counted from the best, up to the page
+ * that holds its `RANKED_LIMIT`th story. A story rising into the list changes the page it
+ * lands on, and no other: the pages after it keep their stories, and the list ends where
+ * a page ends, not at a count that would drop a story from the last page each time.
+ */
+function rankedPages(order: readonly number[], articles: readonly Article[]): number[][] {
+  const pages: number[][] = [];
+  let count = 0;
+  for (const page of cutByContent(order.slice(0, RANKED_LIMIT + MAX_PAGE_ARTICLES), (index) => endsPage(articles[index]), MAX_PAGE_ARTICLES)) {
+    if (count >= RANKED_LIMIT) break;
+    pages.push(page);
+    count += page.length;
+  }
+  return pages;
+}
 
 /**
  * Whether every article group, gzipped as a host serves it, fits the budget. Stops counting
@@ -82,7 +99,7 @@ interface ListOptions {
 }
 
 /** A list's head and its page table, from its pages (in the list's order). */
-function* headOf(pages: readonly Summary[][], total: number, meta: ListMeta, orders?: ListHead["orders"]): Generator<DataFile, ShardName> {
+function* headOf(pages: readonly Summary[][], meta: ListMeta, orders?: ListHead["orders"]): Generator<DataFile, ShardName> {
   const all = pages.flat();
   let table: ShardName | null = null;
   if (all.length > LIST_HEAD_SIZE) {
@@ -90,7 +107,7 @@ function* headOf(pages: readonly Summary[][], total: number, meta: ListMeta, ord
     for (const page of pages) entries.push({ name: yield* shard("pages", { items: page } satisfies ListPage), count: page.length });
     table = yield* shard("tables", { pages: entries } satisfies PageTable);
   }
-  const head: ListHead = { total, items: all.slice(0, LIST_HEAD_SIZE), pages: table, ...(orders ? { orders } : {}), ...meta };
+  const head: ListHead = { total: all.length, items: all.slice(0, LIST_HEAD_SIZE), pages: table, ...(orders ? { orders } : {}), ...meta };
   return yield* shard("lists", head);
 }
 
@@ -107,13 +124,11 @@ function* listFiles(model: SiteModel, latest: readonly number[], { meta = {}, st
   for (const sort of SORT_ORDERS) {
     if (sort === "latest") continue;
     const compare = compareStories(sort);
-    const order = (stories ? onePerStory(model, [...latest].sort((a, b) => compare(articles[a], articles[b]))) : [...entries].sort((a, b) => compare(articles[a], articles[b]))).slice(0, RANKED_LIMIT);
-    // Cut where the content says too: a story rising into the list changes the page it lands on and the last (which loses one), not every page between.
-    const pages = cutByContent(order, (index) => endsPage(articles[index]), MAX_PAGE_ARTICLES).map((page) => page.map((index) => summaryOf(model, index)));
-    ranked[sort] = yield* headOf(pages, order.length, meta);
+    const order = (stories ? onePerStory(model, [...latest].sort((a, b) => compare(articles[a], articles[b]))) : [...entries].sort((a, b) => compare(articles[a], articles[b])));
+    ranked[sort] = yield* headOf(rankedPages(order, articles).map((page) => page.map((index) => summaryOf(model, index))), meta);
   }
   const pages = latestPages(entries, (index) => articles[index]).map((page) => page.map((index) => summaryOf(model, index)));
-  return yield* headOf(pages, entries.length, meta, ranked);
+  return yield* headOf(pages, meta, ranked);
 }
 
 /** Each article's summary, made once however many lists show it. */

@@ -90,10 +90,10 @@ describe("feeds: RSS 2.0", () => {
     ]);
   });
 
-  it("lists the newest 50 articles only, newest first", () => {
+  it("lists the newest PUBLISHED_FEED_SIZE articles only, newest first", () => {
     const items = itemsOf(rss);
     expect(items).toHaveLength(PUBLISHED_FEED_SIZE);
-    expect(items.map((item) => childText(item, "link"))).toEqual(model.articles.slice(0, 50).map(articleUrl));
+    expect(items.map((item) => childText(item, "link"))).toEqual(model.articles.slice(0, PUBLISHED_FEED_SIZE).map(articleUrl));
     expect(text("feeds/latest.xml")).not.toContain("Story number 9<");
   });
 
@@ -131,9 +131,9 @@ describe("feeds: JSON Feed 1.1", () => {
     });
   });
 
-  it("lists the newest 50 with id, url, title, date_published, the original source and the topics", () => {
+  it("lists the newest PUBLISHED_FEED_SIZE with id, url, title, date_published, the original source and the topics", () => {
     expect(feed.items).toHaveLength(PUBLISHED_FEED_SIZE);
-    expect(feed.items.map((item) => item.url)).toEqual(model.articles.slice(0, 50).map(articleUrl));
+    expect(feed.items.map((item) => item.url)).toEqual(model.articles.slice(0, PUBLISHED_FEED_SIZE).map(articleUrl));
     expect(feed.items[1]).toEqual({
       id: articleUrl(model.articles[1]),
       url: articleUrl(model.articles[1]),
@@ -154,8 +154,8 @@ describe("feeds: one per topic", () => {
   it.each([
     ["AI", "ai", (i: number) => i % 2 === 0],
     ["Climate", "climate", (i: number) => i % 3 === 0],
-  ])("%s lists its own newest stories, up to 50, in both formats", (name, slug, tagged) => {
-    const expected = model.articles.filter((article) => article.topics.some((topic) => topic.slug === slug)).slice(0, 50);
+  ])("%s lists its own newest stories, up to PUBLISHED_FEED_SIZE, in both formats", (name, slug, tagged) => {
+    const expected = model.articles.filter((article) => article.topics.some((topic) => topic.slug === slug)).slice(0, PUBLISHED_FEED_SIZE);
     expect(expected.length).toBe(Array.from({ length: TOTAL }, (_, i) => i).filter(tagged).length);
 
     const channel = rssOf(`feeds/topics/${slug}.xml`).getElementsByTagName("channel")[0];
@@ -168,7 +168,7 @@ describe("feeds: one per topic", () => {
     expect(json.items.map((item) => item.url)).toEqual(expected.map(articleUrl));
   });
 
-  it("caps a topic at the newest 50", () => {
+  it("caps a topic at the newest PUBLISHED_FEED_SIZE", () => {
     const many = buildSiteModel(
       Array.from({ length: 55 }, (_, i) =>
         recordOf(`${i}.txt`, {
@@ -181,7 +181,7 @@ describe("feeds: one per topic", () => {
     );
     const feed = new Map([...feedFiles(many, SITE)].map((file) => [file.path, file.render()]));
     const items = JSON.parse(feed.get("feeds/topics/markets.json") ?? "null").items as { title: string }[];
-    expect(items.map((item) => item.title)).toEqual(Array.from({ length: 50 }, (_, i) => `Markets story ${54 - i}`));
+    expect(items.map((item) => item.title)).toEqual(Array.from({ length: PUBLISHED_FEED_SIZE }, (_, i) => `Markets story ${54 - i}`));
   });
 });
 

@@ -15,7 +15,7 @@ import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
  * article whose id's hash is a multiple of this), counted from the oldest, so a new
  * article changes only the part it lands in, the newest as a rule, of a few dozen kilobytes.
  */
-export const SITEMAP_PART_ARTICLES = 500;
+export const SITEMAP_PART_ARTICLES = 250;
 
 const XMLNS = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
