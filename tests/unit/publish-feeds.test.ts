@@ -156,7 +156,7 @@ describe("feeds: one per topic", () => {
     ["Climate", "climate", (i: number) => i % 3 === 0],
   ])("%s lists its own newest stories, up to PUBLISHED_FEED_SIZE, in both formats", (name, slug, tagged) => {
     const expected = model.articles.filter((article) => article.topics.some((topic) => topic.slug === slug)).slice(0, PUBLISHED_FEED_SIZE);
-    expect(expected.length).toBe(Array.from({ length: TOTAL }, (_, i) => i).filter(tagged).length);
+    expect(expected.length).toBe(Math.min(PUBLISHED_FEED_SIZE, Array.from({ length: TOTAL }, (_, i) => i).filter(tagged).length));
 
     const channel = rssOf(`feeds/topics/${slug}.xml`).getElementsByTagName("channel")[0];
     expect(childText(channel, "title")).toBe(`${name} · Broadsheet`);
