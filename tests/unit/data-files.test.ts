@@ -6,6 +6,7 @@ import {
   DATA_FORMAT_VERSION,
   dataPaths,
   FEED_PAGE_SIZE,
+  LIST_HEAD_SIZE,
   groupTableSlot,
   isShardName,
   SHARD_KINDS,
@@ -171,10 +172,10 @@ describe("dataFiles: the feed", () => {
   const { latest } = data.feed();
   const stories = data.storiesOf(latest);
 
-  it("holds every story newest first, its head the first 50", () => {
+  it(`holds every story newest first, its head the first ${LIST_HEAD_SIZE}`, () => {
     expect(latest.total).toBe(TOTAL);
     expect(titlesOf(stories)).toEqual(newestFirst());
-    expect(latest.items).toEqual(stories.slice(0, FEED_PAGE_SIZE));
+    expect(latest.items).toEqual(stories.slice(0, LIST_HEAD_SIZE));
     expect(latest.topic).toBeUndefined();
     expect(latest.provider).toBeUndefined();
   });
@@ -216,12 +217,12 @@ describe("dataFiles: topic lists", () => {
     const step = TOPIC_NAMES.indexOf(name) + 2;
     expect(titlesOf(items)).toEqual(newestFirst((i) => i % step === 0));
     expect(latest).toMatchObject({ total: count, topic: { slug, name, count } });
-    expect(latest.items).toEqual(items.slice(0, FEED_PAGE_SIZE));
+    expect(latest.items).toEqual(items.slice(0, LIST_HEAD_SIZE));
     for (const item of items) expect(item.topics.map((ref) => ref.slug)).toContain(slug);
   });
 
-  it("a list of 50 or fewer stories is its head alone, with no page table", () => {
-    const small = topics.find((topic) => topic.count <= FEED_PAGE_SIZE) as (typeof topics)[number];
+  it(`a list of ${LIST_HEAD_SIZE} or fewer stories is its head alone, with no page table`, () => {
+    const small = topics.find((topic) => topic.count <= LIST_HEAD_SIZE) as (typeof topics)[number];
     const { latest } = data.topicHead(small.slug);
     expect(latest.pages).toBeNull();
     expect(latest.items).toHaveLength(small.count);
@@ -236,10 +237,19 @@ describe("dataFiles: Hot and Top", () => {
     const items = data.storiesOf(head);
     expect(head.total).toBe(TOTAL);
     expect(head.orders).toBeUndefined();
-    expect(head.items).toEqual(items.slice(0, FEED_PAGE_SIZE));
-    expect(data.shard<PageTable>("tables", head.pages).pages.map((page) => page.count)).toEqual([50, 50, 20]);
+    expect(head.items).toEqual(items.slice(0, LIST_HEAD_SIZE));
     expect(items).toEqual([...items].sort(compareStories(sort)));
     expect(new Set(items.map((item) => item.id))).toEqual(new Set(model.articles.map((article) => article.id)));
+  });
+
+  it("cuts Hot and Top pages where the content says too, counted from the best: a story rising into them moves no page boundary", () => {
+    for (const sort of ["hot", "top"] as const) {
+      const pages = data.shard<PageTable>("tables", feed[sort].pages).pages.map((entry) => data.shard<ListPage>("pages", entry.name).items);
+      pages.forEach((items, p) => {
+        items.slice(0, -1).forEach((item) => expect(endsPage(item.id), `${sort} ${item.id}`).toBe(false));
+        if (p < pages.length - 1) expect(endsPage(items[items.length - 1].id) || items.length === MAX_PAGE_ARTICLES, `${sort} page ${p}`).toBe(true);
+      });
+    }
   });
 
   it("hot fades heat by age, halving it each day: a fresher story with less heat can lead", () => {
@@ -283,10 +293,15 @@ describe("dataFiles: Hot and Top", () => {
     const { latest, hot, top } = big.feed();
     expect(latest.total).toBe(RANKED_LIMIT + 30);
     expect(big.storiesOf(latest)).toHaveLength(RANKED_LIMIT + 30);
-    for (const head of [hot, top]) {
-      expect(head.total).toBe(RANKED_LIMIT);
-      expect(big.storiesOf(head)).toHaveLength(RANKED_LIMIT);
-      expect(big.shard<PageTable>("tables", head.pages).pages).toHaveLength(Math.ceil(RANKED_LIMIT / FEED_PAGE_SIZE));
+    const everyone = big.storiesOf(latest);
+    for (const [sort, head] of [["hot", hot], ["top", top]] as const) {
+      // The best RANKED_LIMIT, and at most the rest of the page the last of them is on.
+      expect(head.total).toBeGreaterThanOrEqual(RANKED_LIMIT);
+      expect(head.total).toBeLessThan(RANKED_LIMIT + MAX_PAGE_ARTICLES);
+      const ranked = big.storiesOf(head);
+      expect(ranked).toHaveLength(head.total);
+      expect(ranked).toEqual([...everyone].sort(compareStories(sort)).slice(0, head.total));
+      for (const page of big.shard<PageTable>("tables", head.pages).pages) expect(page.count).toBeLessThanOrEqual(MAX_PAGE_ARTICLES);
     }
   });
 });
@@ -375,14 +390,15 @@ describe("dataFiles: one new article", () => {
   /** The kind and name of every data file, but the index. */
   const namesOf = (files: Files) => new Set([...files.keys()].filter((path) => path !== dataPaths.index));
 
-  /** Each list of a build by what it lists (the feed, a topic, an outlet), with its heads and its Latest pages' names. */
+  /** Each list of a build by what it lists (the feed, a topic, an outlet), with its heads and the names of its pages in each order. */
   function listsOf(files: Files) {
     const read = reader(files);
-    const lists = new Map<string, { latest: string; hot: string; top: string; latestPages: string[] }>();
+    const pagesOf = (head: ListHead) => (head.pages === null ? [] : read.shard<PageTable>("tables", head.pages).pages.map((page) => page.name));
+    const lists = new Map<string, { latest: string; hot: string; top: string; pages: Record<"latest" | "hot" | "top", string[]> }>();
     const add = (key: string, latestName: string) => {
-      const head = read.head(latestName);
-      const pages = head.pages === null ? [] : read.shard<PageTable>("tables", head.pages).pages.map((page) => page.name);
-      lists.set(key, { latest: latestName, ...(head.orders as NonNullable<ListHead["orders"]>), latestPages: pages });
+      const heads = read.orders(latestName);
+      const orders = heads.latest.orders as NonNullable<ListHead["orders"]>;
+      lists.set(key, { latest: latestName, ...orders, pages: { latest: pagesOf(heads.latest), hot: pagesOf(heads.hot), top: pagesOf(heads.top) } });
     };
     add("feed", read.index.feed);
     for (const topic of read.topics()) add(`topic:${topic.slug}`, topic.list);
@@ -417,7 +433,7 @@ describe("dataFiles: one new article", () => {
       quality: spec.quality === undefined ? undefined : String(spec.quality),
     });
 
-  it("changes at most two Latest pages of each list it is in, and nothing of a list it is not in", () => {
+  it("changes at most two Latest pages and three Hot and Top pages of each list it is in, and nothing of a list it is not in", () => {
     fc.assert(
       fc.property(fc.array(arbitraryArticle, { minLength: 40, maxLength: 260 }), arbitraryArticle, (specs, added) => {
         const before = specs.map((spec, n) => toRecord(spec, n));
@@ -428,27 +444,31 @@ describe("dataFiles: one new article", () => {
         const [oldLists, newLists] = [listsOf(oldFiles), listsOf(newFiles)];
         const id = newModel.articles.find((article) => article.sourceUrl.endsWith(`/story/${specs.length}`))?.id as string;
         const inList = new Set(["feed", `outlet:outlet${added.outlet}.example`, ...added.topics.map((name) => `topic:${name.toLowerCase()}`)]);
-        const newestMoved = oldModel.articles[0].publishedAt !== newModel.articles[0].publishedAt;
         for (const [key, list] of newLists) {
           const old = oldLists.get(key);
           if (!inList.has(key)) {
             expect(old, key).toBeDefined();
             expect(list.latest, key).toBe(old?.latest);
+            // Hot ranks by heat and date alone: a new story, however new, reorders no other list.
+            expect(list.hot, key).toBe(old?.hot);
             expect(list.top, key).toBe(old?.top);
-            // Hot fades from the newest story: a new newest story may reorder it anywhere.
-            if (!newestMoved) expect(list.hot, key).toBe(old?.hot);
             continue;
           }
-          const oldPages = new Set(old?.latestPages ?? []);
-          const fresh = list.latestPages.filter((name) => !oldPages.has(name));
+          const oldPages = new Set(old?.pages.latest ?? []);
+          const fresh = list.pages.latest.filter((name) => !oldPages.has(name));
           expect(fresh.length, key).toBeLessThanOrEqual(2);
           // Every page but the one the article landed in (or the two it split into) is kept, in order.
-          const kept = list.latestPages.filter((name) => oldPages.has(name));
-          expect(kept, key).toEqual((old?.latestPages ?? []).filter((name) => kept.includes(name)));
-          expect((old?.latestPages.length ?? 0) - kept.length, key).toBeLessThanOrEqual(1);
+          const kept = list.pages.latest.filter((name) => oldPages.has(name));
+          expect(kept, key).toEqual((old?.pages.latest ?? []).filter((name) => kept.includes(name)));
+          expect((old?.pages.latest.length ?? 0) - kept.length, key).toBeLessThanOrEqual(1);
           // The new article is on one of the fresh pages, or in the head alone.
           const holding = fresh.map((name) => reader(newFiles).shard<ListPage>("pages", name).items.some((item) => item.id === id));
-          if (list.latestPages.length > 0) expect(holding.some(Boolean), key).toBe(true);
+          if (list.pages.latest.length > 0) expect(holding.some(Boolean), key).toBe(true);
+          // Hot and Top: the page it lands on (or the two that page splits into), and the last, which may lose a story.
+          for (const sort of ["hot", "top"] as const) {
+            const before = new Set(old?.pages[sort] ?? []);
+            expect(list.pages[sort].filter((name) => !before.has(name)).length, `${key} ${sort}`).toBeLessThanOrEqual(3);
+          }
         }
         // Article groups: only the new article's group changes, unless the number of groups did.
         if (oldModel.articleBucketBits === newModel.articleBucketBits) {
