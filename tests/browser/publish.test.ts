@@ -64,8 +64,13 @@ describe("publishing in a browser", () => {
     const robots = await site.context.request.get(`${site.url}/robots.txt`);
     expect(robots.headers()["content-type"]).toContain("text/plain");
     expect(await robots.text()).toContain("Sitemap: http://localhost:4173/sitemap.xml");
-    const sitemap = await site.context.request.get(`${site.url}/sitemap.xml`);
-    expect(await sitemap.text()).toContain("<loc>http://localhost:4173/topics/climate</loc>");
+    // sitemap.xml is the index of the parts; the first part holds the home page, the topics and the outlets.
+    const index = await (await site.context.request.get(`${site.url}/sitemap.xml`)).text();
+    const first = /<loc>http:\/\/localhost:4173\/(sitemap-[0-9a-f]+\.xml)<\/loc>/.exec(index)?.[1];
+    expect(first).toBeDefined();
+    const part = await site.context.request.get(`${site.url}/${first}`);
+    expect(part.headers()["content-type"]).toContain("xml");
+    expect(await part.text()).toContain("<loc>http://localhost:4173/topics/climate</loc>");
   });
 
   it("an article's address answers its own title and link preview without JavaScript, and still starts the app", async () => {
