@@ -29,7 +29,7 @@ export interface BuildManifest {
   app: string[];
   /** Files earlier builds used and this one does not, with when they stopped being used. */
   retired: Record<string, string>;
-  /** Each content file's cache key, as this build read it: what the next update compares. */
+  /** Each content file's cache key, by a digest of its path, as this build read it: what the next update compares. */
   content: Record<string, string>;
 }
 

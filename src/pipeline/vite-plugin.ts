@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { stat } from "node:fs/promises";
-import { relative, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger, Plugin, ViteDevServer } from "vite";
 import { CONTENT_UPDATE_EVENT, DATA_DIR, SHARD_KINDS } from "../contract/paths.ts";
@@ -15,7 +15,7 @@ import {
 } from "./content.ts";
 import { dataFiles } from "./data-files.ts";
 import { isArticleFile } from "./load.ts";
-import { filesIn } from "./output.ts";
+import { filesIn, readManifest, type BuildManifest } from "./output.ts";
 import { InvalidContentError } from "./problems.ts";
 import { withSiteHead } from "./publish/page-head.ts";
 import { publishedContentType, publishedFiles } from "./publish/published-files.ts";
@@ -49,6 +49,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
   const store = createContentStore(dir, cacheRoot);
   let logger: Logger;
   let build: ContentBuild | undefined;
+  let previous: BuildManifest | undefined;
 
   const buildPlugin: Plugin = {
     name: "broadsheet:content-build",
@@ -63,6 +64,8 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       reportContent(logger, build, performance.now() - started, invalid);
       assertValid(build, invalid, dir);
       if (siteUrlWarning) logger.warn(siteUrlWarning);
+      // Read now: the bundler empties the folder before it writes.
+      previous = await readManifest(resolve(config.root, config.build.outDir));
     },
     // After every other plugin's files (the service worker among them): what is in the folder then and not
     // written here is the app's own.
@@ -71,7 +74,8 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       async handler(output) {
         if (!build || !output.dir) return;
         const outDir = output.dir;
-        const result = await writeBuild(outDir, build, writeOptions, async (made) => (await filesIn(outDir)).filter((path) => !made.has(path)));
+        const app = async (made: ReadonlySet<string>) => (await filesIn(outDir)).filter((path) => !made.has(path));
+        const result = await writeBuild(outDir, build, writeOptions, { app, previous });
         for (const line of buildReport(result, writeOptions.graceHours)) logger.info(line);
       },
     },

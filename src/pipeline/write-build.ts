@@ -3,6 +3,7 @@
  * Vite plugin (the full build) and `npm run build:data` (the update) both write through
  * here, so both leave the same files.
  */
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -44,14 +45,32 @@ function contentChanges(previous: BuildManifest | undefined, current: Record<str
   return { added, edited, removed };
 }
 
+/** What the full build knows that the folder alone does not say. */
+export interface BundleFacts {
+  /** The app's own files: those in the folder that the build did not make. */
+  app: (made: ReadonlySet<string>) => Promise<string[]>;
+  /** The previous build's manifest, read before the bundler emptied the folder. */
+  previous: BuildManifest | undefined;
+}
+
+/**
+ * The content files as the manifest records them: each path by a digest, so that the
+ * manifest (which a host that deploys the whole folder may publish) never names a file
+ * of the content folder, drafts included.
+ */
+const contentDigests = (keys: Record<string, string>) =>
+  Object.fromEntries(Object.entries(keys).map(([file, key]) => [createHash("sha256").update(file).digest("hex").slice(0, 16), key]));
+
 /**
  * Writes `build` into `outDir`, which already holds the app (index.html and its assets):
  * only files it does not hold with the same bytes, the index last, then the manifest.
- * `app` lists the app's own files; by default, those the previous manifest listed.
+ * Without `bundle` (the data-only update), the app's files and the previous build are
+ * those the manifest in the folder lists.
  */
-export async function writeBuild(outDir: string, build: ContentBuild, options: WriteOptions, app?: (made: ReadonlySet<string>) => Promise<string[]>): Promise<BuildResult> {
+export async function writeBuild(outDir: string, build: ContentBuild, options: WriteOptions, bundle?: BundleFacts): Promise<BuildResult> {
   const started = performance.now();
-  const previous = await readManifest(outDir);
+  const previous = bundle ? bundle.previous : await readManifest(outDir);
+  const content = contentDigests(build.contentKeys);
   const html = await readFile(join(outDir, "index.html"), "utf8");
   const prerendered = build.model.articles.slice(0, options.prerenderedArticles);
   function* everything() {
@@ -61,10 +80,10 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
   }
   const write = await writeFiles(outDir, everything());
   const files = Object.fromEntries(write.files);
-  const appFiles = app ? (await app(new Set(write.files.keys()))).filter((path) => !(path in (previous?.files ?? {})) && !(path.startsWith("data/") && path in (previous?.retired ?? {}))) : (previous?.app ?? []);
-  const retire = await retireAndRecord(outDir, previous, { files, app: appFiles, content: build.contentKeys }, { graceHours: options.graceHours });
+  const appFiles = bundle ? (await bundle.app(new Set(write.files.keys()))).filter((path) => !(path in (previous?.files ?? {})) && !(path.startsWith("data/") && path in (previous?.retired ?? {}))) : (previous?.app ?? []);
+  const retire = await retireAndRecord(outDir, previous, { files, app: appFiles, content }, { graceHours: options.graceHours });
   return {
-    content: contentChanges(previous, build.contentKeys),
+    content: contentChanges(previous, content),
     write,
     retire,
     articlePages: prerendered.length,

@@ -329,7 +329,7 @@ describe("vite build into a folder an earlier build wrote", { timeout: BUILD_TIM
   // previous manifest (in writeBundle), so nothing is retired and keep.txt omits the files
   // readers on the previous index still need; the README says the account is kept. The
   // plugin must read the manifest before the folder is emptied. Remove `.fails` once fixed.
-  it.fails("keeps the account when Vite empties the folder first: the earlier build's files are listed as retired", async () => {
+  it("keeps the account when Vite empties the folder first: the earlier build's files are listed as retired", async () => {
     const { manifest, noLongerUsed } = await twoBuilds(true);
     expect(noLongerUsed.length).toBeGreaterThan(0);
     expect(Object.keys(manifest?.retired ?? {}).sort()).toEqual(noLongerUsed.sort());
