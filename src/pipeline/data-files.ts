@@ -71,20 +71,23 @@ function rankedPages(order: readonly number[], articles: readonly Article[]): nu
 }
 
 /**
- * Whether every article group, gzipped as a host serves it, fits the budget. Stops counting
- * once it does not; needs no counting when the text alone fits, or could not fit even if it
- * shrank tenfold (JSON of news records gzips four- to sixfold).
+ * Whether every article group, gzipped as a host serves it, fits the budget: told one group
+ * at a time, as they are written. Stops counting once they do not fit, or once their text
+ * could not fit even shrunk tenfold (JSON of news records gzips four- to sixfold).
  */
-function fitsOffline(buckets: readonly string[], budget: number): boolean {
-  const raw = buckets.reduce((total, text) => total + text.length, 0);
-  if (raw <= budget) return true;
-  if (raw > 10 * budget) return false;
-  let bytes = 0;
-  for (const bucket of buckets) {
-    bytes += gzipSync(bucket).length;
-    if (bytes > budget) return false;
-  }
-  return true;
+function offlineBudget(budget: number) {
+  let raw = 0;
+  let gzipped = 0;
+  let fits = true;
+  return {
+    add(text: string) {
+      if (!fits) return;
+      raw += text.length;
+      gzipped += raw > 10 * budget ? Infinity : gzipSync(text).length;
+      fits = gzipped <= budget;
+    },
+    fits: () => fits,
+  };
 }
 
 const newestAt = (model: SiteModel) => model.articles[0]?.publishedAt ?? null;
@@ -154,15 +157,20 @@ function onePerStory(model: SiteModel, indexes: readonly number[]): number[] {
 /** The article groups, then the tables that name them; returns the tables' names, for the index. */
 function* articleFiles(model: SiteModel, budget: number): Generator<DataFile, { tables: ShardName[]; offline: boolean }> {
   const bits = model.articleBucketBits;
-  const texts = articleBuckets(model).map((grouped) => JSON.stringify({ articles: Object.fromEntries(grouped.map((article) => [article.id, article])) } satisfies ArticleBucket));
+  const offline = offlineBudget(budget);
   const groups: ShardName[] = [];
-  for (const text of texts) groups.push(yield* shardText("articles", text));
+  // One group's text at a time: the 100k archive's groups are 350 MB of JSON.
+  for (const grouped of articleBuckets(model)) {
+    const text = JSON.stringify({ articles: Object.fromEntries(grouped.map((article) => [article.id, article])) } satisfies ArticleBucket);
+    offline.add(text);
+    groups.push(yield* shardText("articles", text));
+  }
   const perTable = 2 ** (bits - groupTableBitsFor(bits));
   const tables: ShardName[] = [];
   for (let start = 0; start < groups.length; start += perTable) {
     tables.push(yield* shard("tables", { groups: groups.slice(start, start + perTable) } satisfies GroupTable));
   }
-  return { tables, offline: fitsOffline(texts, budget) };
+  return { tables, offline: offline.fits() };
 }
 
 /**
