@@ -130,6 +130,11 @@ export function createContentStore(dir: string, cacheRoot?: string) {
       keep(file, await loadArticleFile(dir, file, cache?.known));
       await save();
     },
+    /** Lets go of every parsed file (a full build has its model and needs them no more); the next `loadAll` reads them again. */
+    release(): void {
+      results.clear();
+      cache = undefined;
+    },
     remove(file: string): void {
       results.delete(file);
       keys.delete(file);

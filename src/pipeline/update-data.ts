@@ -14,6 +14,7 @@ export async function updateData(outDir: string, logger: BuildLogger, options: C
   const store = createContentStore(dir, cacheRoot);
   await store.loadAll();
   const build = store.build();
+  store.release();
   reportContent(logger, build, performance.now() - started, invalid);
   assertValid(build, invalid, dir);
   if (siteUrlWarning) logger.warn(siteUrlWarning);

@@ -61,6 +61,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       const started = performance.now();
       await store.loadAll();
       build = store.build();
+      store.release();
       reportContent(logger, build, performance.now() - started, invalid);
       assertValid(build, invalid, dir);
       if (siteUrlWarning) logger.warn(siteUrlWarning);
