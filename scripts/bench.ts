@@ -1,27 +1,35 @@
 /**
  * `npm run bench`: how Broadsheet scales. For synthetic archives of 1k, 10k and 100k
  * articles (`BENCH_SIZES=1000,10000` for a quicker run): the build's time and memory against
- * a bare read-and-parse loop, a rebuild after one edit, the built output, and what a reader
+ * a bare read-and-parse loop, a rebuild after one edit, the updates, the built output, and what a reader
  * gets in headless Chromium. Then Lighthouse (mobile, default config) on the bundled content
  * and on the largest archive. Progress goes to stderr, the tables to stdout.
  *
  * Then the bundled content built alone and beside one hostile file of each class.
  * `BENCH_ONLY=hostile` runs that last part alone.
  *
- * Archives are kept in `.bench/archive-<count>` and reused; builds go to a temporary folder.
+ * At each size also: Hugo on the same files (the peer of issue #11; installed from Debian when
+ * missing and possible, else skipped with a note), and the data-only update (`npm run
+ * build:data`) after one new article, one edited and one deleted.
+ *
+ * Archives are kept in `.bench/archive-<count>` and reused, never changed (the benchmark
+ * changes a hard-linked copy); builds go to a temporary folder.
  * Each part writes its results document, `docs/bench/scale.md` and `docs/bench/hostile.md`.
  */
 import { rmSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { ensureArchive, warmArchive } from "./bench/archive.ts";
+import { MANIFEST_PATH } from "../src/pipeline/output.ts";
+import { ensureArchive, warmArchive, workingCopy } from "./bench/archive.ts";
 import { measureBrowser, RUNS, type BrowserFigures, type Timing } from "./bench/browser.ts";
 import { buildSite } from "./bench/build.ts";
 import { measureHostile, type HostileFigures } from "./bench/hostile.ts";
+import { HugoMissing, measureHugo, type HugoFigures } from "./bench/hugo.ts";
 import { onInterrupt } from "./bench/cleanup.ts";
 import { runLighthouse, type LighthouseFigures } from "./bench/lighthouse.ts";
 import { measureBuild, ROOT, type BuildFigures } from "./bench/measure-build.ts";
+import { measureUpdates, type UpdateFigures, type UpdateKind } from "./bench/update.ts";
 import { serveStatic } from "./static-server.ts";
 
 const LIGHTHOUSE_RUNS = 3;
@@ -66,42 +74,228 @@ interface Column {
   size: number;
   build?: BuildFigures;
   browser?: BrowserFigures;
+  hugo?: HugoFigures;
+  updates?: UpdateFigures[];
+  /** `.broadsheet/manifest.json` after the updates: every update rewrites it (never uploaded). */
+  manifestBytes?: number;
+  /** Why a part failed or was skipped: the build (and all after it), the browser, Hugo, the updates. */
   error?: string;
+  browserError?: string;
+  hugoError?: string;
+  updateError?: string;
 }
 
-/** One row per figure, one column per archive size; a failed step shows as "failed" (the reason is on stderr). */
+type Part = "build" | "browser" | "hugo" | "update";
+const partError = (column: Column, part: Part) =>
+  column.error ?? (part === "browser" ? column.browserError : part === "hugo" ? column.hugoError : part === "update" ? column.updateError : undefined);
+
+interface Row {
+  name: string;
+  part: Part;
+  cell: (column: Column) => string | undefined;
+  /** Issue #11's budget at 100k articles, and whether a column meets it. */
+  budget?: string;
+  meets?: (column: Column) => boolean | undefined;
+}
+
+const MB = 1_000_000;
+const update = (column: Column, kind: UpdateKind) => column.updates?.find((figures) => figures.kind === kind);
+const withUpdate = (column: Column, kind: UpdateKind, test: (figures: UpdateFigures) => boolean) => {
+  const figures = update(column, kind);
+  return figures && test(figures);
+};
+const updateTime = (kind: UpdateKind) => (column: Column) => {
+  const figures = update(column, kind);
+  if (!figures || !column.build) return undefined;
+  const { run, summary } = figures;
+  return `${duration(run.wallMs)} (CPU ${duration(run.cpuMs)}; writing ${duration(summary.writeMs)}), ${mib(run.maxRssBytes)}; ${ratio(run.wallMs, column.build.parse.wallMs)} the bare parse`;
+};
+const updateFiles = (kind: UpdateKind) => (column: Column) => {
+  const figures = update(column, kind);
+  if (!figures) return undefined;
+  const { written, retired } = figures.summary;
+  const largest = written.largest ? ` (largest \`${written.largest.path}\` ${bytes(written.largest.bytes)})` : "";
+  return `${count(written.files)} files, ${bytes(written.bytes)}${largest}; ${count(retired)} retired` + (figures.problem ? ` **(wrong: ${figures.problem})**` : "");
+};
+const UPDATE_NAMES: Record<UpdateKind, string> = {
+  add: "update (`npm run build:data`) after adding one article, the newest",
+  edit: "update after one word of a mid-archive article's excerpt changed",
+  delete: "update after deleting one mid-archive article",
+};
+
+/** One row per figure, one column per archive size, then the issue's budget; a failed step shows as "failed" (the reason is below the table and on stderr). */
 function scaleTable(columns: Column[]): string {
-  const rows: [string, (column: Column) => string | undefined][] = [
-    ["build: wall time (CPU time)", ({ build }) => build && `${duration(build.build.wallMs)} (${duration(build.build.cpuMs)})`],
-    ["build: peak memory (RSS)", ({ build }) => build && mib(build.build.maxRssBytes)],
-    ["build: content step, from its summary line", ({ build }) => build && (build.contentMs === undefined ? "–" : duration(build.contentMs))],
-    ["build: search index made and written, from its summary line", ({ build }) => build && (build.searchMs === undefined ? "–" : duration(build.searchMs))],
-    ["bare read + `matter(text, {})`: wall time (loop alone)", ({ build }) => build && `${duration(build.parse.wallMs)} (${duration(build.parseLoopMs)})`],
-    ["bare read + `matter(text, {})`: peak memory (RSS)", ({ build }) => build && mib(build.parse.maxRssBytes)],
-    ["build ÷ bare parse, wall time", ({ build }) => build && ratio(build.build.wallMs, build.parse.wallMs)],
-    ["rebuild after one file's excerpt line gained a space", ({ build }) => build && duration(build.rebuild.wallMs) + (build.rebuildSameData ? "" : " (data changed!)")],
-    ["output: `data/` bytes, files", ({ build }) => build && `${bytes(build.output.dataBytes)}, ${count(build.output.dataFiles)}`],
-    ["output: whole `dist/` bytes, files", ({ build }) => build && `${bytes(build.output.distBytes)}, ${count(build.output.distFiles)}`],
-    ["output: largest file", ({ build }) => build && `\`${build.output.largest.path}\` ${bytes(build.output.largest.bytes)}`],
-    ["first visit to `/`: the page's responses, gzip on the wire, headers included (requests)", ({ browser }) => browser && `${bytes(browser.firstVisit.pageBytes)} (${browser.firstVisit.requests})`],
-    ["first visit to `/`: of which JS", ({ browser }) => browser && bytes(browser.firstVisit.jsBytes)],
-    ["first visit to `/` with the service worker's precache and offline save: all the server sent", ({ browser }) => browser && bytes(browser.firstVisit.wireBytes)],
-    ["first visit to `/`: feed visible (first story link), from navigation start", ({ browser }) => browser && spread(browser.feedVisible)],
-    ["topic filter: click on the first topic → its h1 and newest story shown", ({ browser }) => browser && spread(browser.topic.ms)],
-    [
-      "first search, typed after the first visit (two words of a mid-archive title): all the server sent from focusing the box, gzip, headers included (files the page fetched); Enter → first result shown (last search file in → shown)",
-      ({ browser }) => {
+  const rows: Row[] = [
+    {
+      name: "build: wall time (CPU time)",
+      part: "build",
+      cell: ({ build }) => build && `${duration(build.build.wallMs)} (${duration(build.build.cpuMs)})`,
+      budget: "≤ 20 s",
+      meets: ({ build }) => build && build.build.wallMs <= 20_000,
+    },
+    {
+      name: "build: peak memory (RSS)",
+      part: "build",
+      cell: ({ build }) => build && mib(build.build.maxRssBytes),
+      budget: "≤ 800 MB",
+      meets: ({ build }) => build && build.build.maxRssBytes <= 800 * MB,
+    },
+    { name: "build: content step, from its summary line", part: "build", cell: ({ build }) => build && (build.contentMs === undefined ? "–" : duration(build.contentMs)) },
+    {
+      name: "build: search index made and written, from its summary line",
+      part: "build",
+      cell: ({ build }) => build && (build.searchMs === undefined ? "–" : duration(build.searchMs)),
+    },
+    { name: "bare read + `matter(text, {})`: wall time (loop alone)", part: "build", cell: ({ build }) => build && `${duration(build.parse.wallMs)} (${duration(build.parseLoopMs)})` },
+    { name: "bare read + `matter(text, {})`: peak memory (RSS)", part: "build", cell: ({ build }) => build && mib(build.parse.maxRssBytes) },
+    { name: "build ÷ bare parse, wall time", part: "build", cell: ({ build }) => build && ratio(build.build.wallMs, build.parse.wallMs) },
+    {
+      name: "peer: Hugo, `hugo --quiet` on the same articles (HTML pages written): wall time (CPU time)",
+      part: "hugo",
+      cell: ({ hugo }) => hugo && `${hugo.version} (${count(hugo.pages)} pages): ${duration(hugo.run.wallMs)} (${duration(hugo.run.cpuMs)})`,
+    },
+    { name: "peer: Hugo, peak memory (RSS)", part: "hugo", cell: ({ hugo }) => hugo && mib(hugo.run.maxRssBytes) },
+    {
+      name: "Hugo ÷ `vite build`: wall time (peak RSS)",
+      part: "hugo",
+      cell: ({ hugo, build }) => hugo && build && `${ratio(hugo.run.wallMs, build.build.wallMs)} (${ratio(hugo.run.maxRssBytes, build.build.maxRssBytes)})`,
+      budget: "≥ 4× (Broadsheet 4× faster)",
+      meets: ({ hugo, build }) => hugo && build && hugo.run.wallMs >= 4 * build.build.wallMs,
+    },
+    {
+      name: "rebuild (`vite build`) after one file's excerpt line gained a space",
+      part: "build",
+      cell: ({ build }) => build && duration(build.rebuild.wallMs) + (build.rebuildSameData ? "" : " (data changed!)"),
+    },
+    {
+      name: `${UPDATE_NAMES.add}: wall time (CPU; the writing step alone), peak RSS; ÷ bare parse`,
+      part: "update",
+      cell: updateTime("add"),
+      budget: "≤ 3 s",
+      meets: (column) => withUpdate(column, "add", (figures) => figures.run.wallMs <= 3000),
+    },
+    {
+      name: `${UPDATE_NAMES.add}: files written, bytes; files no longer used`,
+      part: "update",
+      cell: updateFiles("add"),
+      budget: "≤ 1 MB in ≤ 50 files",
+      meets: (column) => {
+        const written = update(column, "add")?.summary.written;
+        return written && written.bytes <= MB && written.files <= 50;
+      },
+    },
+    {
+      name: `${UPDATE_NAMES.edit}: wall time (CPU; writing), peak RSS; ÷ bare parse`,
+      part: "update",
+      cell: updateTime("edit"),
+      budget: "≤ 3 s",
+      meets: (column) => withUpdate(column, "edit", (figures) => figures.run.wallMs <= 3000),
+    },
+    {
+      name: `${UPDATE_NAMES.edit}: files written, bytes; files no longer used`,
+      part: "update",
+      cell: updateFiles("edit"),
+      budget: "≤ 1 MB",
+      meets: (column) => {
+        const written = update(column, "edit")?.summary.written;
+        return written && written.bytes <= MB;
+      },
+    },
+    { name: `${UPDATE_NAMES.delete}: wall time (CPU; writing), peak RSS; ÷ bare parse`, part: "update", cell: updateTime("delete") },
+    { name: `${UPDATE_NAMES.delete}: files written, bytes; files no longer used`, part: "update", cell: updateFiles("delete") },
+    {
+      name: "`.broadsheet/manifest.json` after the updates (rewritten by each; never uploaded)",
+      part: "update",
+      cell: ({ manifestBytes }) => (manifestBytes === undefined ? undefined : bytes(manifestBytes)),
+    },
+    { name: "build: files made besides the app (data, feeds, sitemaps, article pages), from its manifest", part: "build", cell: ({ build }) => build && `${count(build.made.files)}, ${bytes(build.made.bytes)}` },
+    { name: "output: `data/` bytes, files", part: "build", cell: ({ build }) => build && `${bytes(build.output.dataBytes)}, ${count(build.output.dataFiles)}` },
+    { name: "output: whole `dist/` bytes, files", part: "build", cell: ({ build }) => build && `${bytes(build.output.distBytes)}, ${count(build.output.distFiles)}` },
+    {
+      name: "output: largest data file",
+      part: "build",
+      cell: ({ build }) => build && `\`${build.output.largestData.path}\` ${bytes(build.output.largestData.bytes)}`,
+      budget: "≤ 1 MB",
+      meets: ({ build }) => build && build.output.largestData.bytes <= MB,
+    },
+    { name: "output: largest file", part: "build", cell: ({ build }) => build && `\`${build.output.largest.path}\` ${bytes(build.output.largest.bytes)}` },
+    {
+      name: "first visit to `/`: the page's responses, gzip on the wire, headers included (requests)",
+      part: "browser",
+      cell: ({ browser }) => browser && `${bytes(browser.firstVisit.pageBytes)} (${browser.firstVisit.requests})`,
+      budget: "no worse than 136 kB",
+      meets: ({ browser }) => browser && browser.firstVisit.pageBytes <= 136_000,
+    },
+    { name: "first visit to `/`: of which JS", part: "browser", cell: ({ browser }) => browser && bytes(browser.firstVisit.jsBytes) },
+    {
+      name: "first visit to `/` with the service worker's precache and offline save: all the server sent",
+      part: "browser",
+      cell: ({ browser }) => browser && bytes(browser.firstVisit.wireBytes),
+    },
+    {
+      name: "first visit to `/`: feed visible (first story link), from navigation start",
+      part: "browser",
+      cell: ({ browser }) => browser && spread(browser.feedVisible),
+      budget: "no worse than 0.54 s",
+      meets: ({ browser }) => browser && browser.feedVisible.median <= 540,
+    },
+    {
+      name: "topic filter: click on the first topic → its h1 and newest story shown",
+      part: "browser",
+      cell: ({ browser }) => browser && spread(browser.topic.ms),
+      budget: "no worse than 77 ms",
+      meets: ({ browser }) => browser && browser.topic.ms.median <= 77,
+    },
+    {
+      name:
+        "first search, typed after the first visit (two words of a mid-archive title): all the server sent from focusing the box, gzip, headers included (files the page fetched); Enter → first result shown (last search file in → shown)",
+      part: "browser",
+      cell: ({ browser }) => {
         const search = browser?.firstSearch;
         return search && `“${search.query}”, ${search.matches}: ${bytes(search.bytes)} (${search.requests}); ${spread(search.ms)} (${spread(search.afterIndexMs)})`;
       },
-    ],
-    ["deep link to a mid-archive story, fresh profile: its h1 visible", ({ browser }) => browser && spread(browser.deepLink.ms)],
-    ["DOM nodes after scrolling through 1,000 stories (when the feed first showed)", ({ browser }) => browser && `${count(browser.dom.after)} (${count(browser.dom.atStart)})`],
+    },
+    {
+      name: "deep link to a mid-archive story, fresh profile: its h1 visible",
+      part: "browser",
+      cell: ({ browser }) => browser && spread(browser.deepLink.ms),
+      budget: "no worse than 0.56 s",
+      meets: ({ browser }) => browser && browser.deepLink.ms.median <= 560,
+    },
+    {
+      name: "DOM nodes after scrolling through 1,000 stories (when the feed first showed)",
+      part: "browser",
+      cell: ({ browser }) => browser && `${count(browser.dom.after)} (${count(browser.dom.atStart)})`,
+    },
   ];
-  const header = `| | ${columns.map((column) => `${label(column.size)} articles`).join(" | ")} |`;
-  const rule = `|---|${columns.map(() => "---").join("|")}|`;
-  const body = rows.map(([name, cell]) => `| ${name} | ${columns.map((column) => cell(column) ?? (column.error ? "failed" : "–")).join(" | ")} |`);
+  const last = columns[columns.length - 1];
+  const verdict = (row: Row) => {
+    if (!row.budget) return "";
+    const met = last && row.meets?.(last);
+    return met === undefined ? row.budget : `${row.budget}: ${met ? "met" : "**not met**"}`;
+  };
+  const header = `| | ${columns.map((column) => `${label(column.size)} articles`).join(" | ")} | issue #11 budget at 100k${last ? `: met at ${label(last.size)}?` : ""} |`;
+  const rule = `|---|${columns.map(() => "---").join("|")}|---|`;
+  const body = rows.map(
+    (row) => `| ${row.name} | ${columns.map((column) => row.cell(column) ?? (partError(column, row.part) ? (row.part === "hugo" && column.hugoError?.startsWith("skipped") ? "skipped" : "failed") : "–")).join(" | ")} | ${verdict(row)} |`,
+  );
   return [header, rule, ...body].join("\n");
+}
+
+/** What failed or was skipped, one line per size and part, for below the table. */
+function failureNotes(columns: Column[]): string {
+  const firstLine = (text: string) => text.split("\n").find((line) => line.trim())?.trim().slice(0, 400) ?? text;
+  const notes: string[] = [];
+  for (const column of columns) {
+    const parts: [string, string | undefined][] = [
+      ["build", column.error],
+      ["browser", column.browserError],
+      ["Hugo", column.hugoError],
+      ["updates", column.updateError],
+    ];
+    for (const [part, error] of parts) if (error) notes.push(`- ${label(column.size)}, ${part}: ${firstLine(error)}`);
+  }
+  return notes.length > 0 ? `\nFailed or skipped (the whole message is in the run's log):\n\n${notes.join("\n")}\n` : "";
 }
 
 function hostileTable({ runs, files, clean, mixed }: HostileFigures): string {
@@ -154,26 +348,60 @@ try {
     const column: Column = { size };
     columns.push(column);
     const site = join(work, `site-${size}`);
+    const copy = join(work, `content-${size}`);
+    const cacheDir = join(work, `cache-${size}`);
+    const failed = (part: string, error: unknown) => {
+      log(`${label(size)}: ${part} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return error instanceof Error ? error.message : String(error);
+    };
     try {
       const archive = await ensureArchive(size, log);
-      log(`${label(size)}: warming the page cache…`);
+      // Every change the benchmark makes is made to this copy (hard links), never to the archive.
+      const { linked } = await workingCopy(archive, copy);
+      log(`${label(size)}: working copy of the archive (${linked ? "hard links" : "copied"}); warming the page cache…`);
       await warmArchive(archive);
-      log(`${label(size)}: build`);
-      column.build = await measureBuild(archive, site, log);
-      log(`${label(size)}: browser`);
-      column.browser = await measureBrowser(site, log);
-      chromiumVersion = column.browser.chromium;
-      if (size === largest) {
-        log(`${label(size)}: Lighthouse (${LIGHTHOUSE_RUNS} runs)…`);
-        const server = await serveStatic(site);
-        const figures = await runLighthouse(server.url, LIGHTHOUSE_RUNS).finally(() => server.close());
-        lighthouse.push({ name: `${label(size)}-article archive`, runs: LIGHTHOUSE_RUNS, figures });
+      try {
+        log(`${label(size)}: build`);
+        column.build = await measureBuild(copy, site, cacheDir, log);
+      } catch (error) {
+        column.error = failed("build", error);
+      }
+
+      log(`${label(size)}: Hugo`);
+      column.hugo = await measureHugo(archive, work, log).catch((error: unknown) => {
+        column.hugoError = error instanceof HugoMissing ? `skipped: ${error.message}` : failed("Hugo", error);
+        if (error instanceof HugoMissing) log(`${label(size)}: Hugo skipped: ${error.message}`);
+        return undefined;
+      });
+
+      if (column.build) {
+        // The app and its search change under other hands: a failure here leaves every other row standing.
+        try {
+          log(`${label(size)}: browser`);
+          column.browser = await measureBrowser(site, log);
+          chromiumVersion = column.browser.chromium;
+          if (size === largest) {
+            log(`${label(size)}: Lighthouse (${LIGHTHOUSE_RUNS} runs)…`);
+            const server = await serveStatic(site);
+            const figures = await runLighthouse(server.url, LIGHTHOUSE_RUNS).finally(() => server.close());
+            lighthouse.push({ name: `${label(size)}-article archive`, runs: LIGHTHOUSE_RUNS, figures });
+          }
+        } catch (error) {
+          column.browserError = failed("browser", error);
+        }
+
+        try {
+          log(`${label(size)}: updates with npm run build:data`);
+          column.updates = await measureUpdates(copy, site, cacheDir, log);
+          column.manifestBytes = (await stat(join(site, MANIFEST_PATH))).size;
+        } catch (error) {
+          column.updateError = failed("updates", error);
+        }
       }
     } catch (error) {
-      column.error = String(error);
-      log(`${label(size)}: FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      column.error = failed("archive", error);
     } finally {
-      await rm(site, { recursive: true, force: true });
+      for (const folder of [site, copy, cacheDir]) await rm(folder, { recursive: true, force: true });
     }
   }
 
@@ -217,7 +445,16 @@ if (!onlyHostile) {
         "Browser: headless Chromium at 1024×800 without throttling, the build served by scripts/static-server.ts (gzip) on localhost; " +
         "every visit in a fresh profile, after a request for /robots.txt has started the browser's renderer. " +
         `Times are read in the page with performance.now(): median (min–max) of ${RUNS} visits.\n`,
+      "Each size works on a hard-linked copy of its archive. After the full build (empty parse cache) and the rebuild, three content changes, " +
+        "each followed by the data-only update of the built folder (scripts/bench/update-child.ts, the `updateData` that `npm run build:data -- --outDir` runs, " +
+        "under `/usr/bin/time -v`, with the builds' parse cache): one new article dated an hour after the newest, one word of a mid-archive excerpt, " +
+        "one mid-archive article deleted. Files and bytes written are the update's own account (`BuildResult.write.written`: data, feeds, sitemaps, article pages; " +
+        "the manifest is not among them), and each update must count exactly its one change. " +
+        "The peer is Debian's Hugo on the same files (hard links named `.md`; minimal templates: one page per article, home and section lists and one list per topic, " +
+        "50 a page, the topic index, RSS of the newest 50, the sitemap), `hugo --quiet` under `/usr/bin/time -v` right after the builds. " +
+        "The budget column is issue #11's, at 100k articles, judged on the largest size of this run.\n",
       scaleTable(columns),
+      failureNotes(columns),
       "\nLighthouse 12.2.3, mobile, default config (simulated slow 4G, 4× slower CPU)\n",
       lighthouseTable(lighthouse),
     ].join("\n"),
@@ -232,4 +469,4 @@ for (const [name, text] of documents) {
   await writeFile(join(docs, name), `${text}\n`);
   log(`wrote docs/bench/${name}`);
 }
-if (columns.some((column) => column.error) || !hostile || hostile.mixed.json.broken > 0) process.exitCode = 1;
+if (columns.some((column) => column.error || column.browserError || column.updateError || (column.hugoError && !column.hugoError.startsWith("skipped"))) || !hostile || hostile.mixed.json.broken > 0) process.exitCode = 1;

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { dataPaths } from "../../src/contract/paths.ts";
-import type { FeedPage } from "../../src/contract/types.ts";
+import type { ListHead, ListPage, PageTable, SiteIndex } from "../../src/contract/types.ts";
 import { readSiteIndex } from "./measure-build.ts";
 import { launchBrowser } from "../chromium.ts";
 import { serveStatic } from "../static-server.ts";
@@ -185,13 +185,21 @@ async function firstVisit(page: Page, context: BrowserContext, wire: WireCounter
   };
 }
 
+/** A data file of the built site, by kind and name (data layout v4: every file but the index is named by its content). */
+async function readShard<T>(siteDir: string, kind: Parameters<typeof dataPaths.shard>[0], name: string): Promise<T> {
+  return JSON.parse(await readFile(join(siteDir, dataPaths.shard(kind, name)), "utf8")) as T;
+}
+
 /** Clicks the first topic chip after "All stories"; until the h1 names the topic and its newest story is in the feed. */
-async function topicFilter(page: Page, siteDir: string, buildId: string) {
+async function topicFilter(page: Page, siteDir: string, index: SiteIndex) {
   const chip = page.getByRole("navigation", { name: "Topics" }).getByRole("link").nth(1);
   const href = await chip.getAttribute("href");
   const slug = decodeURIComponent(href?.split("/").pop() ?? "");
-  const first = JSON.parse(await readFile(join(siteDir, dataPaths.topicPage(buildId, slug, 1)), "utf8")) as FeedPage;
-  const name = first.topic?.name ?? slug;
+  // The chips are the index's top topics; their lists' heads hold each topic's newest stories.
+  const entry = index.topTopics.find((topic) => topic.slug === slug) ?? index.topTopics[0];
+  if (entry === undefined) throw new Error(`the index lists no topics (the first chip links to ${href})`);
+  const first = await readShard<ListHead>(siteDir, "lists", entry.list);
+  const name = first.topic?.name ?? entry.name;
   const title = first.items[0]?.title;
   if (title === undefined) throw new Error(`topic ${slug} has no stories`);
 
@@ -259,17 +267,25 @@ async function firstSearch(page: Page, wire: WireCounter, query: string, log: (l
   return { query, matches, bytes: wire.bytes(), requests: fetched, ms: resultsAt - searchedAt, afterIndexMs: resultsAt - indexAt };
 }
 
-/** A story from the middle of the archive: the middle feed page, its middle story. */
-async function middleStory(siteDir: string, buildId: string, pageCount: number) {
-  const number = Math.max(1, Math.ceil(pageCount / 2));
-  const feed = JSON.parse(await readFile(join(siteDir, dataPaths.feedPage(buildId, number)), "utf8")) as FeedPage;
-  const story = feed.items[Math.floor(feed.items.length / 2)];
-  if (story === undefined) throw new Error(`feed page ${number} is empty`);
+/**
+ * A story from the middle of the archive: the whole site's list (index.feed, a ListHead),
+ * its page table, the middle page, its middle story; the head's middle one for a list of one page.
+ */
+async function middleStory(siteDir: string, index: SiteIndex) {
+  const head = await readShard<ListHead>(siteDir, "lists", index.feed);
+  let items = head.items;
+  if (head.pages !== null) {
+    const table = await readShard<PageTable>(siteDir, "tables", head.pages);
+    const middle = table.pages[Math.floor(table.pages.length / 2)];
+    if (middle !== undefined) items = (await readShard<ListPage>(siteDir, "pages", middle.name)).items;
+  }
+  const story = items[Math.floor(items.length / 2)];
+  if (story === undefined) throw new Error(`the feed's middle page is empty`);
   return story;
 }
 
-async function deepLink(page: Page, url: string, siteDir: string, buildId: string, pageCount: number) {
-  const story = await middleStory(siteDir, buildId, pageCount);
+async function deepLink(page: Page, url: string, siteDir: string, index: SiteIndex) {
+  const story = await middleStory(siteDir, index);
   await warmUp(page, url);
   await page.goto(`${url}/articles/${encodeURIComponent(story.id)}`);
   await page.getByRole("heading", { level: 1, name: story.title, exact: true }).waitFor({ timeout: TIMEOUT });
@@ -345,13 +361,13 @@ export async function measureBrowser(siteDir: string, log: (line: string) => voi
     const topics: Awaited<ReturnType<typeof topicFilter>>[] = [];
     const searches: Awaited<ReturnType<typeof firstSearch>>[] = [];
     // The first two words of a mid-archive story's title: a query most stories of a big archive match.
-    const query = (await middleStory(siteDir, index.buildId, index.feed.pageCount)).title.split(/\s+/).slice(0, 2).join(" ");
+    const query = (await middleStory(siteDir, index)).title.split(/\s+/).slice(0, 2).join(" ");
     let dom: BrowserFigures["dom"] | undefined;
     for (let run = 1; run <= RUNS; run++) {
       const scrolled = await withBrowser(async (context, page) => {
         log(`  first visit to / in a fresh profile, then a topic filter and a first search (${run}/${RUNS})…`);
         visits.push(await firstVisit(page, context, wire, log));
-        topics.push(await topicFilter(page, siteDir, index.buildId));
+        topics.push(await topicFilter(page, siteDir, index));
         searches.push(await firstSearch(page, wire, query, log));
         if (run > 1) return undefined;
         log(`  scrolling through ${STORIES_TO_SCROLL} stories…`);
@@ -363,7 +379,7 @@ export async function measureBrowser(siteDir: string, log: (line: string) => voi
     const deepLinks: Awaited<ReturnType<typeof deepLink>>[] = [];
     for (let run = 1; run <= RUNS; run++) {
       log(`  deep link in a fresh profile (${run}/${RUNS})…`);
-      deepLinks.push(await withBrowser((_context, page) => deepLink(page, wire.url, siteDir, index.buildId, index.feed.pageCount)));
+      deepLinks.push(await withBrowser((_context, page) => deepLink(page, wire.url, siteDir, index)));
     }
     const [visit, topic, search, deep] = [visits[0], topics[0], searches[0], deepLinks[0]];
     if (!visit || !topic || !search || !deep || !dom) throw new Error("no browser run finished");

@@ -1,10 +1,12 @@
-import { readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import { stripVTControlCharacters } from "node:util";
+import { DATA_DIR } from "../../src/contract/paths.ts";
 import type { SiteIndex } from "../../src/contract/types.ts";
+import { MANIFEST_PATH, type BuildManifest } from "../../src/pipeline/output.ts";
+import { replaceFile } from "./archive.ts";
 import { articleFiles } from "./bare-parse.ts";
-import { onInterrupt } from "./cleanup.ts";
 import { runTimed, type TimedRun } from "./timed.ts";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..");
@@ -15,11 +17,16 @@ export interface OutputFigures {
   dataBytes: number;
   dataFiles: number;
   largest: { path: string; bytes: number };
+  /** The largest file under `data/`. */
+  largestData: { path: string; bytes: number };
 }
 
 export interface BuildFigures {
   build: TimedRun;
-  /** The content step's own time, from the build's summary line, when it prints one. */
+  /**
+   * The content step's own time, from the build's summary line, when it prints one: the one
+   * figure still read from log text, as the build leaves no structured record of its steps' times.
+   */
   contentMs: number | undefined;
   /** The search index's own time (made and written), from its summary line. */
   searchMs: number | undefined;
@@ -30,6 +37,8 @@ export interface BuildFigures {
   /** Whether the rebuild wrote the same build id: the edit was whitespace outside any value. */
   rebuildSameData: boolean;
   output: OutputFigures;
+  /** What the cold build made besides the app (data, feeds, sitemaps, article pages), from its manifest. */
+  made: { files: number; bytes: number };
 }
 
 /** `vite build` the way `npm run build` runs it (see build.ts), under `/usr/bin/time -v`, with its own parse cache. */
@@ -64,76 +73,62 @@ async function listFiles(dir: string): Promise<{ path: string; bytes: number }[]
 
 export async function outputFigures(outDir: string): Promise<OutputFigures> {
   const files = await listFiles(outDir);
-  const data = files.filter((file) => file.path.startsWith(`data/`));
+  const data = files.filter((file) => file.path.startsWith(`${DATA_DIR}/`));
   const sum = (list: { bytes: number }[]) => list.reduce((total, file) => total + file.bytes, 0);
-  const largest = files.reduce((big, file) => (file.bytes > big.bytes ? file : big), { path: "", bytes: 0 });
-  return { distBytes: sum(files), distFiles: files.length, dataBytes: sum(data), dataFiles: data.length, largest };
+  const largestOf = (list: { path: string; bytes: number }[]) => list.reduce((big, file) => (file.bytes > big.bytes ? file : big), { path: "", bytes: 0 });
+  return { distBytes: sum(files), distFiles: files.length, dataBytes: sum(data), dataFiles: data.length, largest: largestOf(files), largestData: largestOf(data) };
 }
 
 export async function readSiteIndex(outDir: string): Promise<SiteIndex> {
   return JSON.parse(await readFile(join(outDir, "data", "index.json"), "utf8")) as SiteIndex;
 }
 
+/** The manifest the build leaves in the folder (`.broadsheet/manifest.json`): every file it made, with its size. */
+export async function readManifest(outDir: string): Promise<BuildManifest> {
+  return JSON.parse(await readFile(join(outDir, MANIFEST_PATH), "utf8")) as BuildManifest;
+}
+
 /**
- * Appends a space to the `excerpt:` line of one article, rebuilds into the same folder and
- * puts the file back as it was (text and times), even on Ctrl-C.
+ * Appends a space to the `excerpt:` line of one article of `content` (the benchmark's working
+ * copy: the file is replaced, not written into, and left so) and rebuilds into the same folder.
  */
-async function rebuildAfterEdit(archive: string, outDir: string, cacheDir: string, log: (line: string) => void): Promise<TimedRun> {
-  const files = articleFiles(archive);
+async function rebuildAfterEdit(content: string, outDir: string, cacheDir: string, log: (line: string) => void): Promise<TimedRun> {
+  const files = articleFiles(content);
   const file = files[Math.floor(files.length / 2)];
-  if (file === undefined) throw new Error(`no article files in ${archive}`);
+  if (file === undefined) throw new Error(`no article files in ${content}`);
   const original = readFileSync(file, "utf8");
-  const times = await stat(file);
   const edited = original.replace(/^excerpt:.*$/m, (line) => `${line} `);
   if (edited === original) throw new Error(`${file} has no excerpt line to edit`);
-  const restore = () => {
-    writeFileSync(file, original);
-    utimesSync(file, times.atime, times.mtime);
-  };
-  const forget = onInterrupt(restore);
-  try {
-    writeFileSync(file, edited);
-    log(`  rebuild after editing ${relative(archive, file)}…`);
-    return await timedBuild(archive, outDir, cacheDir);
-  } finally {
-    restore();
-    forget();
-  }
+  replaceFile(file, edited);
+  log(`  rebuild after editing ${relative(content, file)}…`);
+  return timedBuild(content, outDir, cacheDir);
 }
 
 /**
- * The first build starts from an empty parse cache (a folder beside `outDir`); the rebuild
- * after one edit then finds every other file in it.
+ * The first build of `content` starts from an empty parse cache `cacheDir` (the caller's,
+ * kept for the updates after it); the rebuild after one edit then finds every other file in it.
  */
-export async function measureBuild(archive: string, outDir: string, log: (line: string) => void): Promise<BuildFigures> {
-  const cacheDir = `${outDir}-cache`;
+export async function measureBuild(content: string, outDir: string, cacheDir: string, log: (line: string) => void): Promise<BuildFigures> {
   await rm(cacheDir, { recursive: true, force: true });
-  const forget = onInterrupt(() => rmSync(cacheDir, { recursive: true, force: true }));
-  try {
-    return await measureWithCache(archive, outDir, cacheDir, log);
-  } finally {
-    await rm(cacheDir, { recursive: true, force: true });
-    forget();
-  }
-}
-
-async function measureWithCache(archive: string, outDir: string, cacheDir: string, log: (line: string) => void): Promise<BuildFigures> {
   log(`  vite build, parse cache empty…`);
-  const build = await timedBuild(archive, outDir, cacheDir);
+  const build = await timedBuild(content, outDir, cacheDir);
   const contentMs = stepMs(build.output);
   const searchMs = stepMs(build.output, "Broadsheet search index:");
   log(`  built in ${(build.wallMs / 1000).toFixed(1)} s, peak ${(build.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
   const output = await outputFigures(outDir);
+  const manifest = await readManifest(outDir);
+  const sizes = Object.values(manifest.files);
+  const made = { files: sizes.length, bytes: sizes.reduce((total, bytes) => total + bytes, 0) };
   const { buildId } = await readSiteIndex(outDir);
 
   log(`  bare read + gray-matter loop…`);
-  const parse = await runTimed(["--import", "tsx", join(ROOT, "scripts/bench/bare-parse.ts"), archive]);
+  const parse = await runTimed(["--import", "tsx", join(ROOT, "scripts/bench/bare-parse.ts"), content]);
   const parseLoopMs = (JSON.parse(parse.stdout.trim().split("\n").pop() ?? "{}") as { ms?: number }).ms ?? NaN;
   log(`  parsed in ${(parse.wallMs / 1000).toFixed(1)} s (loop ${(parseLoopMs / 1000).toFixed(1)} s)`);
 
-  const rebuild = await rebuildAfterEdit(archive, outDir, cacheDir, log);
+  const rebuild = await rebuildAfterEdit(content, outDir, cacheDir, log);
   const rebuildSameData = (await readSiteIndex(outDir)).buildId === buildId;
   if (!rebuildSameData) log(`  note: the rebuild wrote a different build id although the edit changed no value`);
   log(`  rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s`);
-  return { build, contentMs, searchMs, parse, parseLoopMs, rebuild, rebuildSameData, output };
+  return { build, contentMs, searchMs, parse, parseLoopMs, rebuild, rebuildSameData, output, made };
 }

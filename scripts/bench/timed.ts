@@ -38,7 +38,16 @@ function field(report: string, name: string): string {
  * Runs `node <args>` under `/usr/bin/time -v` and reads its wall time and peak memory.
  * The report goes to a file of its own (`-o`), so the command's own output cannot mix with it.
  */
-export async function runTimed(args: readonly string[], env: Record<string, string> = {}): Promise<TimedRun> {
+export function runTimed(args: readonly string[], env: Record<string, string> = {}): Promise<TimedRun> {
+  return runTimedCommand(process.execPath, args, { env });
+}
+
+/** Runs any `command` under `/usr/bin/time -v`, as `runTimed` runs node (Hugo, for the peer row). */
+export async function runTimedCommand(
+  command: string,
+  args: readonly string[],
+  { env = {}, cwd }: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<TimedRun> {
   const folder = await mkdtemp(join(tmpdir(), "broadsheet-time-"));
   const reportFile = join(folder, "time.txt");
   const forgetFolder = onInterrupt(() => rmSync(folder, { recursive: true, force: true }));
@@ -46,8 +55,9 @@ export async function runTimed(args: readonly string[], env: Record<string, stri
     const { code, output, stdout } = await new Promise<{ code: number | null; output: string; stdout: string }>((done, fail) => {
       // A process group of its own, so that an interrupted benchmark can stop the command and
       // not only `time` (which ignores SIGINT while it waits).
-      const child = spawn("/usr/bin/time", ["-v", "-o", reportFile, process.execPath, ...args], {
+      const child = spawn("/usr/bin/time", ["-v", "-o", reportFile, command, ...args], {
         env: { ...process.env, ...env },
+        cwd,
         stdio: ["ignore", "pipe", "pipe"],
         detached: true,
       });
@@ -68,7 +78,7 @@ export async function runTimed(args: readonly string[], env: Record<string, stri
       child.on("error", fail);
       child.on("close", (exitCode) => done({ code: exitCode, output, stdout }));
     });
-    if (code !== 0) throw new Error(`node ${args.join(" ")} exited with ${code}:\n${output.slice(-4000)}`);
+    if (code !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output.slice(-4000)}`);
     const report = await readFile(reportFile, "utf8");
     const seconds = (name: string) => Number(field(report, name)) * 1000;
     return {
