@@ -142,7 +142,7 @@ function scaleTable(columns: Column[]): string {
     },
     { name: "build: content step, from its summary line", part: "build", cell: ({ build }) => build && (build.contentMs === undefined ? "–" : duration(build.contentMs)) },
     {
-      name: "build: search index made and written, from its summary line",
+      name: "build: search index made and written, from its summary line (– when the build prints none)",
       part: "build",
       cell: ({ build }) => build && (build.searchMs === undefined ? "–" : duration(build.searchMs)),
     },

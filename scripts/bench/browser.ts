@@ -51,9 +51,9 @@ interface Marks {
   clickedAt?: number;
   answeredAt?: number;
   searchedAt?: number;
-  /** When the last search file the search read had arrived. */
-  indexAt?: number;
   resultsAt?: number;
+  /** When each search file the page fetched had arrived. */
+  searchFilesIn?: number[];
   /** Files the page fetched since the search began. */
   fetched?: number;
 }
@@ -244,7 +244,7 @@ async function firstSearch(page: Page, wire: WireCounter, query: string, log: (l
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
         marks.fetched = (marks.fetched ?? 0) + 1;
-        if (entry.name.includes("/search/")) marks.indexAt = Math.max(marks.indexAt ?? 0, entry.responseEnd);
+        if (entry.name.includes("/search/")) (marks.searchFilesIn ??= []).push(entry.responseEnd);
       }
     }).observe({ type: "resource" });
     const observer = new MutationObserver(() => {
@@ -263,7 +263,9 @@ async function firstSearch(page: Page, wire: WireCounter, query: string, log: (l
   await page.waitForFunction(() => (window as BenchWindow).__bench?.resultsAt !== undefined, undefined, { timeout: TIMEOUT });
   await networkIdle(() => 0, wire, log);
   const matches = (await page.locator(".search-status").textContent())?.replace(/ “.*$/, "") ?? "?";
-  const { searchedAt = NaN, indexAt = NaN, resultsAt = NaN, fetched = NaN } = await marks(page);
+  const { searchedAt = NaN, resultsAt = NaN, fetched = NaN, searchFilesIn = [] } = await marks(page);
+  // The last search file in before the results showed: files the search reads after that (for more results) do not count.
+  const indexAt = Math.max(...searchFilesIn.filter((at) => at <= resultsAt));
   return { query, matches, bytes: wire.bytes(), requests: fetched, ms: resultsAt - searchedAt, afterIndexMs: resultsAt - indexAt };
 }
 
