@@ -8,6 +8,7 @@
  * never to `.bench/archive-<count>` itself: a file is replaced by renaming a new one over it,
  * so a hard-linked original keeps its bytes.
  */
+import { createHash } from "node:crypto";
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { generateArticle } from "../generate-archive.ts";
@@ -29,21 +30,15 @@ export interface UpdateFigures {
   problem?: string;
 }
 
-/** mulberry32, as the generator's: the new article is the same in every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Numbers in [0, 1) from SHA-256 of a seed and a counter: the new article is the same in every run. */
+function seeded(seed: number): () => number {
+  let counter = 0;
+  return () => createHash("sha256").update(`${seed}:${counter++}`).digest().readUInt32BE(0) / 2 ** 32;
 }
 
 /** One more article in the generator's format, an hour newer than the newest one. */
 function newArticle(count: number, newestAt: string | null): { name: string; text: string } {
-  const rng = random(count ^ 0x5eed);
+  const rng = seeded(count);
   const providers = Array.from({ length: 300 }, (_, n) => ({ name: `Outlet ${n}`, domain: `outlet${n}.example.com` }));
   const text = generateArticle(count, rng, providers);
   const newest = newestAt ? Date.parse(newestAt) : Date.UTC(2025, 0, 1);
