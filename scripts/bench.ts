@@ -12,6 +12,8 @@
  * missing and possible, else skipped with a note), and the data-only update (`npm run
  * build:data`) after one new article, one edited and one deleted.
  *
+ * `BENCH_CPU_PROFILES=<folder>` keeps a V8 CPU profile of each update there.
+ *
  * Archives are kept in `.bench/archive-<count>` and reused, never changed (the benchmark
  * changes a hard-linked copy); builds go to a temporary folder.
  * Each part writes its results document, `docs/bench/scale.md` and `docs/bench/hostile.md`.

@@ -10,7 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { generateArticle } from "../generate-archive.ts";
 import { replaceFile } from "./archive.ts";
 import { articleFiles } from "./bare-parse.ts";
@@ -51,7 +51,10 @@ function newArticle(count: number, newestAt: string | null): { name: string; tex
 
 /** `build:data` on `outDir` after the change just made, under `/usr/bin/time -v`. */
 async function timedUpdate(content: string, outDir: string, cacheDir: string): Promise<{ run: TimedRun; summary: UpdateSummary }> {
-  const run = await runTimed(["--import", "tsx", join(ROOT, "scripts/bench/update-child.ts"), outDir], {
+  // BENCH_CPU_PROFILES=<folder> keeps a V8 CPU profile of every update (open it in Chrome's DevTools).
+  const profiles = process.env.BENCH_CPU_PROFILES;
+  const profile = profiles ? ["--cpu-prof", "--cpu-prof-dir", resolve(profiles)] : [];
+  const run = await runTimed([...profile, "--import", "tsx", join(ROOT, "scripts/bench/update-child.ts"), outDir], {
     CONTENT_DIR: content,
     CONTENT_CACHE: cacheDir,
     NODE_ENV: "production",
