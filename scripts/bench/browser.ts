@@ -279,7 +279,7 @@ async function middleStory(siteDir: string, index: SiteIndex) {
   if (head.pages !== null) {
     const table = await readShard<PageTable>(siteDir, "tables", head.pages);
     const middle = table.pages[Math.floor(table.pages.length / 2)];
-    if (middle !== undefined) items = (await readShard<ListPage>(siteDir, "pages", middle.name)).items;
+    if (middle !== undefined) items = (await readShard<ListPage>(siteDir, "pages", middle)).items;
   }
   const story = items[Math.floor(items.length / 2)];
   if (story === undefined) throw new Error(`the feed's middle page is empty`);

@@ -78,7 +78,7 @@ export function referencesOf(kind: DataKind, data: unknown): DataReference[] {
       }
       case "tables": {
         // PageTable or GroupTable: the folder holds both, told apart by their fields.
-        for (const page of each(field(data, "pages"))) add("pages", field(page, "name"));
+        for (const page of each(field(data, "pages"))) add("pages", page);
         for (const group of each(field(data, "groups"))) add("articles", group);
         break;
       }

@@ -12,7 +12,7 @@ export const FEED_PAGE_SIZE = 50;
  * Stories in a list's head, the first page a view reads: enough for the first screens, and
  * no more, since a list's head changes with every new story in it.
  */
-export const LIST_HEAD_SIZE = 30;
+export const LIST_HEAD_SIZE = 20;
 /** Topics listed in the index for the filter bar. */
 export const TOP_TOPICS = 24;
 /** Other articles of a story listed in each article's Full coverage. */

@@ -179,7 +179,10 @@ export interface ListHead {
  * pages hold the whole list: a reader past the head's stories skips that many here.
  */
 export interface PageTable {
-  pages: { name: ShardName; count: number }[];
+  /** The pages' names, in the list's order. */
+  pages: ShardName[];
+  /** How many stories each holds, in the same order (two arrays: the table is rewritten with every new story, so it is kept short). */
+  counts: number[];
 }
 
 /** One page of a list: a run of its stories, in the list's order. */

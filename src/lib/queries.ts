@@ -85,7 +85,8 @@ async function storiesFrom(client: QueryClient, head: ListHead, position: number
   if (items.length === count || head.pages === null || position + items.length >= head.total) return items;
   const table = await client.fetchQuery(shardQuery<PageTable>("tables", head.pages));
   let start = 0;
-  for (const { name, count: size } of table.pages) {
+  for (const [i, name] of table.pages.entries()) {
+    const size = table.counts[i] ?? 0;
     const from = position + items.length;
     if (from < start + size) {
       const page = await client.fetchQuery(shardQuery<ListPage>("pages", name));

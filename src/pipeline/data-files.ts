@@ -106,9 +106,9 @@ function* headOf(pages: readonly Summary[][], meta: ListMeta, orders?: ListHead[
   const all = pages.flat();
   let table: ShardName | null = null;
   if (all.length > LIST_HEAD_SIZE) {
-    const entries: PageTable["pages"] = [];
-    for (const page of pages) entries.push({ name: yield* shard("pages", { items: page } satisfies ListPage), count: page.length });
-    table = yield* shard("tables", { pages: entries } satisfies PageTable);
+    const names: ShardName[] = [];
+    for (const page of pages) names.push(yield* shard("pages", { items: page } satisfies ListPage));
+    table = yield* shard("tables", { pages: names, counts: pages.map((page) => page.length) } satisfies PageTable);
   }
   const head: ListHead = { total: all.length, items: all.slice(0, LIST_HEAD_SIZE), pages: table, ...(orders ? { orders } : {}), ...meta };
   return yield* shard("lists", head);

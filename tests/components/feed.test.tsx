@@ -97,12 +97,12 @@ describe("the feed", () => {
     const server = serve(site);
     const { user } = renderApp("/");
 
-    expect(await screen.findByText("Showing 30 of 120 stories")).toHaveRole("status");
-    expect(server.requestsFor(pagePathOf(site, null, 30))).toBe(0);
+    expect(await screen.findByText("Showing 20 of 120 stories")).toHaveRole("status");
+    expect(server.requestsFor(pagePathOf(site, null, 20))).toBe(0);
 
     await user.click(screen.getByRole("button", { name: "Load more stories" }));
-    expect(await screen.findByText("Showing 80 of 120 stories")).toHaveRole("status");
-    expect(server.requestsFor(pagePathOf(site, null, 30))).toBe(1);
+    expect(await screen.findByText("Showing 70 of 120 stories")).toHaveRole("status");
+    expect(server.requestsFor(pagePathOf(site, null, 20))).toBe(1);
 
     await user.click(screen.getByRole("button", { name: "Load more stories" }));
     expect(await screen.findByText("Showing 120 of 120 stories")).toHaveRole("status");
@@ -113,7 +113,7 @@ describe("the feed", () => {
   it("marks the button busy while the next page loads", async () => {
     const site = buildSite(makeArticles(120));
     const server = serve(site);
-    const release = server.hold(pagePathOf(site, null, 30));
+    const release = server.hold(pagePathOf(site, null, 20));
     const { user } = renderApp("/");
 
     await user.click(await screen.findByRole("button", { name: "Load more stories" }));
@@ -121,14 +121,14 @@ describe("the feed", () => {
     expect(screen.getByRole("feed", { name: "Latest stories" })).toHaveAttribute("aria-busy", "true");
 
     release();
-    await screen.findByText("Showing 80 of 120 stories");
+    await screen.findByText("Showing 70 of 120 stories");
     expect(screen.getByRole("button", { name: "Load more stories" })).toBeEnabled();
   });
 
   it("keeps the stories it has when the next page fails, with a way to try again", async () => {
     const site = buildSite(makeArticles(120));
     const server = serve(site);
-    const page2 = pagePathOf(site, null, 30);
+    const page2 = pagePathOf(site, null, 20);
     server.serveStatus(page2, 500);
     const { user } = renderApp("/");
 
@@ -139,7 +139,7 @@ describe("the feed", () => {
 
     server.serveJson(page2, site.files.get(page2));
     await user.click(within(alert).getByRole("button", { name: "Retry" }));
-    await screen.findByText("Showing 80 of 120 stories");
+    await screen.findByText("Showing 70 of 120 stories");
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 

@@ -149,9 +149,10 @@ export const headPathOf = (site: Site, source: FeedSource, sort: SortOrder = "la
 export function pagePathOf(site: Site, source: FeedSource, position: number, sort: SortOrder = "latest"): string {
   const head = fileOf<ListHead>(site, "lists", headNameOf(site, source, sort));
   let start = 0;
-  for (const page of fileOf<PageTable>(site, "tables", head.pages ?? "").pages) {
-    if (position < start + page.count) return dataPaths.shard("pages", page.name);
-    start += page.count;
+  const table = fileOf<PageTable>(site, "tables", head.pages ?? "");
+  for (const [i, name] of table.pages.entries()) {
+    if (position < start + table.counts[i]) return dataPaths.shard("pages", name);
+    start += table.counts[i];
   }
   throw new Error(`the list has no story at ${position}`);
 }

@@ -47,7 +47,7 @@ function makeSite() {
   const groups = [0, 1, 2, 3].map((group) => site.add("articles", { articles: { [`story-${group}`]: { id: `story-${group}` } } }));
   const tables = [site.add("tables", { groups: groups.slice(0, 2) }), site.add("tables", { groups: groups.slice(2) })];
   const pages = [site.add("pages", { items: [] }), site.add("pages", { items: [] })];
-  const pageTable = site.add("tables", { pages: pages.map((name) => ({ name, count: 50 })) });
+  const pageTable = site.add("tables", { pages, counts: pages.map(() => 50) });
   const hot = site.add("lists", { total: 1, items: [], pages: null });
   const top = site.add("lists", { total: 1, items: [], pages: null });
   const feed = site.add("lists", { total: 100, items: [], pages: pageTable, orders: { hot, top } });
@@ -144,7 +144,7 @@ describe("saving for offline reading", () => {
     const group1 = s.site.add("articles", { articles: { "story-1": {}, "story-new": {} } });
     const table0 = s.site.add("tables", { groups: [s.groups[0], group1] });
     const page1 = s.site.add("pages", { items: [{ id: "story-new" }] });
-    const pageTable = s.site.add("tables", { pages: [{ name: s.pages[0], count: 50 }, { name: page1, count: 51 }] });
+    const pageTable = s.site.add("tables", { pages: [s.pages[0], page1], counts: [50, 51] });
     const feed = s.site.add("lists", { total: 101, items: [], pages: pageTable, orders: { hot: s.hot, top: s.top } });
     const index = { ...s.index, buildId: "b2", feed, articles: { bits: 2, tables: [table0, s.tables[1]] } };
     publish(s.site.files, index);

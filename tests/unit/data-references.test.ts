@@ -47,7 +47,7 @@ describe("what each kind of data file names", () => {
   });
 
   it("a table: a page table its pages, a group table its article groups (one folder holds both)", () => {
-    const pages: PageTable = { pages: [{ name: name(20), count: 50 }, { name: name(21), count: 7 }] };
+    const pages: PageTable = { pages: [name(20), name(21)], counts: [50, 7] };
     const groups: GroupTable = { groups: [name(30), name(31), name(32)] };
     expect(referencesOf("tables", pages)).toEqual([
       { kind: "pages", name: name(20) },
@@ -127,7 +127,7 @@ describe("a damaged file", () => {
       { kind: "lists", name: name(11) },
     ]);
     expect(referencesOf("tables", { pages: [{ name: name(20) }, name(21), { count: 3 }, null], groups: [name(30), 31, null, { name: name(32) }] })).toEqual([
-      { kind: "pages", name: name(20) },
+      { kind: "pages", name: name(21) },
       { kind: "articles", name: name(30) },
     ]);
     expect(referencesOf("catalogs", { topics: "all", providers: [{ list: name(42) }, [name(43)]] })).toEqual([{ kind: "lists", name: name(42) }]);

@@ -101,7 +101,7 @@ async function feedPages(dir: string): Promise<string[]> {
   const index = await readJson<SiteIndex>(dir, dataPaths.index);
   const head = await readJson<ListHead>(dir, dataPaths.shard("lists", index.feed));
   if (head.pages === null) return [];
-  return (await readJson<PageTable>(dir, dataPaths.shard("tables", head.pages))).pages.map((page) => dataPaths.shard("pages", page.name));
+  return (await readJson<PageTable>(dir, dataPaths.shard("tables", head.pages))).pages.map((name) => dataPaths.shard("pages", name));
 }
 
 /** The Latest heads of the feed, one topic and one outlet: the lists one article is in. */
@@ -144,7 +144,7 @@ async function latestPagesAmong(dir: string, lists: readonly ListHead[], written
   for (const list of lists) {
     if (list.pages === null) continue;
     const { pages } = await readJson<PageTable>(dir, dataPaths.shard("tables", list.pages));
-    count += pages.filter((page) => written.includes(dataPaths.shard("pages", page.name))).length;
+    count += pages.filter((name) => written.includes(dataPaths.shard("pages", name))).length;
   }
   return count;
 }

@@ -5,6 +5,7 @@
 import { pagePaths } from "../../contract/pages.ts";
 import { publishedPaths } from "../../contract/paths.ts";
 import type { Article } from "../../contract/types.ts";
+import { byText } from "../../contract/order.ts";
 import { cutByContent } from "../collections.ts";
 import { shardNameOf, type DataFile } from "../shards.ts";
 import type { SiteModel } from "../site.ts";
@@ -48,7 +49,12 @@ const partFile = (xml: string): DataFile => ({ path: publishedPaths.sitemapPart(
  */
 export function* sitemapFiles(model: SitemapModel, siteUrl: string, partArticles = SITEMAP_PART_ARTICLES): Generator<DataFile> {
   const page = (path: string, lastmod?: string): SitemapEntry => ({ loc: pageUrl(siteUrl, path), lastmod });
-  const lists = [page(pagePaths.home), ...model.topics.map((topic) => page(pagePaths.topic(topic.slug))), ...model.providers.map((provider) => page(pagePaths.provider(provider.key)))];
+  // By slug and key, not by count: a new story must not reorder the part.
+  const lists = [
+    page(pagePaths.home),
+    ...model.topics.map((topic) => topic.slug).sort(byText).map((slug) => page(pagePaths.topic(slug))),
+    ...model.providers.map((provider) => provider.key).sort(byText).map((key) => page(pagePaths.provider(key))),
+  ];
   const parts: SitemapEntry[] = [];
   const listsFile = partFile(urlset(lists));
   yield listsFile;
