@@ -143,11 +143,6 @@ function scaleTable(columns: Column[]): string {
       meets: ({ build }) => build && build.build.maxRssBytes <= 800 * MB,
     },
     { name: "build: content step, from its summary line", part: "build", cell: ({ build }) => build && (build.contentMs === undefined ? "–" : duration(build.contentMs)) },
-    {
-      name: "build: search index made and written, from its summary line (– when the build prints none)",
-      part: "build",
-      cell: ({ build }) => build && (build.searchMs === undefined ? "–" : duration(build.searchMs)),
-    },
     { name: "bare read + `matter(text, {})`: wall time (loop alone)", part: "build", cell: ({ build }) => build && `${duration(build.parse.wallMs)} (${duration(build.parseLoopMs)})` },
     { name: "bare read + `matter(text, {})`: peak memory (RSS)", part: "build", cell: ({ build }) => build && mib(build.parse.maxRssBytes) },
     { name: "build ÷ bare parse, wall time", part: "build", cell: ({ build }) => build && ratio(build.build.wallMs, build.parse.wallMs) },

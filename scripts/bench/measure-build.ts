@@ -29,7 +29,6 @@ export interface BuildFigures {
    */
   contentMs: number | undefined;
   /** The search index's own time (made and written), from its summary line. */
-  searchMs: number | undefined;
   parse: TimedRun;
   /** The bare parse loop alone, without the process start-up. */
   parseLoopMs: number;
@@ -113,7 +112,6 @@ export async function measureBuild(content: string, outDir: string, cacheDir: st
   log(`  vite build, parse cache empty…`);
   const build = await timedBuild(content, outDir, cacheDir);
   const contentMs = stepMs(build.output);
-  const searchMs = stepMs(build.output, "Broadsheet search index:");
   log(`  built in ${(build.wallMs / 1000).toFixed(1)} s, peak ${(build.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
   const output = await outputFigures(outDir);
   const manifest = await readManifest(outDir);
@@ -130,5 +128,5 @@ export async function measureBuild(content: string, outDir: string, cacheDir: st
   const rebuildSameData = (await readSiteIndex(outDir)).buildId === buildId;
   if (!rebuildSameData) log(`  note: the rebuild wrote a different build id although the edit changed no value`);
   log(`  rebuilt in ${(rebuild.wallMs / 1000).toFixed(1)} s`);
-  return { build, contentMs, searchMs, parse, parseLoopMs, rebuild, rebuildSameData, output, made };
+  return { build, contentMs, parse, parseLoopMs, rebuild, rebuildSameData, output, made };
 }

@@ -243,12 +243,6 @@ function* chunkFiles(source: SearchSource, order: readonly number[], from: numbe
   };
 }
 
-/** What the index is: its segments' bounds and word files (for tests and the build's summary line). */
-export interface SearchLayout {
-  stories: number;
-  words: number;
-  wordFiles: number;
-}
 
 /**
  * The search files of a build: each segment's word files (the base's, stories before the
@@ -273,19 +267,3 @@ export function* searchShards(source: SearchSource, fileBytes = WORD_FILE_BYTES,
   return yield* shard("search", { stories: count, segments, chunks } satisfies SearchManifest);
 }
 
-/** The one line a build prints about its search index. */
-export function searchSummaryLine({ words, wordFiles }: { words: number; wordFiles: number }, milliseconds: number): string {
-  const plural = (count: number, one: string) => `${count.toLocaleString("en-US")} ${one}${count === 1 ? "" : "s"}`;
-  return `Broadsheet search index: ${plural(words, "word")} in ${plural(wordFiles, "file")}, in ${Math.round(milliseconds)} ms`;
-}
-
-/** Words (counted once per segment they are in) and word files of a manifest: what `searchSummaryLine` reports. */
-export function searchStats(manifest: SearchManifest, files: ReadonlyMap<ShardName, SearchWordFile>): SearchLayout {
-  let words = 0;
-  let wordFiles = 0;
-  for (const segment of manifest.segments) {
-    wordFiles += segment.files.length;
-    for (const name of segment.files) words += Object.keys(files.get(name)?.words ?? {}).length;
-  }
-  return { stories: manifest.stories, words, wordFiles };
-}

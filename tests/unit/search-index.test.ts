@@ -17,7 +17,7 @@ import { chunkOf, orderMatches, planSearch, rankMatches, summarySlot, type Searc
 import { createContentStore } from "../../src/pipeline/content.ts";
 import { discoverArticleFiles } from "../../src/pipeline/load.ts";
 import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";
-import { recentFrom, searchShards, searchStats, searchSummaryLine, storyNumbers, type SearchSource } from "../../src/pipeline/search-index.ts";
+import { recentFrom, searchShards, storyNumbers, type SearchSource } from "../../src/pipeline/search-index.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { FIXTURES, recordOf, securedValuesOf, shuffled } from "./helpers.ts";
 
@@ -200,11 +200,6 @@ describe("the search index: what it holds", () => {
     expect([...empty.texts.values()].map((text) => JSON.parse(text))).toEqual([{ stories: 0, segments: [], chunks: { names: [], latest: [], hot: [], quality: [] } }]);
   });
 
-  it("keeps the build's summary line", () => {
-    const stats = searchStats(manifest, new Map(manifest.segments.flatMap((segment) => segment.files.map((name) => [name, index.json(name) as SearchWordFile]))));
-    expect(stats.wordFiles).toBe(1);
-    expect(searchSummaryLine(stats, 12.4)).toBe(`Broadsheet search index: ${postings.size} words in 1 file, in 12 ms`);
-  });
 });
 
 describe("the search index: stories, as every list shows them", () => {
