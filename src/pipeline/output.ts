@@ -59,7 +59,7 @@ async function writeWhole(target: string, text: string): Promise<void> {
  * of a build may share a path (as a case-insensitive disk compares them): names are made
  * unique upstream, and this is the proof.
  */
-export async function writeFiles(outDir: string, files: Iterable<DataFile>): Promise<WriteResult> {
+export async function writeFiles(outDir: string, files: Iterable<DataFile>, previous?: BuildManifest): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: 0, files: new Map() };
   const seen = new Set<string>();
   const folders = new Map<string, Promise<unknown>>();
@@ -73,7 +73,9 @@ export async function writeFiles(outDir: string, files: Iterable<DataFile>): Pro
     const text = file.render();
     const bytes = Buffer.byteLength(text);
     result.files.set(file.path, bytes);
-    if (isShardPath(file.path) && present.has(file.path)) {
+    // A data file there is taken at its name, unless the last build recorded another size for it (a write cut short by a crash).
+    const recorded = previous?.files[file.path];
+    if (isShardPath(file.path) && present.has(file.path) && (recorded === undefined || recorded === bytes)) {
       result.unchanged++;
       return;
     }
@@ -165,10 +167,12 @@ export async function retireAndRecord(
     retiredAt.set(path, now.toISOString());
     newlyRetired.push(path);
   }
+  const retiredNow = new Set(newlyRetired);
   const pruned: string[] = [];
   const cutoff = now.getTime() - graceHours * 3_600_000;
   for (const [path, at] of retiredAt) {
-    if (Date.parse(at) > cutoff) continue;
+    // Never a file retired by this very build: the index readers hold until now names it.
+    if (Date.parse(at) > cutoff || retiredNow.has(path)) continue;
     pruned.push(path);
     retiredAt.delete(path);
   }

@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { assertValid, createContentStore, reportContent, resolveContentOptions, type BuildLogger, type ContentOptions } from "./content.ts";
+import { MANIFEST_PATH, readManifest } from "./output.ts";
 import { buildReport, writeBuild, type BuildResult } from "./write-build.ts";
 
 /**
@@ -10,6 +11,11 @@ import { buildReport, writeBuild, type BuildResult } from "./write-build.ts";
  */
 export async function updateData(outDir: string, logger: BuildLogger, options: ContentOptions = {}): Promise<BuildResult> {
   const { dir, invalid, cacheRoot, siteUrl, siteUrlWarning, offlineArticleBudget, prerenderedArticles, graceHours } = resolveContentOptions(options);
+  // Without the account of the build it updates, the update could not tell the app's files from old data,
+  // and a deploy pruning by its keep list would delete them.
+  if (!(await readManifest(outDir))) {
+    throw new Error(`Broadsheet: ${outDir} has no readable ${MANIFEST_PATH}: build it in full once (npm run build), then update it with npm run build:data`);
+  }
   const started = performance.now();
   const store = createContentStore(dir, cacheRoot);
   await store.loadAll();

@@ -50,6 +50,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
   let logger: Logger;
   let build: ContentBuild | undefined;
   let previous: BuildManifest | undefined;
+  let outDir = "";
 
   const buildPlugin: Plugin = {
     name: "broadsheet:content-build",
@@ -65,16 +66,17 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       reportContent(logger, build, performance.now() - started, invalid);
       assertValid(build, invalid, dir);
       if (siteUrlWarning) logger.warn(siteUrlWarning);
+      outDir = resolve(config.root, config.build.outDir);
       // Read now: the bundler empties the folder before it writes.
-      previous = await readManifest(resolve(config.root, config.build.outDir));
+      previous = await readManifest(outDir);
     },
-    // After every other plugin's files (the service worker among them): what is in the folder then and not
-    // written here is the app's own.
-    writeBundle: {
+    // Once every other plugin has written its files (vite-plugin-pwa writes the service worker and its icons
+    // as the bundle closes): what is in the folder then and not written here is the app's own.
+    closeBundle: {
       order: "post",
-      async handler(output) {
-        if (!build || !output.dir) return;
-        const outDir = output.dir;
+      sequential: true,
+      async handler(error) {
+        if (!build || error) return;
         const app = async (made: ReadonlySet<string>) => (await filesIn(outDir)).filter((path) => !made.has(path));
         const result = await writeBuild(outDir, build, writeOptions, { app, previous });
         for (const line of buildReport(result, writeOptions.graceHours)) logger.info(line);

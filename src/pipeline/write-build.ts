@@ -78,7 +78,7 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
     yield* publishedFiles(build.model, options.siteUrl);
     yield* articlePages(prerendered, html, options.siteUrl);
   }
-  const write = await writeFiles(outDir, everything());
+  const write = await writeFiles(outDir, everything(), previous);
   const files = Object.fromEntries(write.files);
   const appFiles = bundle ? (await bundle.app(new Set(write.files.keys()))).filter((path) => !(path in (previous?.files ?? {})) && !(path.startsWith("data/") && path in (previous?.retired ?? {}))) : (previous?.app ?? []);
   const retire = await retireAndRecord(outDir, previous, { files, app: appFiles, content }, { graceHours: options.graceHours });

@@ -208,11 +208,15 @@ describe("retireAndRecord", () => {
     expect(existsSync(join(dir, OLD))).toBe(false);
   });
 
-  it("with no grace period, prunes a file as soon as it is retired", async () => {
+  it("with no grace period, prunes a retired file at the next build, never at the one that retired it (the index readers hold until then names it)", async () => {
     const dir = await folderWith([OLD, KEPT, dataPaths.index, ...app]);
     const previous = await firstBuild(dir);
-    const result = await retireAndRecord(dir, previous, { files: sizes([KEPT, dataPaths.index]), app, content: {} }, { now: after(1), graceHours: 0 });
-    expect(result.pruned).toEqual([OLD]);
+    const current = { files: sizes([KEPT, dataPaths.index]), app, content: {} };
+    const retiring = await retireAndRecord(dir, previous, current, { now: after(1), graceHours: 0 });
+    expect([retiring.retired, retiring.pruned]).toEqual([[OLD], []]);
+    expect(existsSync(join(dir, OLD))).toBe(true);
+    const next = await retireAndRecord(dir, retiring.manifest, current, { now: after(1), graceHours: 0 });
+    expect(next.pruned).toEqual([OLD]);
     expect(existsSync(join(dir, OLD))).toBe(false);
   });
 
