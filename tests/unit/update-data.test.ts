@@ -283,6 +283,15 @@ describe("npm run build:data after a full build", { timeout: BUILD_TIMEOUT }, ()
       await rm(join(content, "broken.md"));
     }
   });
+
+  it("refuses a folder without the account a full build leaves, and writes nothing there", async () => {
+    const copy = await tempDir("broadsheet-no-manifest-");
+    await cp(outDir, copy, { recursive: true });
+    await rm(join(copy, STATE_DIR), { recursive: true });
+    await backdateAll(copy);
+    await expect(updateData(copy, logger, options())).rejects.toThrow(`has no readable ${MANIFEST_PATH}: build it in full once`);
+    expect(await touched(copy)).toEqual([]);
+  });
 });
 
 describe("vite build into a folder an earlier build wrote", { timeout: BUILD_TIMEOUT }, () => {
