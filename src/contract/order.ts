@@ -33,8 +33,11 @@ const HALF_LIFE_MS = HOT_HALF_LIFE_HOURS * 3_600_000;
  * every old story). No heat ranks last.
  */
 export function hotRank(story: Orderable): number {
-  return story.heat ? Math.log2(story.heat) + Date.parse(story.publishedAt) / HALF_LIFE_MS : -Infinity;
+  return hotRankOf(story.heat ?? 0, Date.parse(story.publishedAt));
 }
+
+/** `hotRank` from a heat and a date in milliseconds: for keys kept as numbers (the search index's). */
+export const hotRankOf = (heat: number, publishedMs: number): number => (heat > 0 ? Math.log2(heat) + publishedMs / HALF_LIFE_MS : -Infinity);
 
 /** `hotRank`, worked out once per story however often a sort compares it. */
 function memoisedHotRank() {

@@ -1,3 +1,5 @@
+import { ID_HASH_LENGTH } from "../contract/paths.ts";
+
 /** Runs `task` over `items` with at most `limit` at once, keeping the order of results. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -18,6 +20,13 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * Whether a run of `average` items on average ends after the article with this id: when the
+ * hash at the end of its id is a multiple of `average`. Ids' hashes are evenly spread, so
+ * runs average `average` items; and whether one ends depends on that article alone.
+ */
+export const endsRunAt = (id: string, average: number): boolean => parseInt(id.slice(-ID_HASH_LENGTH), 16) % average === 0;
 
 /**
  * `items` (in order) cut into runs where the content says: a run ends after an item for

@@ -24,7 +24,7 @@ import type {
   TopicEntry,
 } from "../contract/types.ts";
 import { toSummary } from "../contract/summary.ts";
-import { cutByContent } from "./collections.ts";
+import { cutByContent, endsRunAt } from "./collections.ts";
 import { searchShards } from "./search-index.ts";
 import { shard, shardNameOf, shardText, type DataFile } from "./shards.ts";
 import { articleBuckets, type SiteModel } from "./site.ts";
@@ -45,7 +45,7 @@ export const DEFAULT_OFFLINE_ARTICLE_BUDGET = 5 * 1024 * 1024;
  */
 export const MAX_PAGE_ARTICLES = 2 * FEED_PAGE_SIZE;
 
-const endsPage = (article: Article) => parseInt(article.id.slice(-8), 16) % FEED_PAGE_SIZE === 0;
+const endsPage = (article: Article) => endsRunAt(article.id, FEED_PAGE_SIZE);
 
 /** `entries` (newest first) cut into the pages that `endsPage` marks, counted from the oldest; newest page first. */
 const latestPages = <T>(entries: readonly T[], articleOf: (entry: T) => Article): T[][] =>

@@ -1,4 +1,4 @@
-import { byText, HOT_HALF_LIFE_HOURS } from "../contract/order.ts";
+import { byText, hotRankOf } from "../contract/order.ts";
 import {
   encodePosting,
   FIELD_WEIGHT,
@@ -31,8 +31,6 @@ export const RECENT_FILE_BYTES = 64_000;
 
 /** What the index is made from: the articles, newest first, and the story each belongs to. */
 export type SearchSource = Pick<SiteModel, "articles" | "storyOf" | "stories">;
-
-const DAY = HOT_HALF_LIFE_HOURS * 3_600_000;
 
 const digits = (value: number) => (value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : String(value).length);
 
@@ -204,7 +202,7 @@ export function storyKeys(articles: readonly Article[], members: readonly number
     const article = articles[member];
     const at = Date.parse(article.publishedAt);
     if ((article.heat ?? 0) > 0) {
-      const log = Math.log2(article.heat as number) + at / DAY;
+      const log = hotRankOf(article.heat as number, at);
       if (log > hotLog) [hotLog, heat, hotAt] = [log, article.heat as number, at];
     }
     if ((article.quality ?? -1) > quality) [quality, topAt] = [article.quality as number, at];

@@ -7,7 +7,7 @@
  * the provider, then the excerpt), whole words above longer ones, rare words above common
  * ones; ties go to the story that began last (the higher number).
  */
-import { HOT_HALF_LIFE_HOURS, type SortOrder } from "../../contract/order.ts";
+import { hotRankOf, type SortOrder } from "../../contract/order.ts";
 import {
   chunkKeys,
   decodePostings,
@@ -153,8 +153,6 @@ export const summarySlot = (number: number): { block: number; item: number } => 
   item: number % SUMMARY_BLOCK,
 });
 
-const DAY = HOT_HALF_LIFE_HOURS * 3_600_000;
-
 /** A story's place in an order as numbers compared in turn, larger first: its number last, so no two tie. */
 type Rank = [number, number, number];
 
@@ -166,7 +164,7 @@ type Rank = [number, number, number];
 function rankOf(order: SortOrder, keys: StoryKeys, number: number): Rank {
   if (order === "latest") return [keys.latest, 0, number];
   if (order === "top") return [keys.quality, keys.topAt, number];
-  return keys.heat > 0 ? [Math.log2(keys.heat) + keys.hotAt / DAY, keys.hotAt, number] : [-Infinity, keys.latest, number];
+  return keys.heat > 0 ? [hotRankOf(keys.heat, keys.hotAt), keys.hotAt, number] : [-Infinity, keys.latest, number];
 }
 
 /** A rank no story of chunk `chunk` can beat, from the manifest's bounds. */

@@ -6,7 +6,7 @@ import { pagePaths } from "../../contract/pages.ts";
 import { publishedPaths } from "../../contract/paths.ts";
 import type { Article } from "../../contract/types.ts";
 import { byText } from "../../contract/order.ts";
-import { cutByContent } from "../collections.ts";
+import { cutByContent, endsRunAt } from "../collections.ts";
 import { shardNameOf, type DataFile } from "../shards.ts";
 import type { SiteModel } from "../site.ts";
 import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
@@ -59,7 +59,7 @@ export function* sitemapFiles(model: SitemapModel, siteUrl: string, partArticles
   const listsFile = partFile(urlset(lists));
   yield listsFile;
   parts.push({ loc: fileUrl(siteUrl, listsFile.path), lastmod: model.articles[0]?.publishedAt });
-  const endsAt = (article: Pick<Article, "id">) => parseInt(article.id.slice(-8), 16) % partArticles === 0;
+  const endsAt = (article: Pick<Article, "id">) => endsRunAt(article.id, partArticles);
   // A part is closed after four times the average whatever the hashes: far below the 50,000 URLs sitemaps.org allows.
   for (const chunk of cutByContent([...model.articles].reverse(), endsAt, 4 * partArticles)) {
     const file = partFile(urlset(chunk.map((article) => page(pagePaths.article(article.id), article.publishedAt))));
