@@ -82,6 +82,8 @@ export interface StoryLink {
 export interface OutletCoverage extends ProviderRef {
   count: number;
   latestAt?: string;
+  /** Whether the outlet has a page of its own (`/providers/<key>`): it published an article in the archive, not only related coverage. */
+  listed: boolean;
 }
 
 /** Everything the build knows about an article's story: its other articles and every outlet. */

@@ -138,8 +138,10 @@ export function findStories(
   const members = new Map<number, number[]>();
   storyOf.forEach((lead, index) => pushTo(members, lead, index));
   const outlets = new Map<number, Pick<StoryCoverage, "outlets" | "outletCount">>();
+  // An outlet has a page of its own when it published one of the articles, not only related coverage.
+  const listed = new Set(articles.map((article) => article.providerKey));
   for (const [lead, list] of members) {
-    const tally = outletTally(list.length > 1);
+    const tally = outletTally(list.length > 1, listed);
     for (const index of list) {
       const { provider, sourceUrl, publishedAt, related } = articles[index];
       tally.add(keys[index], provider, sourceUrl, publishedAt);
@@ -165,10 +167,11 @@ export function findStories(
 /**
  * Every outlet with a piece in a story: the articles' own, and their related coverage's,
  * each piece (by normalised URL) counted once however many articles list it. Newest piece
- * first; outlets whose pieces have no date after, then by count and name. A lone article
+ * first; outlets whose pieces have no date after, then by count and name. `listed` holds
+ * the outlets that published an article of the archive (the others have no page). A lone article
  * lists each URL once already, so only stories of several articles keep a set of URLs.
  */
-function outletTally(checkRepeats: boolean) {
+function outletTally(checkRepeats: boolean, listed: ReadonlySet<string>) {
   const seen = checkRepeats ? new Set<string>() : undefined;
   const byKey = new Map<string, OutletCoverage>();
   return {
@@ -177,7 +180,7 @@ function outletTally(checkRepeats: boolean) {
       seen?.add(url);
       const key = providerKeyOf(sourceUrl);
       let outlet = byKey.get(key);
-      if (!outlet) byKey.set(key, (outlet = { key, name: provider?.name ?? key, count: 0 }));
+      if (!outlet) byKey.set(key, (outlet = { key, name: provider?.name ?? key, count: 0, listed: listed.has(key) }));
       outlet.count++;
       if (publishedAt && (!outlet.latestAt || publishedAt > outlet.latestAt)) outlet.latestAt = publishedAt;
     },

@@ -152,6 +152,21 @@ describe("full coverage of a story", () => {
     ]);
   });
 
+  it("says which outlets have a page of their own: those that published one of the archive's articles", () => {
+    expect(first.story.outlets.map(({ name, listed }) => [name, listed])).toEqual([
+      ["Herald", true],
+      ["Wire", false],
+      ["Daily", false],
+      ["Post", true],
+      ["Times", true],
+    ]);
+    // An article of its own, in another story, gives Wire its page: every story that cites Wire links to it.
+    const withWire = buildSiteModel([lead, second, third, article("Wire's own scoop on the cup final", 60, { provider: outlet("Wire"), sourceUrl: "https://wire.example/cup" })]);
+    const story = withWire.articles.find((item) => item.title === "Rate decision surprises markets")?.story;
+    expect(story?.outlets.find((item) => item.name === "Wire")).toMatchObject({ key: "wire.example", listed: true });
+    expect(story?.outlets.find((item) => item.name === "Daily")).toMatchObject({ listed: false });
+  });
+
   it("gives feed cards the number of outlets", () => {
     expect(toSummary(first).outlets).toBe(5);
   });
