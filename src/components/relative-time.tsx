@@ -1,10 +1,18 @@
-import { fullDate, relativeTime } from "../lib/format.ts";
+import { fullDate, storyTime } from "../lib/format.ts";
+import { useClock } from "../lib/use-clock.ts";
 
-/** A date as a reader scans it ("2 hours ago"), with the full date on hover. */
+/**
+ * When a story was published as a reader scans it: "2 hours ago" within a week, the date
+ * after. The date and time in words are on hover (title) and, for a screen reader, in the
+ * text itself; `datetime` gives machines the exact moment.
+ */
 export function RelativeTime({ iso }: { iso: string }) {
+  const clock = useClock();
+  const full = fullDate(iso, clock);
   return (
-    <time dateTime={iso} title={fullDate(iso)}>
-      {relativeTime(iso)}
+    <time dateTime={iso} title={full}>
+      <span aria-hidden="true">{storyTime(iso, clock)}</span>
+      <span className="visually-hidden">{full}</span>
     </time>
   );
 }

@@ -1,4 +1,34 @@
-import type { Article, Summary } from "./types.ts";
+import type { Article, Headline, Summary } from "./types.ts";
+import { cutText } from "./text.ts";
+import { parseHttpUrl } from "./urls.ts";
+
+/** A card's excerpt, in characters: about three lines, so a card never needs clipping; the article shows it all. */
+export const CARD_EXCERPT = 200;
+
+/** Other outlets' headlines on a card: Google News shows three, and so does Broadsheet. */
+export const CARD_HEADLINES = 3;
+
+/**
+ * Up to `CARD_HEADLINES` headlines from outlets other than the article's own, one per outlet:
+ * the story's other articles first (newest first, each has a page here), then its related
+ * coverage (links out). Nothing when no other outlet has one.
+ */
+function headlinesOf(article: Article): Headline[] | undefined {
+  const seen = new Set([article.provider?.name ?? article.providerKey]);
+  const headlines: Headline[] = [];
+  const add = (headline: Headline) => {
+    if (headlines.length < CARD_HEADLINES && !seen.has(headline.outlet)) {
+      seen.add(headline.outlet);
+      headlines.push(headline);
+    }
+  };
+  for (const link of article.story.articles) if (link.provider) add({ title: link.title, outlet: link.provider.name, id: link.id });
+  for (const item of article.related) {
+    const url = parseHttpUrl(item.sourceUrl);
+    if (url && item.provider) add({ title: item.title, outlet: item.provider.name, sourceUrl: url.href });
+  }
+  return headlines.length > 0 ? headlines : undefined;
+}
 
 /**
  * What a feed card shows of an article: the pipeline cuts feed pages with it, and the
@@ -9,7 +39,7 @@ export function toSummary(article: Article): Summary {
   const outlets = story.outletCount > 1 ? story.outletCount : undefined;
   // A card's image is decorative (its alt is empty): its title would only make every list longer.
   const image = images[0] && { url: images[0].url, width: images[0].width, height: images[0].height };
-  return { id, title, excerpt, provider, providerKey, publishedAt, topics, image, heat, quality, outlets };
+  return { id, title, excerpt: excerpt && cutText(excerpt, CARD_EXCERPT), provider, providerKey, publishedAt, topics, image, heat, quality, outlets, headlines: headlinesOf(article) };
 }
 
 /**
@@ -30,6 +60,8 @@ const optional = (value: unknown, is: (value: unknown) => boolean) => value === 
 
 const isTopicRef = (value: unknown) => isFields(value) && isText(value.slug) && isText(value.name);
 const isProvider = (value: unknown) => isFields(value) && isText(value.name) && optional(value.domain, isText);
+const isHeadline = (value: unknown) =>
+  isFields(value) && isText(value.title) && isText(value.outlet) && optional(value.id, isText) && optional(value.sourceUrl, isText);
 const isImage = (value: unknown) =>
   isFields(value) && isText(value.url) && optional(value.width, isNumber) && optional(value.height, isNumber) && optional(value.title, isText);
 
@@ -40,7 +72,7 @@ const isImage = (value: unknown) =>
  */
 export function isSummary(value: unknown): value is Summary {
   if (!isFields(value)) return false;
-  const { id, title, excerpt, provider, providerKey, publishedAt, topics, image, heat, quality, outlets } = value;
+  const { id, title, excerpt, provider, providerKey, publishedAt, topics, image, heat, quality, outlets, headlines } = value;
   return (
     isText(id) &&
     id !== "" &&
@@ -54,6 +86,7 @@ export function isSummary(value: unknown): value is Summary {
     optional(image, isImage) &&
     optional(heat, isNumber) &&
     optional(quality, isNumber) &&
-    optional(outlets, isNumber)
+    optional(outlets, isNumber) &&
+    optional(headlines, (list) => Array.isArray(list) && list.every(isHeadline))
   );
 }

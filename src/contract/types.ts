@@ -55,6 +55,19 @@ export interface Summary {
   quality?: number;
   /** How many outlets covered this story, when more than one did. */
   outlets?: number;
+  /** Other outlets' headlines for the same story, at most `CARD_HEADLINES`: present only when there are some. */
+  headlines?: Headline[];
+}
+
+/**
+ * Another outlet's headline as a card shows it: an article Broadsheet has (`id`), or, when
+ * it has none from that outlet, the outlet's own page from the related coverage (`sourceUrl`).
+ */
+export interface Headline {
+  title: string;
+  outlet: string;
+  id?: string;
+  sourceUrl?: string;
 }
 
 export interface RelatedItem {

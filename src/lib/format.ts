@@ -1,3 +1,15 @@
+/**
+ * Dates and times as a reader reads them. Every function takes a `Clock`: the moment to
+ * count from and the time zone to read days in. A page prerendered at build time is drawn
+ * in UTC at its build's time, and hydrates with that same clock before moving to the
+ * reader's own (see use-clock.ts), so the HTML and the first client render agree.
+ */
+export interface Clock {
+  now: number;
+  /** An IANA time zone; undefined for the reader's own. */
+  timeZone?: string;
+}
+
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -7,8 +19,11 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+const DAY = 24 * 3600 * 1000;
+/** Within this, a list says how long ago; past it, the date itself. */
+const RELATIVE_FOR = 7 * DAY;
+
 const relative = new Intl.RelativeTimeFormat("en", { numeric: "auto" });
-const full = new Intl.DateTimeFormat("en", { dateStyle: "full", timeStyle: "short", timeZone: "UTC" });
 
 /** "3 hours ago", "yesterday", "6 years ago". */
 export function relativeTime(iso: string, now = Date.now()): string {
@@ -19,8 +34,46 @@ export function relativeTime(iso: string, now = Date.now()): string {
   return "just now";
 }
 
-/** "Sunday, December 22, 2019 at 12:58 PM UTC". */
-export const fullDate = (iso: string): string => `${full.format(new Date(iso))} UTC`;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+/** British English: "Monday 30 November", the day before the month, as the issue's readers wrote it. */
+function format(time: number, options: Intl.DateTimeFormatOptions, timeZone: string | undefined): string {
+  const key = `${JSON.stringify(options)}@${timeZone ?? ""}`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat("en-GB", { ...options, timeZone })));
+  return formatter.format(time);
+}
+
+const zoneSuffix = (clock: Clock) => (clock.timeZone === "UTC" ? " UTC" : "");
+
+/** "Monday 30 November 2026 at 10:12": what hovering a time shows, and what a screen reader hears. */
+export const fullDate = (iso: string, clock: Clock): string =>
+  format(Date.parse(iso), { dateStyle: "full", timeStyle: "short" }, clock.timeZone).replace(",", "") + zoneSuffix(clock);
+
+/** The calendar day of `time` where the reader is: "2026-11-30". */
+const dayOf = (time: number, clock: Clock) => format(time, { year: "numeric", month: "2-digit", day: "2-digit" }, clock.timeZone);
+
+const sameYear = (time: number, clock: Clock) =>
+  format(time, { year: "numeric" }, clock.timeZone) === format(clock.now, { year: "numeric" }, clock.timeZone);
+
+/** A story's time in a list: how long ago within a week, the date after ("30 Nov", "30 Nov 2019"). */
+export function storyTime(iso: string, clock: Clock): string {
+  const time = Date.parse(iso);
+  if (Math.abs(clock.now - time) < RELATIVE_FOR) return relativeTime(iso, clock.now);
+  return format(time, sameYear(time, clock) ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" }, clock.timeZone);
+}
+
+/** The heading of a day's stories: "Today", "Yesterday", "Monday 30 November", "Monday 30 November 2019". */
+export function dayHeading(iso: string, clock: Clock): string {
+  const time = Date.parse(iso);
+  const day = dayOf(time, clock);
+  if (day === dayOf(clock.now, clock)) return "Today";
+  if (day === dayOf(clock.now - DAY, clock)) return "Yesterday";
+  const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long" };
+  return format(time, sameYear(time, clock) ? options : { ...options, year: "numeric" }, clock.timeZone);
+}
+
+/** Which day a story belongs to, for grouping a list by day. */
+export const dayKey = (iso: string, clock: Clock): string => dayOf(Date.parse(iso), clock);
 
 /** The host of a URL without `www.`, for "Read at …" labels. */
 export function hostOf(url: string): string {

@@ -12,6 +12,8 @@ interface LocalStoreOptions<T> {
 
 export interface LocalStore<T> {
   get(): T;
+  /** What a page rendered at build time shows, and what hydrating it shows first: nothing stored. */
+  initial(): T;
   set(value: T): void;
   update(change: (value: T) => T): void;
   subscribe(listener: () => void): () => void;
@@ -81,8 +83,10 @@ export function createLocalStore<T>(key: string, { parse, serialize }: LocalStor
     };
   };
 
+  let initial: { value: T } | undefined;
   return {
     get,
+    initial: () => (initial ??= { value: parseSafely(null) }).value,
     set,
     update: (change) => set(change(get())),
     subscribe,
@@ -99,9 +103,14 @@ export function parseStoredJson(raw: string | null): unknown {
 }
 
 /**
- * `select(value)`, again whenever the value changes, in this tab or another. `select` must
+ * `select(value)`, again whenever the value changes, in this tab or another. A page
+ * prerendered at build time hydrates with `select(initial)`, then shows what is stored. `select` must
  * return the same thing for the same value (a boolean, a field), or React re-renders forever.
  */
 export const useLocalStore = <T, S>(store: LocalStore<T>, select: (value: T) => S): S =>
-  useSyncExternalStore(store.subscribe, () => select(store.get()));
+  useSyncExternalStore(
+    store.subscribe,
+    () => select(store.get()),
+    () => select(store.initial()),
+  );
 

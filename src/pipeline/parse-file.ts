@@ -1,6 +1,7 @@
 import yaml from "js-yaml";
 import type { ContentImage, Provider, RelatedItem } from "../contract/types.ts";
-import { CONTENT_LIMITS, cutText, lengthOf } from "./limits.ts";
+import { cutText } from "../contract/text.ts";
+import { CONTENT_LIMITS, lengthOf } from "./limits.ts";
 import type { ContentProblem } from "./problems.ts";
 import { frontMatterDropRule, frontMatterSchema, type DropRule, type FrontMatter } from "./schema.ts";
 import { claimedDomain } from "./providers.ts";
