@@ -10,10 +10,11 @@ import { NotFoundRoute } from "./routes/not-found-route.tsx";
 import { ProviderRoute } from "./routes/provider-route.tsx";
 import { TopicRoute } from "./routes/topic-route.tsx";
 
-// The feed ships with the first load; the article view, the topic list, Saved and search load when first needed.
+// The feed ships with the first load; the article view, the topic list, Saved, Following and search load when first needed.
 const ArticleRoute = lazy(async () => ({ default: (await import("./routes/article-route.tsx")).ArticleRoute }));
 const TopicsRoute = lazy(async () => ({ default: (await import("./routes/topics-route.tsx")).TopicsRoute }));
 const SavedRoute = lazy(async () => ({ default: (await import("./routes/saved-route.tsx")).SavedRoute }));
+const FollowingRoute = lazy(async () => ({ default: (await import("./routes/following-route.tsx")).FollowingRoute }));
 
 /**
  * A lazy view whose code can be fetched ahead of time. Once fetched it renders at once:
@@ -55,6 +56,7 @@ export function AppRoutes() {
         <Route path="topics/:slug" element={<TopicRoute />} />
         <Route path="providers/:key" element={<ProviderRoute />} />
         <Route path="saved" element={loading(<SavedRoute />)} />
+        <Route path="following" element={loading(<FollowingRoute />)} />
         <Route path="search" element={loading(<search.View />)} />
         <Route path="articles/:id" element={<ArticleWithData />} />
         <Route path="*" element={<NotFoundRoute />} />

@@ -5,6 +5,7 @@ export const paths = {
   ...pagePaths,
   topics: "/topics",
   saved: "/saved",
+  following: "/following",
   /** The search view; the query lives in the URL, so a search can be shared and reloaded. */
   search: (query = "") => (query ? `/search?${new URLSearchParams({ q: query })}` : "/search"),
 };

@@ -26,10 +26,12 @@ interface ListViewProps {
   feedTopic?: string;
   /** What the view says offline when its stories were never saved on this device. */
   notSaved: string;
+  /** Buttons for the list as a whole (Follow), in the view's toolbar. */
+  actions?: ReactNode;
 }
 
 /** One topic's or one outlet's stories: a heading, the controls, the list. */
-export function ListView({ index, source, nameOf, placeholder, label, notFound, children, feedTopic, notSaved }: ListViewProps) {
+export function ListView({ index, source, nameOf, placeholder, label, notFound, children, feedTopic, notSaved, actions }: ListViewProps) {
   const sort = useSortOrder();
   // The same query the list runs: its first page names the list.
   const feed = useInfiniteQuery(feedQuery(index, source, sort));
@@ -41,6 +43,7 @@ export function ListView({ index, source, nameOf, placeholder, label, notFound, 
       <h1 id="view-title" tabIndex={-1}>
         {name ?? placeholder}
       </h1>
+      {actions}
       <MarkAllRead />
       {feedTopic !== undefined && <SubscribeLinks topic={{ slug: feedTopic, name }} />}
       {children}

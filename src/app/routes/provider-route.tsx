@@ -1,6 +1,7 @@
 import { useParams } from "react-router-dom";
 import { NotFound } from "../../components/view-states.tsx";
 import { isProviderKey } from "../../contract/paths.ts";
+import { FollowList } from "../../features/following/follow-toggle.tsx";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";
 import { FeedSkeleton } from "./feed-route.tsx";
@@ -23,6 +24,7 @@ export function ProviderRoute() {
           key={key}
           index={index}
           source={{ provider: key }}
+          actions={<FollowList index={index} source={{ provider: key }} />}
           nameOf={(first) => first?.provider?.name}
           placeholder={key}
           label={(name) => `Stories from ${name}`}

@@ -1,6 +1,7 @@
 import { useParams } from "react-router-dom";
 import { NotFound } from "../../components/view-states.tsx";
 import { isTopicSlug } from "../../contract/paths.ts";
+import { FollowList } from "../../features/following/follow-toggle.tsx";
 import { CombineForm } from "../../features/topics/combine-form.tsx";
 import { TopicFilter } from "../../features/topics/topic-filter.tsx";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
@@ -24,6 +25,7 @@ export function TopicRoute() {
           key={slug}
           index={index}
           source={{ topic: slug }}
+          actions={<FollowList index={index} source={{ topic: slug }} />}
           feedTopic={slug}
           nameOf={(first) => first?.topic?.name ?? index.topTopics.find((topic) => topic.slug === slug)?.name}
           placeholder="Topic"

@@ -1,7 +1,8 @@
 import { isDataAnswer } from "../../contract/data-answer.ts";
 import { namesOtherFiles, referencesOf, shardAt, type DataReference } from "../../contract/data-references.ts";
-import { CACHE_NAMES, dataPaths, INDEX_PATH } from "../../contract/paths.ts";
+import { CACHE_NAMES, dataPaths, INDEX_PATH, isShardName } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
+import { followedNow, keyOf } from "../following/following-store.ts";
 
 const base = () => new URL(import.meta.env.BASE_URL, location.origin).href;
 const urlOf = ({ kind, name }: DataReference) => `${base()}${dataPaths.shard(kind, name)}`;
@@ -86,11 +87,40 @@ async function articleGroups(cache: Cache, index: SiteIndex): Promise<string[] |
   return groups;
 }
 
+/** The entries of a catalog as a device holds it, which may be damaged: its `field` list's objects, or none. */
+async function catalogEntries(cache: Cache, name: string, field: "topics" | "providers"): Promise<Record<string, unknown>[]> {
+  const url = urlOf({ kind: "catalogs", name });
+  const data = (await keep(cache, url)) ? await cachedJson(cache, url) : undefined;
+  const entries = typeof data === "object" && data !== null ? (data as Record<string, unknown>)[field] : undefined;
+  return Array.isArray(entries) ? entries.filter((entry): entry is Record<string, unknown> => typeof entry === "object" && entry !== null) : [];
+}
+
+/**
+ * The first pages (Latest heads) of the topics and outlets the reader follows, named by the
+ * index's top topics or else by the catalogs, which are kept too (fetched unless cached):
+ * the Following view merges its first page from these alone.
+ */
+async function followedHeads(cache: Cache, index: SiteIndex): Promise<string[]> {
+  const followed = followedNow().map(({ source }) => source);
+  const lists = new Map<string, unknown>(index.topTopics.map((topic) => [keyOf({ topic: topic.slug }), topic.list]));
+  const unnamed = followed.filter((source) => !lists.has(keyOf(source)));
+  if (unnamed.some((source) => "topic" in source)) {
+    for (const { slug, list } of await catalogEntries(cache, index.topics, "topics")) lists.set(keyOf({ topic: String(slug) }), list);
+  }
+  if (unnamed.some((source) => "provider" in source)) {
+    for (const { key, list } of await catalogEntries(cache, index.providers, "providers")) lists.set(keyOf({ provider: String(key) }), list);
+  }
+  return followed
+    .map((source) => lists.get(keyOf(source)))
+    .filter(isShardName)
+    .map((name) => urlOf({ kind: "lists", name }));
+}
+
 /**
  * Saves the data of `index` for reading offline, into the caches the service worker
- * answers from: what this visit has read, and every article group when together they fit
- * the offline budget, fetching only files the device does not hold (a file's name is its
- * content, so a cached one is current). Then every cached data file that `index` no longer
+ * answers from: what this visit has read, the first pages of the lists the reader follows,
+ * and every article group when together they fit the offline budget, fetching only files
+ * the device does not hold (a file's name is its content, so a cached one is current). Then every cached data file that `index` no longer
  * uses is deleted; the ones it still uses stay, so after a new article the device fetches
  * only the files that changed. When every article is to be saved, the deletion waits until
  * they are: a save cut short (offline again, say) would otherwise drop the unchanged groups
@@ -107,7 +137,8 @@ export async function saveForOffline(index: SiteIndex): Promise<"everything" | "
     .map((entry) => entry.name)
     .filter((url) => url.startsWith(base()) && shardAt(new URL(url).pathname) !== undefined && !url.includes("?"));
   // A file the reader could not fetch either is theirs to ask for again: it holds nothing up.
-  await keepAll(data, read);
+  // So is a followed list's head: the next save tries again.
+  await keepAll(data, [...read, ...(await followedHeads(data, index))]);
   let complete = true;
   if (index.offlineArticles) {
     const groups = await articleGroups(data, index);

@@ -29,12 +29,13 @@ const MATCHES: { match: TopicMatch; name: string }[] = [
 /** Stories about several topics at once, from `/?topics=a,b&match=all`: shareable as a link. */
 export function CombinedTopics({ index, slugs, match, sort }: CombinedProps) {
   const queryClient = useQueryClient();
+  const sources = slugs.map((slug) => ({ topic: slug }));
   // Each topic's first page names it; the merged list reads the same pages.
-  const firsts = useQueries({ queries: slugs.map((slug) => listHeadQuery(index, { topic: slug }, sort)) });
+  const firsts = useQueries({ queries: sources.map((source) => listHeadQuery(index, source, sort)) });
   const names = firsts.map((first, i) => first.data?.topic?.name ?? slugs[i]);
   const title = `Stories about ${names.slice(0, -1).join(", ")} ${match === "all" ? "and" : "or"} ${names.at(-1)}`;
   useDocumentTitle(title);
-  const feed = useInfiniteQuery(combinedFeedQuery(queryClient, { index, slugs, match, sort }));
+  const feed = useInfiniteQuery(combinedFeedQuery(queryClient, { index, sources, match, sort }));
 
   if (firsts.some((first) => isNotFound(first.error))) {
     return <NotFound title="Topic not found" message="No published story has one of these topics." />;
