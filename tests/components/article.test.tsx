@@ -43,7 +43,9 @@ const sensex = makeArticle({
 const others = makeArticles(12);
 
 const storyView = () => screen.getByRole("article", { name: sensex.title });
-const relatedCoverage = () => screen.getByRole("region", { name: "Related coverage" });
+const coverage = () => screen.getByRole("region", { name: "Full coverage" });
+/** The other outlets' pieces this article lists: they open at the outlet. */
+const elsewhere = () => within(coverage()).getByRole("list", { name: "Elsewhere" });
 
 async function openStory(article: Article = sensex) {
   const site = buildSite([article, ...others], { articleBucketBits: 2 });
@@ -72,12 +74,28 @@ describe("the article view", () => {
     expect(server.requests.filter((path) => groups.includes(path))).toEqual([bucketPathOf(site, sensex)]);
   });
 
-  it("links to the story at its source and on AMP", async () => {
+  it("links to the story at its source, and to its other versions in words a reader knows", async () => {
     await openStory();
 
     expect(within(storyView()).getByRole("link", { name: /^Read at Mint/ })).toHaveAttribute("href", sensex.sourceUrl);
-    expect(within(storyView()).getByRole("link", { name: /^AMP page/ })).toHaveAttribute("href", sensex.ampUrl);
-    expect(within(storyView()).getByRole("link", { name: /^AMP cache page/ })).toHaveAttribute("href", sensex.cdnAmpUrl);
+    expect(within(storyView()).getByText(/^Also:/)).toBeInTheDocument();
+    expect(within(storyView()).getByRole("link", { name: /^faster mobile page/ })).toHaveAttribute("href", sensex.ampUrl);
+    expect(within(storyView()).getByRole("link", { name: /^Google’s cached copy/ })).toHaveAttribute("href", sensex.cdnAmpUrl);
+    // No jargon left.
+    expect(screen.queryByRole("link", { name: /AMP/ })).not.toBeInTheDocument();
+  });
+
+  it("calls a copy on another cache a cached copy, not Google's", async () => {
+    const elsewhereCached = makeArticle({
+      title: "A story cached elsewhere",
+      sourceUrl: "https://www.thehindu.com/news/cached.ece",
+      cdnAmpUrl: "https://www-thehindu-com.amp-cache.example/c/s/www.thehindu.com/news/cached.ece",
+    });
+    await openStory(elsewhereCached);
+
+    const view = screen.getByRole("article", { name: elsewhereCached.title });
+    expect(within(view).getByRole("link", { name: /^cached copy/ })).toHaveAttribute("href", elsewhereCached.cdnAmpUrl);
+    expect(within(view).queryByRole("link", { name: /faster mobile page|Google/ })).not.toBeInTheDocument();
   });
 
   it("names the host when the story has no provider, and leaves out AMP links it does not have", async () => {
@@ -86,14 +104,15 @@ describe("the article view", () => {
 
     const view = screen.getByRole("article", { name: bare.title });
     expect(within(view).getByRole("link", { name: /^Read at thehindu\.com/ })).toHaveAttribute("href", bare.sourceUrl);
-    expect(within(view).queryByRole("link", { name: /AMP/ })).not.toBeInTheDocument();
+    expect(within(view).queryByRole("link", { name: /faster mobile page|cached copy/ })).not.toBeInTheDocument();
+    expect(within(view).queryByText(/^Also:/)).not.toBeInTheDocument();
   });
 
   it("opens every link that leaves Broadsheet in a new tab, without opener or referrer", async () => {
     await openStory();
 
     const external = screen.getAllByRole("link").filter((link) => /^https?:/.test(link.getAttribute("href") ?? ""));
-    // Read at, AMP, AMP cache, two related titles and one related AMP page.
+    // Read at, its faster mobile page and cached copy, two related titles and one related faster page.
     expect(external).toHaveLength(6);
     for (const link of external) {
       expect(link).toHaveAttribute("target", "_blank");
@@ -112,23 +131,34 @@ describe("the article view", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Banks" })).toBeInTheDocument();
   });
 
-  it("lists related coverage with each outlet's title, provider, excerpt and AMP page", async () => {
+  it("has one coverage section, headed in order under the story's title", async () => {
+    await openStory();
+
+    expect(screen.getAllByRole("region", { name: /coverage/i })).toEqual([coverage()]);
+    const headings = within(screen.getByRole("main"))
+      .getAllByRole("heading")
+      .map((heading) => `${heading.tagName} ${heading.textContent}`);
+    expect(headings).toEqual([`H1 ${sensex.title}`, "H2 Full coverage", "H3 Elsewhere", "H3 Outlets, newest first"]);
+    // The article is not alone: nothing says it is.
+    expect(screen.queryByText(/no other coverage/i)).not.toBeInTheDocument();
+  });
+
+  it("lists related coverage with each outlet's title, provider, time, excerpt and faster page", async () => {
     await openStory();
 
     // Testing Library's accessible names drop the space before a nested span, hence `\s*` below.
-    expect(within(relatedCoverage()).getByRole("heading", { level: 2, name: "Related coverage" })).toBeInTheDocument();
-    const [first, second] = within(relatedCoverage()).getAllByRole("listitem");
+    const [first, second] = within(elsewhere()).getAllByRole("listitem");
 
-    expect(within(first).getByRole("link", { name: /^Banks lift Sensex to a record close/ })).toHaveAttribute(
-      "href",
-      "https://economictimes.example.com/banks-lift-sensex",
-    );
+    const title = within(first).getByRole("link", { name: /^Banks lift Sensex to a record close/ });
+    expect(title).toHaveAttribute("href", "https://economictimes.example.com/banks-lift-sensex");
+    expect(title).toHaveAttribute("rel", "noopener noreferrer");
+    expect(title).toHaveAttribute("target", "_blank");
     expect(within(first).getByText("The Economic Times")).toBeInTheDocument();
+    expect(within(first).getByRole("time")).toHaveAttribute("datetime", "2024-05-06T09:00:00.000Z");
     expect(within(first).getByText("Private lenders added the most points.")).toBeInTheDocument();
-    expect(within(first).getByRole("link", { name: /^AMP page\s*for “Banks lift Sensex to a record close”/ })).toHaveAttribute(
-      "href",
-      "https://economictimes.example.com/amp/banks-lift-sensex",
-    );
+    const faster = within(first).getByRole("link", { name: /^faster mobile page\s*of “Banks lift Sensex to a record close”/ });
+    expect(faster).toHaveAttribute("href", "https://economictimes.example.com/amp/banks-lift-sensex");
+    expect(faster).toHaveAttribute("rel", "noopener noreferrer");
 
     expect(within(second).getByRole("link", { name: /^Markets close higher for a third day/ })).toHaveAttribute(
       "href",
@@ -136,24 +166,31 @@ describe("the article view", () => {
     );
     expect(within(second).getByText("business-standard.com")).toBeInTheDocument();
     expect(within(second).getByText("Foreign buying continued.")).toBeInTheDocument();
-    expect(within(second).queryByRole("link", { name: /AMP page/ })).not.toBeInTheDocument();
+    expect(within(second).queryByRole("time")).not.toBeInTheDocument();
+    expect(within(second).queryByRole("link", { name: /faster mobile page/ })).not.toBeInTheDocument();
   });
 
   it("never turns a javascript: address into a link", async () => {
     await openStory();
 
-    const prize = within(relatedCoverage()).getAllByRole("listitem")[2];
+    const prize = within(elsewhere()).getAllByRole("listitem")[2];
     expect(within(prize).getByText("Click here to claim your prize")).toBeInTheDocument();
     expect(within(prize).queryByRole("link")).not.toBeInTheDocument();
+    expect(within(prize).queryByText(/faster mobile page/)).not.toBeInTheDocument();
     expect(document.querySelector('a[href^="javascript:"]')).toBeNull();
   });
 
-  it("says when no other outlet's coverage is listed", async () => {
+  it("says once, plainly, when the article is the story's only coverage", async () => {
     const alone = makeArticle({ title: "An exclusive", related: [] });
     await openStory(alone);
 
-    expect(within(relatedCoverage()).getByText("No other outlets’ coverage is listed for this story.")).toBeInTheDocument();
-    expect(within(relatedCoverage()).queryByRole("list")).not.toBeInTheDocument();
+    expect(within(coverage()).getByRole("heading", { level: 2, name: "Full coverage" })).toBeInTheDocument();
+    expect(screen.getAllByText(/coverage of this story/)).toHaveLength(1);
+    expect(within(coverage()).getByText("Broadsheet knows of no other coverage of this story.")).toBeInTheDocument();
+    expect(within(coverage()).queryByRole("list")).not.toBeInTheDocument();
+    expect(within(coverage()).queryByRole("heading", { level: 3 })).not.toBeInTheDocument();
+    expect(within(coverage()).queryByRole("img")).not.toBeInTheDocument();
+    expect(screen.queryByText(/outlets? covered this story/)).not.toBeInTheDocument();
   });
 
   it("says a story that is not in its group is not found, with a way back", async () => {

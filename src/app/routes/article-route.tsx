@@ -4,7 +4,6 @@ import { ErrorState, NotFound, Skeleton } from "../../components/view-states.tsx
 import type { SiteIndex } from "../../contract/types.ts";
 import { ArticleDetail } from "../../features/article/article-detail.tsx";
 import { FullCoverage } from "../../features/coverage/full-coverage.tsx";
-import { RelatedCoverage } from "../../features/related-coverage/related-coverage.tsx";
 import { isNotFound } from "../../lib/api.ts";
 import { useSavedStories } from "../../features/library/library-store.ts";
 import { articleBucketQuery, cachedSummary } from "../../lib/queries.ts";
@@ -40,8 +39,7 @@ function ArticleView({ index, id }: { index: SiteIndex; id: string }) {
   return (
     <>
       <ArticleDetail article={article} />
-      <RelatedCoverage items={article.related} />
-      <FullCoverage story={article.story} />
+      <FullCoverage article={article} />
     </>
   );
 }

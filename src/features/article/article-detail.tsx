@@ -11,6 +11,7 @@ import { paths } from "../../lib/paths.ts";
 import { SaveToggle } from "../library/save-toggle.tsx";
 import { useMarkRead } from "../library/use-mark-read.ts";
 import { ShareButton } from "../share/share-button.tsx";
+import { OtherVersions } from "./other-versions.tsx";
 
 /** One article: what it says, where it came from, and where to read it in full. */
 export function ArticleDetail({ article }: { article: Article }) {
@@ -37,34 +38,20 @@ export function ArticleDetail({ article }: { article: Article }) {
           <RelativeTime iso={article.publishedAt} />
         </p>
       </header>
-      {/* An image titled like the story says nothing the heading has not: it is decorative then. */}
-      {lead && <ContentImage className="article__image" image={lead} alt={lead.title === article.title ? "" : (lead.title ?? "")} priority />}
-      {article.excerpt && <p className="article__excerpt">{article.excerpt}</p>}
-      <ul className="article__links" aria-label="Read the story">
-        <li>
+      {/* "Read at" comes before the image, so a phone shows it without scrolling (issue 12). */}
+      <div className="article__read">
+        <div className="article__actions">
           <ExternalLink href={article.sourceUrl} className="button button--primary">
             Read at {outlet}
           </ExternalLink>
-        </li>
-        {article.ampUrl && (
-          <li>
-            <ExternalLink href={article.ampUrl} className="button">
-              AMP page
-            </ExternalLink>
-          </li>
-        )}
-        {article.cdnAmpUrl && (
-          <li>
-            <ExternalLink href={article.cdnAmpUrl} className="button">
-              AMP cache page
-            </ExternalLink>
-          </li>
-        )}
-      </ul>
-      <div className="article__actions">
-        <SaveToggle story={toSummary(article)} className="button" />
-        <ShareButton title={article.title} to={paths.article(article.id)} />
+          <SaveToggle story={toSummary(article)} className="button" />
+          <ShareButton title={article.title} to={paths.article(article.id)} />
+        </div>
+        <OtherVersions ampUrl={article.ampUrl} cdnAmpUrl={article.cdnAmpUrl} />
       </div>
+      {/* An image titled like the story says nothing the heading has not: it is decorative then. */}
+      {lead && <ContentImage className="article__image" image={lead} alt={lead.title === article.title ? "" : (lead.title ?? "")} priority />}
+      {article.excerpt && <p className="article__excerpt">{article.excerpt}</p>}
       <TopicTags topics={article.topics} />
     </article>
   );
