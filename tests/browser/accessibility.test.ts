@@ -84,7 +84,7 @@ describe("accessibility, checked by axe-core", () => {
     const href = (await feed.getByRole("link", { name: "New rules limit exports of AI chips" }).getAttribute("href")) as string;
     await feed.close();
     const page = await open(href, "New rules limit exports of AI chips");
-    await page.getByRole("heading", { level: 2, name: "Related coverage" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Full coverage" }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });

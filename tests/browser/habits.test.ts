@@ -122,7 +122,7 @@ describe("saved stories offline", () => {
 
       await page.getByRole("link", { name: STORIES[1] }).click();
       await page.getByRole("heading", { level: 1, name: STORIES[1] }).waitFor();
-      await page.getByRole("heading", { level: 2, name: "Related coverage" }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "Full coverage" }).waitFor();
     } finally {
       await browser.close();
       await own.close();

@@ -100,7 +100,7 @@ describe("offline, after one visit online", () => {
 
     await page.getByRole("link", { name: "New rules limit exports of AI chips" }).click();
     await page.getByRole("heading", { level: 1, name: "New rules limit exports of AI chips" }).waitFor();
-    await page.getByRole("heading", { level: 2, name: "Related coverage" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Full coverage" }).waitFor();
 
     await page.goBack();
     await page.getByRole("link", { name: "Leaders agree on a climate finance deal" }).click();

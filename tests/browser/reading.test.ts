@@ -39,7 +39,7 @@ describe("reading in a browser", () => {
     const source = page.getByRole("link", { name: /Read at Mint/ });
     expect(await source.getAttribute("href")).toBe("https://tech.example.com/ai-chips");
     expect(await source.getAttribute("rel")).toBe("noopener noreferrer");
-    await page.getByRole("heading", { level: 2, name: "Related coverage" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Full coverage" }).waitFor();
 
     await page.goBack();
     await page.getByRole("heading", { level: 1, name: "AI" }).waitFor();

@@ -65,7 +65,7 @@ async function visitEveryView(): Promise<void> {
   await visit("/topics/climate", "Climate");
   await visit("/providers/livemint.com", "Mint");
   // A prerendered article page: articles/<id>.html, served at /articles/<id>.
-  await visit(await articlePath(CLIMATE), CLIMATE, (page) => page.getByRole("heading", { level: 2, name: "Related coverage" }).waitFor());
+  await visit(await articlePath(CLIMATE), CLIMATE, (page) => page.getByRole("heading", { level: 2, name: "Full coverage" }).waitFor());
   await visit("/search?q=climate", "Search results for “climate”", (page) => page.getByRole("feed", { name: "Search results" }).getByRole("link", { name: CLIMATE }).waitFor());
   await visit("/saved", "Saved stories", (page) => page.getByRole("feed", { name: "Saved stories" }).getByRole("link", { name: CLIMATE }).waitFor());
   await visit("/topics", "All topics");
