@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { CACHE_NAMES, dataPaths, type ShardKind } from "../../src/contract/paths.ts";
 import type { SiteIndex } from "../../src/contract/types.ts";
 import { saveForOffline } from "../../src/features/pwa/save-for-offline.ts";
@@ -201,5 +201,21 @@ describe("saving for offline reading", () => {
     await saveForOffline(index);
     expect(fetched.map((asked) => asked.slice(ORIGIN.length + 1))).toEqual([s.site.path("tables", table0)]);
     expect(cachedPaths()).toEqual([...saved.filter((path) => path !== s.site.path("tables", s.tables[0])), s.site.path("tables", table0)].sort());
+  });
+
+  it("keeps the first pages of the topics and outlets the reader follows, through the catalogs, and keeps them after", async () => {
+    const s = makeSite();
+    publish(s.site.files, { ...s.index, offlineArticles: false });
+    const index = { ...s.index, offlineArticles: false };
+    localStorage.setItem("broadsheet-following", JSON.stringify([{ source: { topic: "climate" }, name: "Climate" }, { source: { provider: "example.com" }, name: "Example" }]));
+    onTestFinished(() => localStorage.clear());
+
+    await saveForOffline(index);
+    const followed = [s.site.path("catalogs", s.topics), s.site.path("catalogs", s.providers), s.site.path("lists", s.topicList), s.site.path("lists", s.outletList)];
+    expect(cachedPaths()).toEqual(followed.sort());
+    fetched = [];
+    await saveForOffline(index);
+    expect(fetched).toEqual([]);
+    expect(cachedPaths()).toEqual(followed.sort());
   });
 });

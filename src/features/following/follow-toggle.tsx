@@ -24,8 +24,7 @@ export function FollowToggle({ source, name }: FollowToggleProps) {
       disabled={name === undefined}
       onClick={() => name !== undefined && toggleFollowing(source, name)}
     >
-      Follow{following && <span aria-hidden="true">ing</span>}
-      <span className="visually-hidden"> {name}</span>
+      Follow{following && <span aria-hidden="true">ing</span>} <span className="visually-hidden">{name}</span>
     </button>
   );
 }
