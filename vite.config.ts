@@ -30,8 +30,9 @@ const pwa = VitePWA({
   filename: "sw.ts",
   injectManifest: {
     globPatterns: ["**/*.{js,css,html,svg,png,ico}"],
-    // Article pages are index.html with another head, for hosts and link previews: the precached shell serves those URLs.
-    globIgnores: ["data/**", "articles/**"],
+    // Pages the build draws (index.html, topics/, articles/) hold stories as of their build: the worker
+    // answers navigations with shell.html, which holds none (src/service-worker/sw.ts).
+    globIgnores: ["data/**", "index.html", "topics/**", "articles/**"],
   },
 });
 

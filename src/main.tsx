@@ -1,9 +1,10 @@
 import { startTransition, StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
 import { CONTENT_UPDATE_EVENT } from "./contract/paths.ts";
 import { checkForNewBuild, startPwa } from "./features/pwa/start-pwa.ts";
 import { createQueryClient, queryKeys } from "./lib/queries.ts";
+import { adoptHostIndex, prerenderedState, seedFrom } from "./prerender/hydrate.ts";
 import "./styles.css";
 
 const queryClient = createQueryClient({ onNotFound: () => void checkForNewBuild() });
@@ -11,14 +12,11 @@ const queryClient = createQueryClient({ onNotFound: () => void checkForNewBuild(
 // In dev, edited content arrives as a new build id: refetching the index moves every view to it.
 import.meta.hot?.on(CONTENT_UPDATE_EVENT, () => void queryClient.invalidateQueries({ queryKey: queryKeys.index }));
 
-const root = createRoot(document.getElementById("root") as HTMLElement);
-// A transition lets React yield while it builds the first screen, rather than block in one long task.
-startTransition(() =>
-  root.render(
-    <StrictMode>
-      <App queryClient={queryClient} />
-    </StrictMode>,
-  ),
+const container = document.getElementById("root") as HTMLElement;
+const app = (
+  <StrictMode>
+    <App queryClient={queryClient} />
+  </StrictMode>
 );
 
 // The service worker waits until the page is loaded and the main thread is idle: installing
@@ -26,3 +24,25 @@ startTransition(() =>
 const whenIdle = (task: () => void) =>
   "requestIdleCallback" in window ? requestIdleCallback(task, { timeout: 5000 }) : setTimeout(task, 2000);
 if (import.meta.env.PROD) window.addEventListener("load", () => whenIdle(() => void startPwa(queryClient)));
+
+// A page the build drew (the home page, a topic's, an article's) holds its first screen as
+// HTML and the data it was drawn from: the app takes that markup over (hydrates it). The
+// service worker's shell holds none, and the app draws from nothing.
+async function start() {
+  const prerendered = prerenderedState();
+  const hydrate = prerendered ? seedFrom(queryClient, prerendered) : false;
+  if (prerendered) await adoptHostIndex(queryClient, prerendered);
+  // A transition lets React yield while it builds the first screen, rather than block in one long task.
+  if (hydrate) {
+    startTransition(() => {
+      hydrateRoot(container, app, {
+        onRecoverableError: (error) => console.error("Broadsheet: the page's HTML did not match its first render (hydration)", error),
+      });
+    });
+  } else {
+    const root = createRoot(container);
+    startTransition(() => root.render(app));
+  }
+}
+void start();
+

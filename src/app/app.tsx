@@ -1,4 +1,5 @@
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import type { ComponentType, ReactNode } from "react";
 import { BrowserRouter } from "react-router-dom";
 import { ErrorBoundary } from "../components/error-boundary.tsx";
 import { reloadPage } from "../components/view-states.tsx";
@@ -22,15 +23,21 @@ export function AppFailed() {
   );
 }
 
+interface AppProps {
+  queryClient: QueryClient;
+  /** The browser's router, unless the build draws the page at one address (src/prerender/server.tsx: a StaticRouter). */
+  router?: ComponentType<{ basename: string; children: ReactNode }>;
+}
+
 // Declarative routing: the data router would add about 17 KB gzip to every first visit
 // for loaders and actions this app does not use.
-export function App({ queryClient }: { queryClient: QueryClient }) {
+export function App({ queryClient, router: Router = BrowserRouter }: AppProps) {
   return (
     <ErrorBoundary fallback={<AppFailed />}>
       <QueryClientProvider client={queryClient}>
-        <BrowserRouter basename={import.meta.env.BASE_URL}>
+        <Router basename={import.meta.env.BASE_URL}>
           <AppRoutes />
-        </BrowserRouter>
+        </Router>
       </QueryClientProvider>
     </ErrorBoundary>
   );

@@ -9,5 +9,5 @@ function subscribe(onChange: () => void) {
   };
 }
 
-/** Whether the browser believes it has a network. */
-export const useOnlineStatus = (): boolean => useSyncExternalStore(subscribe, () => navigator.onLine);
+/** Whether the browser believes it has a network; a prerendered page is drawn, and hydrates, online. */
+export const useOnlineStatus = (): boolean => useSyncExternalStore(subscribe, () => navigator.onLine, () => true);

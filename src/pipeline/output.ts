@@ -59,7 +59,7 @@ async function writeWhole(target: string, text: string): Promise<void> {
  * of a build may share a path (as a case-insensitive disk compares them): names are made
  * unique upstream, and this is the proof.
  */
-export async function writeFiles(outDir: string, files: Iterable<DataFile>, previous?: BuildManifest): Promise<WriteResult> {
+export async function writeFiles(outDir: string, files: Iterable<DataFile> | AsyncIterable<DataFile>, previous?: BuildManifest): Promise<WriteResult> {
   const result: WriteResult = { written: [], unchanged: 0, files: new Map() };
   const seen = new Set<string>();
   const folders = new Map<string, Promise<unknown>>();
@@ -96,7 +96,7 @@ export async function writeFiles(outDir: string, files: Iterable<DataFile>, prev
   const batch: DataFile[] = [];
   const flush = () => mapLimit(batch.splice(0), 32, put);
   // A batch at a time: a 100k archive is never held as text all at once.
-  for (const file of files) {
+  for await (const file of files) {
     const onDisk = nameOnDisk(file.path);
     if (seen.has(onDisk)) {
       // Two lists alike (a small topic's Hot and Top, say) are one file: its name is its content.

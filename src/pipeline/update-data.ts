@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { assertValid, createContentStore, reportContent, resolveContentOptions, type BuildLogger, type ContentOptions } from "./content.ts";
 import { MANIFEST_PATH, readManifest } from "./output.ts";
-import { buildReport, writeBuild, type BuildResult } from "./write-build.ts";
+import { buildReport, firstScreenWarning, writeBuild, type BuildResult } from "./write-build.ts";
 
 /**
  * The data-only update (`npm run build:data`): reads the content folder (parsing only files
@@ -26,5 +26,7 @@ export async function updateData(outDir: string, logger: BuildLogger, options: C
   if (siteUrlWarning) logger.warn(siteUrlWarning);
   const result = await writeBuild(outDir, build, { siteUrl, offlineArticleBudget, prerenderedArticles, graceHours });
   for (const line of buildReport(result, graceHours)) logger.info(line);
+  const warning = firstScreenWarning(result);
+  if (warning) logger.warn(warning);
   return result;
 }

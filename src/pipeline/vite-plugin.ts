@@ -17,11 +17,12 @@ import { dataFiles } from "./data-files.ts";
 import { isArticleFile } from "./load.ts";
 import { filesIn, readManifest, type BuildManifest } from "./output.ts";
 import { InvalidContentError } from "./problems.ts";
-import { withSiteHead } from "./publish/page-head.ts";
+import { bundleRenderer } from "./publish/first-screen.ts";
+import { SHELL_PAGE, withSiteHead } from "./publish/page-head.ts";
 import { publishedContentType, publishedFiles } from "./publish/published-files.ts";
 import { contentFolderGuard, securityHeadersPlugin } from "./publish/security.ts";
 import type { DataFile } from "./shards.ts";
-import { buildReport, writeBuild } from "./write-build.ts";
+import { buildReport, firstScreenWarning, writeBuild } from "./write-build.ts";
 
 /**
  * Resolves once the file's size and modification time hold still for a moment: an editor or a
@@ -51,6 +52,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
   let build: ContentBuild | undefined;
   let previous: BuildManifest | undefined;
   let outDir = "";
+  let app = { root: "", base: "/", mode: "production" };
 
   const buildPlugin: Plugin = {
     name: "broadsheet:content-build",
@@ -67,6 +69,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       assertValid(build, invalid, dir);
       if (siteUrlWarning) logger.warn(siteUrlWarning);
       outDir = resolve(config.root, config.build.outDir);
+      app = { root: config.root, base: config.base, mode: config.mode };
       // Read now: the bundler empties the folder before it writes.
       previous = await readManifest(outDir);
     },
@@ -77,9 +80,13 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       sequential: true,
       async handler(error) {
         if (!build || error) return;
-        const app = async (made: ReadonlySet<string>) => (await filesIn(outDir)).filter((path) => !made.has(path));
-        const result = await writeBuild(outDir, build, writeOptions, { app, previous });
+        // The app once more, for Node: what draws the pages' first screens now and at every update.
+        await bundleRenderer(app, outDir);
+        const appFiles = async (made: ReadonlySet<string>) => (await filesIn(outDir)).filter((path) => !made.has(path));
+        const result = await writeBuild(outDir, build, writeOptions, { app: appFiles, previous });
         for (const line of buildReport(result, writeOptions.graceHours)) logger.info(line);
+        const warning = firstScreenWarning(result);
+        if (warning) logger.warn(warning);
       },
     },
   };
@@ -88,6 +95,24 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
   const headPlugin: Plugin = {
     name: "broadsheet:page-head",
     transformIndexHtml: (html) => withSiteHead(html, siteUrl),
+  };
+
+  /**
+   * The app shell beside index.html, byte for byte what index.html is once every plugin has
+   * changed it (the security policy last): emitted with the bundle, so the service worker
+   * precaches it, before the home page's first screen goes into index.html.
+   */
+  const shellPlugin: Plugin = {
+    name: "broadsheet:app-shell",
+    apply: "build",
+    enforce: "post",
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        const page = bundle["index.html"];
+        if (page?.type === "asset") this.emitFile({ type: "asset", fileName: SHELL_PAGE, source: page.source });
+      },
+    },
   };
 
   const devPlugin: Plugin = {
@@ -168,6 +193,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     headPlugin,
     // The headers a host sends with the build; and the dev server never hands out the content files, which hold `secured` values.
     securityHeadersPlugin(() => SHARD_KINDS.map((kind) => `${DATA_DIR}/${kind}/`)),
+    shellPlugin,
     contentFolderGuard(dir),
   ];
 }

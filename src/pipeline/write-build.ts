@@ -1,5 +1,6 @@
 /**
- * A build's output, written: the data, the feeds and sitemaps, the article pages. The
+ * A build's output, written: the data, the feeds and sitemaps, the pages (home, topics,
+ * articles) with their first screens drawn from that data. The
  * Vite plugin (the full build) and `npm run build:data` (the update) both write through
  * here, so both leave the same files.
  */
@@ -10,7 +11,8 @@ import { performance } from "node:perf_hooks";
 import type { ContentBuild } from "./content.ts";
 import { dataFiles } from "./data-files.ts";
 import { readManifest, retireAndRecord, writeFiles, type BuildManifest, type RetireResult, type WriteResult } from "./output.ts";
-import { articlePages } from "./publish/page-head.ts";
+import { loadRenderer, pagesWithFirstScreens, RENDERER_DIR, type FirstScreenFailures } from "./publish/first-screen.ts";
+import { pageTemplate, SHELL_PAGE, sitePages } from "./publish/page-head.ts";
 import { publishedFiles } from "./publish/published-files.ts";
 
 export interface WriteOptions {
@@ -19,6 +21,8 @@ export interface WriteOptions {
   prerenderedArticles: number;
   /** Hours a file the data no longer uses stays in the folder. */
   graceHours?: number;
+  /** The clock the pages' first screens are drawn with (ms since 1970); the time of the build by default. */
+  now?: number;
 }
 
 /** What a build did, in numbers: what the summary prints and the benchmark reads. */
@@ -29,6 +33,8 @@ export interface BuildResult {
   retire: RetireResult;
   /** Article pages written for link previews. */
   articlePages: number;
+  /** Pages written as HTML (home, topics, articles), and those whose first screen could not be drawn. */
+  pages: { total: number } & FirstScreenFailures;
   milliseconds: number;
 }
 
@@ -71,14 +77,32 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
   const started = performance.now();
   const previous = bundle ? bundle.previous : await readManifest(outDir);
   const content = contentDigests(build.contentKeys);
-  const html = await readFile(join(outDir, "index.html"), "utf8");
+  // The app shell: what index.html was before the home page's first screen went into it.
+  const shell = await readFile(join(outDir, SHELL_PAGE), "utf8").catch(() => readFile(join(outDir, "index.html"), "utf8"));
   const prerendered = build.model.articles.slice(0, options.prerenderedArticles);
   function* everything() {
     yield* dataFiles(build.model, { offlineArticleBudget: options.offlineArticleBudget });
     yield* publishedFiles(build.model, options.siteUrl);
-    yield* articlePages(prerendered, html, options.siteUrl);
   }
-  const write = await writeFiles(outDir, everything(), previous);
+  const data = await writeFiles(outDir, everything(), previous);
+  // Drawn from the data as the folder now holds it, the index included.
+  const assemble = pageTemplate(shell, options.siteUrl);
+  const pages = sitePages(build.model.topics, prerendered, options.siteUrl);
+  const renderer = await loadRenderer(outDir);
+  const failures: FirstScreenFailures = renderer ? { failed: 0 } : { failed: pages.length, firstFailure: `no renderer in ${RENDERER_DIR} (build the site in full once)` };
+  let html: WriteResult;
+  try {
+    html = await writeFiles(
+      outDir,
+      renderer
+        ? pagesWithFirstScreens(renderer, pages, assemble, outDir, options.now ?? Date.now(), failures)
+        : pages.map((page) => ({ path: page.file, render: () => assemble(page) })),
+      previous,
+    );
+  } finally {
+    renderer?.close();
+  }
+  const write: WriteResult = { written: [...data.written, ...html.written], unchanged: data.unchanged + html.unchanged, files: new Map([...data.files, ...html.files]) };
   const files = Object.fromEntries(write.files);
   const appFiles = bundle ? (await bundle.app(new Set(write.files.keys()))).filter((path) => !(path in (previous?.files ?? {})) && !(path.startsWith("data/") && path in (previous?.retired ?? {}))) : (previous?.app ?? []);
   const retire = await retireAndRecord(outDir, previous, { files, app: appFiles, content }, { graceHours: options.graceHours });
@@ -87,9 +111,14 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
     write,
     retire,
     articlePages: prerendered.length,
+    pages: { total: pages.length, ...failures },
     milliseconds: performance.now() - started,
   };
 }
+
+/** What a publisher must hear of pages written without their first screen: they work, but show nothing before the script runs. */
+export const firstScreenWarning = ({ pages }: BuildResult): string | undefined =>
+  pages.failed > 0 ? `Broadsheet pages: ${plural(pages.failed, "page")} written without a first screen; the first: ${pages.firstFailure}` : undefined;
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
 
@@ -97,13 +126,13 @@ const size = (bytes: number) =>
   bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 
 /** What a build did, in a publisher's words: what changed in the content, and what the host must take. */
-export function buildReport({ content, write, retire, articlePages: pages }: BuildResult, graceHours: number): string[] {
+export function buildReport({ content, write, retire, pages }: BuildResult, graceHours: number): string[] {
   const written = write.written.reduce((total, file) => total + file.bytes, 0);
   const total = [...write.files.values()].reduce((sum, bytes) => sum + bytes, 0);
   return [
     `Broadsheet update: ${plural(content.added, "new article file")}, ${content.edited.toLocaleString("en-US")} edited, ${content.removed.toLocaleString("en-US")} removed`,
     `Broadsheet files: ${plural(write.written.length, "file")} written (${size(written)}), ${plural(write.unchanged, "file")} unchanged; ` +
-      `the build uses ${plural(write.files.size, "file")} (${size(total)}), ${plural(pages, "article page")} among them`,
+      `the build uses ${plural(write.files.size, "file")} (${size(total)}), ${plural(pages.total, "page")} among them (home, topics, articles)`,
     `Broadsheet retired: ${plural(retire.retired.length, "file")} no longer used (kept ${graceHours} hours for readers on the previous index), ` +
       `${plural(retire.pruned.length, "file")} past that deleted`,
   ];

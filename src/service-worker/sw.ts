@@ -30,8 +30,11 @@ clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 // Every address opens the app, offline too; feeds, sitemaps and robots.txt are files, never the app.
+// The answer is the shell, which holds no stories: pages the build drew (index.html among
+// them) hold stories as of their build, which a precached copy would keep showing after the
+// host had newer ones. So the app draws from the index it reads, and never shows older stories.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL("index.html"), {
+  new NavigationRoute(createHandlerBoundToURL("shell.html"), {
     denylist: [/\/data\//, /\/feeds\//, /\/sitemap[^/]*\.xml$/, /\/robots\.txt$/],
   }),
 );

@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { articlePagePath, articlePages, PAGE_HEAD_MARKER, withSiteHead } from "../../src/pipeline/publish/page-head.ts";
+import type { Article, Topic } from "../../src/contract/types.ts";
+import { articlePagePath, PAGE_HEAD_MARKER, pageTemplate, sitePages, topicPagePath, withSiteHead } from "../../src/pipeline/publish/page-head.ts";
 import { parseArticleFile } from "../../src/pipeline/parse-file.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { recordOf, ROOT, securedValuesOf, seedText, SEED_FILE } from "./helpers.ts";
@@ -12,6 +13,13 @@ const NASTY_TITLE = `Chips <script>alert("x")</script> & 'fries'`;
 const source = readFileSync(join(ROOT, "index.html"), "utf8");
 /** index.html as the build writes it: the site's head, then Vite's script tags. */
 const built = withSiteHead(source, SITE).replace("</head>", '<script type="module" src="/assets/index-abc.js"></script></head>');
+
+/** The pages the build writes for these topics and articles, by file, each with its head alone. */
+const pagesOf = (topics: readonly Topic[], articles: readonly Article[]) => {
+  const assemble = pageTemplate(built, SITE);
+  return new Map(sitePages(topics, articles, SITE).map((page) => [page.file, assemble(page)]));
+};
+const articlePages = (articles: readonly Article[]) => [...pagesOf([], articles)].filter(([file]) => file.startsWith("articles/")).map(([, html]) => html);
 
 /** The head as a link preview reads it: no script runs. */
 function headOf(html: string) {
@@ -74,11 +82,11 @@ describe("article pages", () => {
     }),
     { ...recordOf("nasty.txt", { sourceUrl: "https://outlet.example.org/nasty", excerpt: '"Fish & <b>chips</b>"' }), title: NASTY_TITLE },
   ]);
-  const pages = new Map([...articlePages(model.articles, built, SITE)].map((file) => [file.path, file.render()]));
+  const pages = pagesOf([], model.articles);
   const byTitle = (title: string) => model.articles.find((article) => article.title === title) ?? model.articles[0];
 
   it("writes articles/<id>.html for every article", () => {
-    expect([...pages.keys()].sort()).toEqual(model.articles.map((article) => `articles/${article.id}.html`).sort());
+    expect([...pages.keys()].sort()).toEqual(["index.html", ...model.articles.map((article) => `articles/${article.id}.html`)].sort());
     expect(articlePagePath("новости-1a2b3c4d")).toBe("articles/новости-1a2b3c4d.html");
   });
 
@@ -115,8 +123,8 @@ describe("article pages", () => {
     const picture = buildSiteModel([
       recordOf("picture.txt", { images: "\n  - url: https://images.example.org/p.jpg\n    width: 600\n    height: 300" }),
     ]);
-    const [page] = [...articlePages(picture.articles, built, SITE)];
-    const head = headOf(page.render());
+    const [page] = articlePages(picture.articles);
+    const head = headOf(page);
     expect(head.og["og:image"]).toBe("https://images.example.org/p.jpg");
     expect(head.twitterCard).toBe("summary_large_image");
   });
@@ -126,14 +134,35 @@ describe("article pages", () => {
     expect(secrets.length).toBeGreaterThan(0);
     const seed = parseArticleFile(SEED_FILE, seedText);
     if (!seed.ok) throw new Error("the seed article does not parse");
-    const [page] = [...articlePages(buildSiteModel([seed.record]).articles, built, SITE)].map((file) => file.render());
+    const [page] = articlePages(buildSiteModel([seed.record]).articles);
     expect(headOf(page).title).toMatch(/^Facebook says group used AI-generated faces/);
     for (const secret of secrets) expect(page).not.toContain(secret.slice(0, 24));
   });
 
   it("refuses an index.html without the site's head to replace", () => {
-    expect(() => [...articlePages(model.articles, "<html><head></head></html>", SITE)]).toThrow(PAGE_HEAD_MARKER);
-    // With PRERENDERED_ARTICLES=0 there is nothing to replace, and nothing to complain about.
-    expect([...articlePages([], "<html><head></head></html>", SITE)]).toEqual([]);
+    expect(() => pageTemplate("<html><head></head></html>", SITE)).toThrow(PAGE_HEAD_MARKER);
+  });
+});
+
+describe("topic pages", () => {
+  const topic: Topic = { slug: "climate-change", name: "Climate <change> & co", count: 3 };
+  const pages = pagesOf([topic], []);
+
+  it("writes topics/<slug>.html, served at /topics/<slug>, with the topic's title, description and canonical URL", () => {
+    expect(topicPagePath(topic.slug)).toBe("topics/climate-change.html");
+    const head = headOf(pages.get("topics/climate-change.html") ?? "");
+    expect(head.title).toBe("Climate <change> & co · Broadsheet");
+    expect(head.description).toBe("The latest stories about Climate <change> & co, and every outlet's coverage of them, on Broadsheet.");
+    expect(head.canonical).toBe(`${SITE}topics/climate-change`);
+    expect(head.og["og:type"]).toBe("website");
+    expect(head.scripts).toEqual(headOf(built).scripts);
+  });
+
+  it("puts a first screen inside the app's root, in place of the shell's header", () => {
+    const [home] = sitePages([], [], SITE);
+    const page = pageTemplate(built, SITE)(home, "<main>Stories</main>");
+    const document = new DOMParser().parseFromString(page, "text/html");
+    expect(document.getElementById("root")?.innerHTML).toBe("<main>Stories</main>");
+    expect(document.querySelectorAll(".site-header")).toHaveLength(0);
   });
 });

@@ -20,5 +20,7 @@ function subscribe(listener: () => void) {
   return () => void listeners.delete(listener);
 }
 
-/** The update and offline state the service worker side reports to the views. */
-export const usePwaState = (): PwaState => useSyncExternalStore(subscribe, () => state);
+const before: PwaState = {};
+
+/** The update and offline state the service worker side reports to the views; none yet while a prerendered page is drawn and hydrates. */
+export const usePwaState = (): PwaState => useSyncExternalStore(subscribe, () => state, () => before);

@@ -1,12 +1,12 @@
 /**
  * What a page's HTML head tells a search engine and a link preview before any script runs:
- * the site's, written into index.html, and each article's, written into a copy of the
- * built index.html that a static host serves at the article's URL.
+ * the site's, written into index.html, and each topic's and article's, written into a copy
+ * of the built index.html that a static host serves at its URL; and where in that copy the
+ * page's first screen goes (src/pipeline/publish/first-screen.ts draws it).
  */
 import { pagePaths } from "../../contract/pages.ts";
 import { FEED_TYPES, publishedPaths, type FeedFormat } from "../../contract/paths.ts";
-import type { Article } from "../../contract/types.ts";
-import type { DataFile } from "../shards.ts";
+import type { Article, Topic } from "../../contract/types.ts";
 import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
 import { SITE_DESCRIPTION, SITE_IMAGE, SITE_NAME } from "./site-identity.ts";
 
@@ -16,6 +16,13 @@ import { SITE_DESCRIPTION, SITE_IMAGE, SITE_NAME } from "./site-identity.ts";
  * to every build (see README, Publishing). Older articles' URLs get the site's head.
  */
 export const DEFAULT_PRERENDERED_ARTICLES = 10_000;
+
+/**
+ * The app shell: the built index.html as Vite wrote it, before the home page's first screen
+ * went into it. The service worker answers every navigation with it (so a page it answers
+ * never shows stories older than the index the app then reads), and every page is made from it.
+ */
+export const SHELL_PAGE = "shell.html";
 
 /** Where index.html wants the page head; the build replaces it. */
 export const PAGE_HEAD_MARKER = "<!--broadsheet:page-head-->";
@@ -64,6 +71,16 @@ const siteHead = (siteUrl: string): PageHead => ({
   image: fileUrl(siteUrl, SITE_IMAGE),
 });
 
+const topicHead = (topic: Topic, siteUrl: string): PageHead => ({
+  title: `${topic.name} · ${SITE_NAME}`,
+  previewTitle: `${topic.name} on ${SITE_NAME}`,
+  description: `The latest stories about ${topic.name}, and every outlet's coverage of them, on ${SITE_NAME}.`,
+  path: pagePaths.topic(topic.slug),
+  type: "website",
+  image: fileUrl(siteUrl, SITE_IMAGE),
+  canonical: true,
+});
+
 function articleHead(article: Article, siteUrl: string): PageHead {
   const outlet = article.provider?.name ?? article.providerKey;
   const picture = article.images[0]?.url;
@@ -89,20 +106,48 @@ export function withSiteHead(html: string, siteUrl: string): string {
   return html.replace(PAGE_HEAD_MARKER, () => head);
 }
 
-/** The file a static host serves for an article's URL: `articles/<id>.html` answers `/articles/<id>` on Netlify and Cloudflare Pages. */
-export const articlePagePath = (id: string): string => `${decodeURIComponent(pagePaths.article(id)).slice(1)}.html`;
+/** The file a static host serves for a page's URL: `articles/<id>.html` answers `/articles/<id>` on Netlify and Cloudflare Pages. */
+const fileOf = (path: string): string => `${decodeURIComponent(path).slice(1)}.html`;
+export const articlePagePath = (id: string): string => fileOf(pagePaths.article(id));
+export const topicPagePath = (slug: string): string => fileOf(pagePaths.topic(slug));
+
+/** A page the build writes: its file, its address in the app (without the base), and its head. */
+export interface SitePage {
+  file: string;
+  path: string;
+  head: string;
+}
 
 /**
- * One HTML file per article: the built index.html (same scripts, so the app starts as
- * usual) with the site's head swapped for the article's title, description and preview.
+ * The pages the build writes as HTML: the home page (index.html), each topic's, and each
+ * prerendered article's.
  */
-export function* articlePages(articles: readonly Article[], builtHtml: string, siteUrl: string): Generator<DataFile> {
-  if (articles.length === 0) return;
+export function sitePages(topics: readonly Topic[], articles: readonly Article[], siteUrl: string): SitePage[] {
+  const page = (file: string, head: PageHead): SitePage => ({ file, path: head.path, head: pageHeadHtml(head, siteUrl) });
+  return [
+    page("index.html", siteHead(siteUrl)),
+    ...topics.map((topic) => page(topicPagePath(topic.slug), topicHead(topic, siteUrl))),
+    ...articles.map((article) => page(articlePagePath(article.id), articleHead(article, siteUrl))),
+  ];
+}
+
+const ROOT_OPEN = '<div id="root">';
+
+/**
+ * The built index.html (same scripts, so the app starts as usual), cut where a page's head
+ * goes (the site's is swapped for the page's) and where its first screen goes: in place of
+ * the shell's header inside the app's root, the last element of the body.
+ */
+export function pageTemplate(builtHtml: string, siteUrl: string): (page: SitePage, firstScreen?: string) => string {
   const site = pageHeadHtml(siteHead(siteUrl), siteUrl);
   const at = builtHtml.indexOf(site);
   if (at < 0) throw new Error(`index.html has no page head to replace: it needs ${PAGE_HEAD_MARKER} in its <head>`);
   const [before, after] = [builtHtml.slice(0, at), builtHtml.slice(at + site.length)];
-  for (const article of articles) {
-    yield { path: articlePagePath(article.id), render: () => before + pageHeadHtml(articleHead(article, siteUrl), siteUrl) + after };
-  }
+  const open = after.indexOf(ROOT_OPEN);
+  const close = after.lastIndexOf("</div>", after.indexOf("</body>"));
+  return (page, firstScreen) => {
+    if (firstScreen === undefined) return before + page.head + after;
+    if (open < 0 || close < open) throw new Error(`index.html has no ${ROOT_OPEN} at the end of its <body> for the first screen`);
+    return before + page.head + after.slice(0, open + ROOT_OPEN.length) + firstScreen + after.slice(close);
+  };
 }

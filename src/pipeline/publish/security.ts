@@ -18,11 +18,16 @@ const HEADERS_FILE = "_headers";
  * needs only its own origin: scripts, modulepreload and CSS from `assets/`, data and feeds
  * fetched from `data/`, the web manifest, and the service worker (registered by
  * workbox-window) with what it imports. Stories' pictures come from any http(s) host.
+ * Style attributes are allowed: a prerendered page's markup carries the few styles React
+ * writes (a picture's aspect ratio, an outlet's colour), the same ones the app sets through
+ * the CSSOM, which no policy governs; a style attribute has no selectors and loads nothing
+ * but what img-src allows. Style sheets and <style> elements stay the site's own.
  */
 const DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
   ["default-src", "'self'"],
   ["script-src", "'self'"],
   ["style-src", "'self'"],
+  ["style-src-attr", "'unsafe-inline'"],
   ["img-src", "'self'", "https:", "http:"],
   ["connect-src", "'self'"],
   ["manifest-src", "'self'"],

@@ -1,0 +1,80 @@
+/**
+ * What a prerendered page carries besides its markup: the data its first screen was drawn
+ * from (the app's query cache entries, the index among them), the address it was drawn for
+ * and the clock its times were written with. The build writes it (src/prerender/server.tsx,
+ * src/pipeline/publish/first-screen.ts) and the app reads it before it hydrates
+ * (src/prerender/hydrate.ts): one definition for both.
+ */
+import type { SiteIndex } from "./types.ts";
+
+/** The id of the `<script type="application/json">` that holds the state. */
+export const PAGE_STATE_ID = "broadsheet-page";
+
+/** One query cache entry: its key and its data, as the app's own queries made them. */
+export type PageQuery = [key: readonly unknown[], data: unknown];
+
+export interface PageState {
+  /** The address the markup was drawn for, base included: the app hydrates only there. */
+  path: string;
+  /** The "now" every time on the page was written with (ms since 1970): the browser's first render uses it too. */
+  renderedAt: number;
+  /** The index the page was drawn with: its `buildId` is in the keys of the entries made from it. */
+  index: SiteIndex;
+  /** Every other entry the first screen read. */
+  queries: PageQuery[];
+}
+
+/**
+ * The state as a `<script type="application/json">` element. The JSON is escaped so the
+ * HTML parser can never see markup in it: `<` (so no `</script>` and no `<!--` ends or
+ * opens anything), `>` and `&`, and the two line separators JavaScript once refused.
+ */
+export function pageStateScript(state: PageState): string {
+  const json = JSON.stringify(state).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return `<script type="application/json" id="${PAGE_STATE_ID}">${json}</script>`;
+}
+
+const STATE_ELEMENT = new RegExp(`<script type="application/json" id="${PAGE_STATE_ID}">([^<]*)</script>`);
+
+/** A state is what pageStateScript wrote, checked at the top: the page may be any file. */
+function asPageState(value: unknown): PageState | undefined {
+  const state = value as Partial<PageState> | null;
+  return typeof state?.path === "string" && typeof state.renderedAt === "number" && typeof state.index?.buildId === "string" && Array.isArray(state.queries)
+    ? (state as PageState)
+    : undefined;
+}
+
+/** The state a page's HTML carries, if it carries one. */
+export function pageStateIn(html: string): PageState | undefined {
+  const json = STATE_ELEMENT.exec(html)?.[1];
+  return json === undefined ? undefined : parsePageState(json);
+}
+
+/** The state from the element's text. */
+export function parsePageState(json: string): PageState | undefined {
+  try {
+    return asPageState(JSON.parse(json));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The entries with every key element that names the build `from` naming `to`: what a
+ * page's entries are keyed by when read with another build's index. Lists and article
+ * groups are keyed by the build id so that two builds' data never meet in one view; a
+ * page the build found unchanged under its new index holds the same data under both.
+ */
+export const rekeyed = (queries: readonly PageQuery[], from: string, to: string): PageQuery[] =>
+  queries.map(([key, data]) => [key.map((part) => (part === from ? to : part)), data]);
+
+/** A page drawn by the build: its markup (what goes inside the app's root) and its state; or why it could not be. */
+export type RenderedPage = { body: string; state: PageState } | { error: string };
+
+/** What the build's server bundle (src/prerender/server.tsx) hands the pipeline. */
+export interface PageRenderer {
+  /** The page at the app's `path` (`/topics/ai`: the base is the bundle's own), its times written as at `renderedAt`. */
+  render(path: string, renderedAt: number): Promise<RenderedPage>;
+  /** Ends the renderer's hold on the process (its answer to fetch). */
+  close(): void;
+}

@@ -1,0 +1,54 @@
+/**
+ * The browser's side of a prerendered page: the data and the clock its markup was drawn
+ * with, and the index as the host has it now, so that the first render is that markup
+ * exactly (hydration, no mismatch) with no fetch but the index's.
+ */
+import { hashKey, type QueryClient } from "@tanstack/react-query";
+import { PAGE_STATE_ID, parsePageState, rekeyed, type PageState } from "../contract/page-state.ts";
+import { dataPaths } from "../contract/paths.ts";
+import type { SiteIndex } from "../contract/types.ts";
+import { fetchData } from "../lib/api.ts";
+import { queryKeys } from "../lib/queries.ts";
+import { setRenderClock } from "../lib/use-clock.ts";
+
+/** What the page was prerendered from, when the build prerendered it (the service worker's shell carries none). */
+export function prerenderedState(): PageState | undefined {
+  const text = document.getElementById(PAGE_STATE_ID)?.textContent;
+  return text ? parsePageState(text) : undefined;
+}
+
+/**
+ * The page's data in the cache and the build's clock for the first render. Whatever the
+ * address, the data is the build's own and good to show; only at the address the page was
+ * drawn for (a host's fallback may serve it at any other) is the markup the first render's.
+ */
+export function seedFrom(client: QueryClient, state: PageState): boolean {
+  client.setQueryData(queryKeys.index, state.index);
+  for (const [key, data] of state.queries) client.setQueryData(key, data);
+  setRenderClock(state.renderedAt);
+  return state.path === location.pathname && location.search === "";
+}
+
+/**
+ * Asks the host for its index before the first render, as a first visit always did (the
+ * page's <link rel="preload"> has it on the way with the script). When the host has moved
+ * on, its index goes in the cache, and the page's own entries under the new build's keys:
+ * `npm run build:data` draws every prerendered page again and leaves a page unwritten only
+ * when it comes out the same under the new index, data included, so they still hold and
+ * the first render is still the page's markup. They are marked stale all the same, so a
+ * page older than its host's index (from a cache) gives way to the new data once shown.
+ */
+export async function adoptHostIndex(client: QueryClient, state: PageState): Promise<void> {
+  const index = await fetchData<SiteIndex>(dataPaths.index).catch(() => undefined);
+  const built = state.index.buildId;
+  if (!index || index.buildId === built) return;
+  const moved = rekeyed(
+    state.queries.filter(([key]) => key.includes(built)),
+    built,
+    index.buildId,
+  );
+  for (const [key, data] of moved) client.setQueryData(key, data);
+  client.setQueryData(queryKeys.index, index);
+  const hashes = new Set(moved.map(([key]) => hashKey(key)));
+  await client.invalidateQueries({ predicate: (query) => hashes.has(query.queryHash), refetchType: "none" });
+}

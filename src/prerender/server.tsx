@@ -1,0 +1,108 @@
+/**
+ * The first screen of a page as HTML, at build time: the app's own routes under a
+ * StaticRouter, drawn by react-dom/static from the build's data files. The build bundles
+ * this module for Node (src/pipeline/publish/first-screen.ts) and keeps the bundle in the
+ * out folder's `.broadsheet/`, so `npm run build:data` draws the pages again with new data.
+ */
+import { hashKey, QueryClient, skipToken, type Query } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { prerender } from "react-dom/static";
+import { StaticRouter } from "react-router-dom";
+import { App } from "../app/app.tsx";
+import type { PageQuery, PageRenderer, RenderedPage } from "../contract/page-state.ts";
+import type { SiteIndex } from "../contract/types.ts";
+import { queryKeys } from "../lib/queries.ts";
+import { setRenderClock } from "../lib/use-clock.ts";
+
+/** Renders before giving up on a page whose data keeps asking for more (each pass answers every query the last one asked for). */
+const MAX_PASSES = 8;
+
+/** A data file's text by its path below the base URL (`data/index.json`); undefined when there is none. */
+export type ReadData = (path: string) => Promise<string | undefined>;
+
+const base = import.meta.env.BASE_URL;
+
+/**
+ * The app reads its data with fetch (src/lib/api.ts); while the build draws pages, fetch
+ * answers from the build's own files, as the host would. Nothing else in the build
+ * process fetches: the answer is set for the renderer's life and restored by `close`.
+ */
+function answerFetchFrom(readData: ReadData): () => void {
+  const original = globalThis.fetch;
+  globalThis.fetch = async (input: RequestInfo | URL) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), "http://prerender.invalid");
+    const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname;
+    const text = await readData(decodeURIComponent(path));
+    return text === undefined ? new Response("Not found", { status: 404 }) : new Response(text, { headers: { "Content-Type": "application/json" } });
+  };
+  return () => void (globalThis.fetch = original);
+}
+
+/** A query a component asked for that has no data yet and would fetch in a browser. */
+function waiting(query: Query): boolean {
+  const { enabled, queryFn } = query.options as { enabled?: boolean | ((query: Query) => boolean); queryFn?: unknown };
+  const on = typeof enabled === "function" ? enabled(query) : enabled !== false;
+  return on && queryFn !== undefined && queryFn !== skipToken && query.state.status === "pending" && query.state.fetchStatus === "idle";
+}
+
+/** The markup of one render, every Suspense boundary resolved (lazy views included); a render error throws. */
+async function markupOf(element: ReactNode): Promise<string> {
+  let failure: unknown;
+  const { prelude } = await prerender(element, { onError: (error) => void (failure ??= error) });
+  const html = await new Response(prelude).text();
+  if (failure !== undefined) throw failure;
+  return html;
+}
+
+/**
+ * Draws pages from the data `readData` answers with, one at a time: each page's times are
+ * written with its own clock (src/lib/use-clock.ts holds one), so renders never overlap.
+ */
+export function createRenderer(readData: ReadData): PageRenderer {
+  const restoreFetch = answerFetchFrom(readData);
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function draw(path: string, renderedAt: number): Promise<RenderedPage> {
+    const location = `${base}${path.slice(1)}`;
+    // No retries, no timers: a build answers at once or not at all.
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: "always", staleTime: Infinity, gcTime: Infinity } } });
+    const Router = ({ children, basename }: { children: ReactNode; basename: string }) => (
+      <StaticRouter location={location} basename={basename}>
+        {children}
+      </StaticRouter>
+    );
+    try {
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        setRenderClock(renderedAt);
+        const body = await markupOf(<App queryClient={client} router={Router} />);
+        const asked = client.getQueryCache().getAll().filter(waiting);
+        if (asked.length > 0) {
+          await Promise.all(asked.map((query) => query.fetch().catch(() => undefined)));
+          continue;
+        }
+        const queries = client.getQueryCache().getAll();
+        const failed = queries.find((query) => query.state.status === "error");
+        if (failed) return { error: `${JSON.stringify(failed.queryKey)}: ${String(failed.state.error)}` };
+        const index = client.getQueryData<SiteIndex>(queryKeys.index);
+        if (!index) return { error: "the page never read the index" };
+        const indexHash = hashKey(queryKeys.index);
+        const entries: PageQuery[] = queries
+          .filter((query) => query.state.status === "success" && query.queryHash !== indexHash)
+          .map((query) => [query.queryKey, query.state.data]);
+        return { body, state: { path: location, renderedAt, index, queries: entries } };
+      }
+      return { error: `its data was still loading after ${MAX_PASSES} renders` };
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      client.clear();
+    }
+  }
+
+  const render = (path: string, renderedAt: number): Promise<RenderedPage> => {
+    const page = queue.then(() => draw(path, renderedAt));
+    queue = page;
+    return page;
+  };
+  return { render, close: restoreFetch };
+}
