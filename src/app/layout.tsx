@@ -49,11 +49,14 @@ export function Layout({ preloadSearch }: { preloadSearch?: () => unknown }) {
             <ul className="site-nav">
               <li>
                 <NavLink to={paths.home} end>
-                  Latest
+                  Front page
                 </NavLink>
               </li>
               <li>
                 <NavLink to={paths.topics}>Topics</NavLink>
+              </li>
+              <li>
+                <NavLink to={paths.following}>Following</NavLink>
               </li>
               <li>
                 <NavLink to={paths.saved}>Saved</NavLink>

@@ -31,16 +31,29 @@ const feedTitles = () =>
     .map((story) => within(story).getByRole("heading").textContent);
 
 describe("story clusters in the feed", () => {
-  it("shows a story once, by its newest article, with how many outlets covered it", async () => {
+  it("shows a story once, by its newest article, with other outlets' headlines and how many outlets covered it", async () => {
     serve(buildSite([lead, follow, alone]));
     renderApp("/");
 
     await screen.findByRole("feed", { name: "Latest stories" });
     await waitFor(() => expect(feedTitles()).toEqual(["Rate decision surprises markets", "Cup final tonight"]));
     const card = screen.getByRole("article", { name: "Rate decision surprises markets" });
-    expect(within(card).getByText("4 outlets")).toBeInTheDocument();
-    // One outlet is no badge.
-    expect(within(screen.getByRole("article", { name: "Cup final tonight" })).queryByText(/outlets/)).not.toBeInTheDocument();
+    // Up to three other outlets' headlines: Broadsheet's own articles first, then links out.
+    const others = within(card).getByRole("list", { name: "Other outlets on “Rate decision surprises markets”" });
+    expect(within(others).getAllByRole("listitem").map((item) => item.textContent)).toEqual([
+      "Post Traders react to the rate decision",
+      "Wire Wire on it (opens in a new tab)",
+      "Daily Daily on it (opens in a new tab)",
+    ]);
+    expect(within(others).getByRole("link", { name: "Traders react to the rate decision" })).toHaveAttribute("href", `/articles/${follow.id}`);
+    expect(within(others).getByRole("link", { name: /^Wire on it/ })).toHaveAttribute("rel", "noopener noreferrer");
+    const full = within(card).getByRole("link", { name: "Full coverage · 4 outlets" });
+    expect(full).toHaveAttribute("href", `/articles/${lead.id}`);
+    expect(full).toHaveAccessibleDescription("Rate decision surprises markets");
+    // One outlet: no other headlines, no coverage link.
+    const single = screen.getByRole("article", { name: "Cup final tonight" });
+    expect(within(single).queryByRole("list", { name: /^Other outlets/ })).not.toBeInTheDocument();
+    expect(within(single).queryByText(/Full coverage/)).not.toBeInTheDocument();
     expect(within(screen.getByRole("navigation", { name: "Topics" })).getByRole("link", { name: "All stories 2" })).toBeInTheDocument();
   });
 });

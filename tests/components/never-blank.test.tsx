@@ -20,7 +20,7 @@ async function expectFailedView() {
   expect(screen.getByText(/Something on it is damaged or in a form Broadsheet can’t show/)).toBeInTheDocument();
   expect(screen.getByRole("link", { name: "Back to all stories" })).toHaveAttribute("href", "/");
   expect(screen.getByRole("button", { name: "Reload" })).toBeInTheDocument();
-  expect(mainNav().getByRole("link", { name: "Latest" })).toBeInTheDocument();
+  expect(mainNav().getByRole("link", { name: "Front page" })).toBeInTheDocument();
   // The title follows the view in an effect, so it is waited for like anything else the view does.
   await waitFor(() => expect(document.title).toBe(`${FAILED} · Broadsheet`));
 }
@@ -41,7 +41,7 @@ describe("a record that cannot be shown", () => {
 
     await expectFailedView();
 
-    await user.click(mainNav().getByRole("link", { name: "Latest" }));
+    await user.click(mainNav().getByRole("link", { name: "Front page" }));
     expect(await screen.findByRole("heading", { level: 1, name: "Latest stories" })).toBeInTheDocument();
     expect(await screen.findByRole("article", { name: story.title })).toBeInTheDocument();
   });
@@ -127,7 +127,7 @@ describe("what this device stored, damaged", () => {
 
     expect(await screen.findByText(/No saved stories yet/)).toBeInTheDocument();
     // Saving again works, over whatever was there.
-    await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Latest" }));
+    await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Front page" }));
     await user.click(await screen.findByRole("button", { name: `Save ${kept.title}` }));
     await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Saved" }));
     expect(await screen.findByRole("article", { name: kept.title })).toBeInTheDocument();

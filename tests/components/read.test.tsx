@@ -19,7 +19,7 @@ describe("read and unread", () => {
 
     await user.click(storyLink(first.title));
     await screen.findByRole("heading", { level: 1, name: first.title });
-    await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Latest" }));
+    await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Front page" }));
 
     await screen.findByRole("article", { name: first.title });
     expect(storyLink(first.title)).not.toHaveAccessibleDescription();

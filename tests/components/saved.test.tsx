@@ -58,21 +58,27 @@ describe("saved stories", () => {
     await screen.findByRole("heading", { level: 1, name: "Saved stories" });
     expect(savedTitles()).toEqual([older.title, newer.title]);
 
-    await user.click(screen.getByRole("button", { name: `Remove ${older.title}` }));
+    // Each card's bookmark says Saved; pressing it takes the story off the list.
+    const olderSave = screen.getByRole("button", { name: `Save ${older.title}` });
+    expect(olderSave).toHaveAttribute("aria-pressed", "true");
+    expect(olderSave).toHaveTextContent("Saved");
+    await user.click(olderSave);
     expect(savedTitles()).toEqual([newer.title]);
     // The pressed button went with its story: focus moves on to the next one's.
-    expect(screen.getByRole("button", { name: `Remove ${newer.title}` })).toHaveFocus();
+    expect(screen.getByRole("button", { name: `Save ${newer.title}` })).toHaveFocus();
 
-    await user.click(screen.getByRole("button", { name: `Remove ${newer.title}` }));
+    await user.click(screen.getByRole("button", { name: `Save ${newer.title}` }));
     expect(screen.queryByRole("feed", { name: "Saved stories" })).not.toBeInTheDocument();
-    expect(screen.getByText(/No saved stories yet\. Press Save on any story/)).toBeInTheDocument();
+    expect(screen.getByText("No saved stories yet.")).toBeInTheDocument();
     expect(screen.getByRole("heading", { level: 1, name: "Saved stories" })).toHaveFocus();
   });
 
   it("say how to save a story when there are none", async () => {
     serve(buildSite([older]));
     renderApp("/saved");
-    expect(await screen.findByText(/No saved stories yet\. Press Save on any story to keep it here/)).toBeInTheDocument();
+    expect(await screen.findByText("No saved stories yet.")).toBeInTheDocument();
+    expect(screen.getByText(/Press Save on any story to keep it here/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Browse the front page" })).toHaveAttribute("href", "/");
   });
 
   it("can be saved and unsaved from the story's own page", async () => {

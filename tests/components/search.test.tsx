@@ -63,7 +63,7 @@ describe("the search box", () => {
     await waitFor(() => expect(document.title).toBe("Search: budget · Broadsheet"));
 
     // Another view has no query: the box is empty again.
-    await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Latest" }));
+    await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Front page" }));
     await screen.findByRole("heading", { level: 1, name: "Latest stories" });
     expect(screen.getByRole("searchbox", { name: "Search stories" })).toHaveValue("");
   });
@@ -90,7 +90,7 @@ describe("the search view", () => {
     const story = await screen.findByRole("article", { name: rail.title });
     const marks = [...story.querySelectorAll("mark")].map((mark) => mark.textContent);
     expect(marks).toEqual(["Wire", "budget"]);
-    expect(within(story).getByText((_text, element) => element?.className === "search-result__excerpt")).toHaveTextContent(
+    expect(within(story).getByText((_text, element) => element?.className === "story__excerpt")).toHaveTextContent(
       "Commuters face higher prices after the budget squeeze.",
     );
   });

@@ -1,16 +1,14 @@
 import { Navigate, useSearchParams } from "react-router-dom";
 import { Skeleton } from "../../components/view-states.tsx";
 import { FeedList } from "../../features/feed/feed-list.tsx";
-import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
-import { SortControl } from "../../features/sort/sort-control.tsx";
 import { SORT_LABELS, useSortOrder, withSort } from "../../features/sort/sort-order.ts";
-import { SubscribeLinks } from "../../features/subscribe/subscribe-links.tsx";
 import { readTopicsParams } from "../../features/topics/combined-feed.ts";
 import { CombinedTopics } from "../../features/topics/combined-topics.tsx";
-import { TopicFilter, TopicFilterSkeleton } from "../../features/topics/topic-filter.tsx";
+import { TopicFilterSkeleton } from "../../features/topics/topic-filter.tsx";
 import { paths } from "../../lib/paths.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";
+import { ListFrame } from "./list-frame.tsx";
 
 /** The filter bar and the first cards, as they will stand once loaded. */
 export function FeedSkeleton() {
@@ -27,22 +25,11 @@ function AllStories() {
   const title = `${SORT_LABELS[sort].name} stories`;
   useDocumentTitle(title);
   return (
-    <>
-      <h1 id="view-title" tabIndex={-1}>
-        {title}
-      </h1>
-      <MarkAllRead />
-      <SubscribeLinks />
-      <WithIndex loading={<FeedSkeleton />}>
-        {(index) => (
-          <>
-            <TopicFilter index={index} />
-            <SortControl />
-            <FeedList index={index} source={null} sort={sort} label={title} />
-          </>
-        )}
+    <ListFrame title={title}>
+      <WithIndex loading={<Skeleton label="Loading stories…" lines={4} />}>
+        {(index) => <FeedList index={index} source={null} sort={sort} label={title} />}
       </WithIndex>
-    </>
+    </ListFrame>
   );
 }
 

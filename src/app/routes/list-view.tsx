@@ -2,13 +2,11 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import type { SiteIndex } from "../../contract/types.ts";
 import { StoryList } from "../../features/feed/story-list.tsx";
-import { MarkAllRead } from "../../features/library/mark-all-read.tsx";
-import { SortControl } from "../../features/sort/sort-control.tsx";
 import { useSortOrder } from "../../features/sort/sort-order.ts";
-import { SubscribeLinks } from "../../features/subscribe/subscribe-links.tsx";
 import { isNotFound } from "../../lib/api.ts";
 import { feedQuery, type FeedPage, type FeedSource } from "../../lib/queries.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { ListFrame } from "./list-frame.tsx";
 
 interface ListViewProps {
   index: SiteIndex;
@@ -20,7 +18,7 @@ interface ListViewProps {
   label: (name: string) => string;
   /** What shows when the data has no such list. */
   notFound: ReactNode;
-  /** Above the sort control: the topic filter, or a line about the outlet. */
+  /** Above the stories: the combine form, or a line about the outlet. */
   children?: ReactNode;
   /** The topic whose feeds the view offers to subscribe to. */
   feedTopic?: string;
@@ -39,16 +37,14 @@ export function ListView({ index, source, nameOf, placeholder, label, notFound, 
   useDocumentTitle(name);
   if (feed.isError && isNotFound(feed.error)) return notFound;
   return (
-    <>
-      <h1 id="view-title" tabIndex={-1}>
-        {name ?? placeholder}
-      </h1>
-      {actions}
-      <MarkAllRead />
-      {feedTopic !== undefined && <SubscribeLinks topic={{ slug: feedTopic, name }} />}
-      {children}
-      <SortControl />
-      <StoryList feed={feed} label={name ? label(name) : "Stories"} notSaved={notSaved} />
-    </>
+    <ListFrame
+      title={name ?? placeholder}
+      actions={actions}
+      feeds={feedTopic === undefined ? null : { slug: feedTopic, name }}
+      topic={feedTopic === undefined ? undefined : { slug: feedTopic, name: name ?? feedTopic }}
+      intro={children}
+    >
+      <StoryList feed={feed} label={name ? label(name) : "Stories"} notSaved={notSaved} byDay={sort === "latest"} />
+    </ListFrame>
   );
 }

@@ -3,7 +3,6 @@ import { NotFound } from "../../components/view-states.tsx";
 import { isTopicSlug } from "../../contract/paths.ts";
 import { FollowList } from "../../features/following/follow-toggle.tsx";
 import { CombineForm } from "../../features/topics/combine-form.tsx";
-import { TopicFilter } from "../../features/topics/topic-filter.tsx";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";
 import { FeedSkeleton } from "./feed-route.tsx";
@@ -33,7 +32,6 @@ export function TopicRoute() {
           notFound={<TopicNotFound />}
           notSaved="This topic isn’t saved for offline reading. Connect to the internet to see its stories."
         >
-          <TopicFilter index={index} />
           <CombineForm index={index} chosen={[slug]} match="any" />
         </ListView>
       )}

@@ -15,5 +15,6 @@ interface FeedListProps {
 /** One of the lists the data has pages for, in the reader's order. */
 export function FeedList({ index, source, sort, label, empty }: FeedListProps) {
   const feed = useInfiniteQuery(feedQuery(index, source, sort));
-  return <StoryList feed={feed} label={label} empty={empty} />;
+  // Latest is newest first, so its stories fall under a heading for each day.
+  return <StoryList feed={feed} label={label} empty={empty} byDay={sort === "latest"} />;
 }

@@ -1,11 +1,7 @@
-import { Link } from "react-router-dom";
-import { RelativeTime } from "../../components/relative-time.tsx";
-import { TopicTags } from "../../components/topic-tags.tsx";
 import { ErrorState, NotSavedOffline } from "../../components/view-states.tsx";
-import type { QueryWord } from "../../contract/search.ts";
-import type { ShardName, Summary } from "../../contract/types.ts";
-import { paths } from "../../lib/paths.ts";
+import type { ShardName } from "../../contract/types.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
+import { StoryCard } from "../feed/story-card.tsx";
 import { Highlight } from "./highlight.tsx";
 import type { SearchOrder } from "./search-engine.ts";
 import { useSearch } from "./use-search.ts";
@@ -17,41 +13,6 @@ export function SearchHint() {
       Type words in the search box at the top of the page and press Enter. Broadsheet looks for them in every story’s
       title, excerpt, outlet and topics; a word also finds longer words that begin with it.
     </p>
-  );
-}
-
-interface SearchResultProps {
-  story: Summary;
-  words: readonly QueryWord[];
-  position: number;
-  setSize: number;
-}
-
-/** One match: its title and excerpt with the query's words marked, its outlet and date, and a way in. */
-function SearchResult({ story, words, position, setSize }: SearchResultProps) {
-  const titleId = `result-${story.id}`;
-  return (
-    <article className="search-result" aria-labelledby={titleId} aria-posinset={position} aria-setsize={setSize}>
-      <h2 className="search-result__title" id={titleId}>
-        <Link to={paths.article(story.id)} data-shortcut="open">
-          <Highlight text={story.title} words={words} />
-        </Link>
-      </h2>
-      <p className="search-result__meta">
-        {story.provider && (
-          <Link to={paths.provider(story.providerKey)} className="search-result__provider">
-            <Highlight text={story.provider.name} words={words} />
-          </Link>
-        )}
-        <RelativeTime iso={story.publishedAt} />
-      </p>
-      {story.excerpt && (
-        <p className="search-result__excerpt">
-          <Highlight text={story.excerpt} words={words} />
-        </p>
-      )}
-      <TopicTags topics={story.topics} />
-    </article>
   );
 }
 
@@ -90,10 +51,18 @@ export function SearchResults({ query, order = "best", manifest }: SearchResults
         {status}
       </p>
       {matches.data && stories.length > 0 && (
-        <div role="feed" aria-label="Search results" aria-busy={loadingMore} className="search-results">
-          {stories.map((story, index) => (
-            <SearchResult key={story.id} story={story} words={matches.data.words} position={index + 1} setSize={total ?? 0} />
-          ))}
+        <div role="feed" aria-label="Search results" aria-busy={loadingMore} className="story-list story-list--excerpts">
+          <div className="story-grid">
+            {stories.map((story, index) => (
+              <StoryCard
+                key={story.id}
+                story={story}
+                position={index + 1}
+                setSize={total ?? 0}
+                mark={(text) => <Highlight text={text} words={matches.data.words} />}
+              />
+            ))}
+          </div>
         </div>
       )}
       {hasMore && (

@@ -1,5 +1,8 @@
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
 import { useHref } from "react-router-dom";
+
+const neverChanges = () => () => {};
+const hasShareSheet = () => typeof navigator.share === "function";
 
 interface ShareButtonProps {
   title: string;
@@ -15,7 +18,8 @@ interface ShareButtonProps {
 export function ShareButton({ title, to }: ShareButtonProps) {
   const href = useHref(to);
   const [message, setMessage] = useState("");
-  const canShare = typeof navigator.share === "function";
+  // A page prerendered at build time offers "Copy link" and hydrates so; a device with a share sheet then offers "Share".
+  const canShare = useSyncExternalStore(neverChanges, hasShareSheet, () => false);
 
   async function share() {
     const url = new URL(href, window.location.origin).href;

@@ -34,7 +34,7 @@ export function SortControl({ options = FEED_ORDERS }: { options?: readonly Sort
             <li key={option.name} className="sort-control__item">
               <Link
                 to={{ pathname, search: searchFor(option.value) }}
-                className="chip"
+                className="segmented__option"
                 aria-current={option === current ? "true" : undefined}
                 aria-describedby={tipId}
               >

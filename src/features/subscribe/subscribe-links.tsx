@@ -1,9 +1,9 @@
 import { useEffect } from "react";
 import { FEED_TYPES, publishedPaths, type FeedFormat } from "../../contract/paths.ts";
 
-/** The topic whose feeds a view offers; its name once known. */
-interface FeedTopic {
-  slug: string;
+/** The feeds a view offers: a topic's (its slug, and its name once known), or the site's (no slug). */
+export interface FeedTopic {
+  slug?: string;
   name?: string;
 }
 
@@ -17,7 +17,7 @@ const feedHref = (format: FeedFormat, topic: string | undefined) =>
  * A topic's feeds as the page's alternates while the topic is shown, so a feed reader given
  * the page's address finds them; the site's own feeds are in index.html.
  */
-function useTopicFeedLinks(topic: FeedTopic | undefined): void {
+function useTopicFeedLinks(topic: { slug: string; name?: string } | undefined): void {
   const slug = topic?.slug;
   const title = topic && `${topic.name ?? topic.slug} · Broadsheet`;
   useEffect(() => {
@@ -35,17 +35,27 @@ function useTopicFeedLinks(topic: FeedTopic | undefined): void {
   }, [slug, title]);
 }
 
-/** "Subscribe" to the site's newest stories, or a topic's: its RSS feed, with the JSON Feed next to it. */
-export function SubscribeLinks({ topic }: { topic?: FeedTopic }) {
+/**
+ * "Subscribe" to the site's newest stories, or a topic's: a small menu in the toolbar with
+ * the RSS feed and the JSON Feed, plain links a feed reader can be given.
+ */
+export function SubscribeMenu({ topic }: { topic?: { slug: string; name?: string } }) {
   useTopicFeedLinks(topic);
   return (
-    <p className="subscribe">
-      <a href={feedHref("rss", topic?.slug)} type={FEED_TYPES.rss}>
-        Subscribe (RSS)
-      </a>
-      <a href={feedHref("json", topic?.slug)} type={FEED_TYPES.json}>
-        JSON Feed
-      </a>
-    </p>
+    <details className="subscribe">
+      <summary>Subscribe</summary>
+      <ul className="subscribe__links">
+        <li>
+          <a href={feedHref("rss", topic?.slug)} type={FEED_TYPES.rss}>
+            Subscribe (RSS)
+          </a>
+        </li>
+        <li>
+          <a href={feedHref("json", topic?.slug)} type={FEED_TYPES.json}>
+            JSON Feed
+          </a>
+        </li>
+      </ul>
+    </details>
   );
 }

@@ -1,20 +1,36 @@
 import { useQueryClient } from "@tanstack/react-query";
+import { useLayoutEffect, useRef } from "react";
 import { NavLink } from "react-router-dom";
-import type { SiteIndex } from "../../contract/types.ts";
+import type { SiteIndex, TopicRef } from "../../contract/types.ts";
 import { paths } from "../../lib/paths.ts";
 import { feedQuery } from "../../lib/queries.ts";
 import { useSortOrder, withSort } from "../sort/sort-order.ts";
 
-/** The most used topics as filters; the chosen one lives in the URL. */
-export function TopicFilter({ index }: { index: SiteIndex }) {
-  const { topTopics: topics, totals } = index;
+/**
+ * The most used topics as filters; the chosen one lives in the URL. `current`, the topic
+ * being read, is listed after them when it is not one of them, so it is always there, marked.
+ */
+export function TopicFilter({ index, current }: { index: SiteIndex; current?: TopicRef }) {
+  const { topTopics, totals } = index;
+  const list = useRef<HTMLUListElement>(null);
+  // The chosen topic in view: the row of chips scrolls sideways on a phone, and a topic far
+  // down it would otherwise be off screen with nothing in sight marked as chosen.
+  const chosen = current?.slug;
+  useLayoutEffect(() => {
+    const row = list.current;
+    const chip = row?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!row || !chip || row.scrollWidth <= row.clientWidth) return;
+    const start = chip.offsetLeft - row.offsetLeft;
+    if (start < row.scrollLeft || start + chip.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollTo({ left: start - 16 });
+  }, [chosen]);
+  const topics: (TopicRef & { count?: number })[] = current && !topTopics.some((topic) => topic.slug === current.slug) ? [...topTopics, current] : topTopics;
   const queryClient = useQueryClient();
   const sort = useSortOrder();
   // A topic's first page starts loading when the reader points at or focuses its chip.
   const prefetch = (slug: string) => () => void queryClient.prefetchInfiniteQuery(feedQuery(index, { topic: slug }, sort));
   return (
     <nav className="topic-filter" aria-label="Topics">
-      <ul>
+      <ul ref={list}>
         <li>
           <NavLink to={withSort(paths.home, sort)} end className="chip">
             All stories <span className="chip__count">{totals.stories}</span>
@@ -28,11 +44,11 @@ export function TopicFilter({ index }: { index: SiteIndex }) {
               onMouseEnter={prefetch(topic.slug)}
               onFocus={prefetch(topic.slug)}
             >
-              {topic.name} <span className="chip__count">{topic.count}</span>
+              {topic.name} {topic.count !== undefined && <span className="chip__count">{topic.count}</span>}
             </NavLink>
           </li>
         ))}
-        {totals.topics > topics.length && (
+        {totals.topics > topTopics.length && (
           <li>
             <NavLink to={paths.topics} end className="chip chip--more">
               All {totals.topics} topics
