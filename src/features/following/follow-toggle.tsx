@@ -24,7 +24,8 @@ export function FollowToggle({ source, name }: FollowToggleProps) {
       disabled={name === undefined}
       onClick={() => name !== undefined && toggleFollowing(source, name)}
     >
-      Follow{following && <span aria-hidden="true">ing</span>} <span className="visually-hidden">{name}</span>
+      {/* One word on screen; the button's flex layout would part "Follow" from "ing". */}
+      <span>Follow{following && <span aria-hidden="true">ing</span>}</span> <span className="visually-hidden">{name}</span>
     </button>
   );
 }
