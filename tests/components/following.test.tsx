@@ -141,7 +141,7 @@ describe("the Following view", () => {
 
     expect(await screen.findByRole("heading", { level: 1, name: "Following" })).toBeInTheDocument();
     const main = screen.getByRole("main");
-    expect(within(main).getByText(/Follow a topic or an outlet from its page/)).toBeInTheDocument();
+    expect(within(main).getByText(/^You aren’t following anything yet\. Follow a topic or an outlet from its page/)).toBeInTheDocument();
     expect(within(main).getByRole("link", { name: "Topics" })).toHaveAttribute("href", "/topics");
     expect(screen.queryByRole("feed")).not.toBeInTheDocument();
   });

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQueries, useQueryClient } from "@tanstack/react-query";
 import { ErrorState, NotSavedOffline, Skeleton } from "../../components/view-states.tsx";
+import type { SortOrder } from "../../contract/order.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { isNotFound } from "../../lib/api.ts";
 import { listHeadQuery } from "../../lib/queries.ts";
@@ -11,23 +12,30 @@ import { keyOf, type Followed } from "./following-store.ts";
 
 const namesOf = (entries: Followed[]) => new Intl.ListFormat("en", { type: "conjunction" }).format(entries.map((entry) => entry.name));
 
+interface FollowingFeedProps {
+  index: SiteIndex;
+  followed: Followed[];
+  sort: SortOrder;
+}
+
 /**
- * The stories of every topic and outlet the reader follows, merged newest first, each story
- * once. A list this device cannot read is left out and named: offline, as not saved (the
- * offline save keeps the followed lists' first pages); online, with a retry; gone from the
- * data, with a way to stop following it.
+ * The stories of every topic and outlet the reader follows, merged in the reader's order
+ * (newest first unless they chose another), each story once. A list this device cannot read
+ * is left out and named: offline, as not saved (the offline save keeps each followed list's
+ * first page in Latest); online, with a retry; gone from the data, with a way to stop
+ * following it.
  */
-export function FollowingFeed({ index, followed }: { index: SiteIndex; followed: Followed[] }) {
+export function FollowingFeed({ index, followed, sort }: FollowingFeedProps) {
   const queryClient = useQueryClient();
   const online = useOnlineStatus();
   // The merge reads the same heads; these say which lists it can read before it starts.
-  const heads = useQueries({ queries: followed.map(({ source }) => listHeadQuery(index, source, "latest")) });
+  const heads = useQueries({ queries: followed.map(({ source }) => listHeadQuery(index, source, sort)) });
   const settled = heads.every((head) => !head.isPending);
   const readable = followed.filter((_, i) => heads[i].isSuccess);
   const gone = followed.filter((_, i) => isNotFound(heads[i].error));
   const unreadable = followed.filter((_, i) => heads[i].isError && !isNotFound(heads[i].error));
   const feed = useInfiniteQuery({
-    ...combinedFeedQuery(queryClient, { index, sources: readable.map(({ source }) => source), match: "any", sort: "latest" }),
+    ...combinedFeedQuery(queryClient, { index, sources: readable.map(({ source }) => source), match: "any", sort }),
     enabled: settled && readable.length > 0,
   });
 
@@ -56,6 +64,7 @@ export function FollowingFeed({ index, followed }: { index: SiteIndex; followed:
           <StoryList
             feed={feed}
             label="Stories you follow"
+            byDay={sort === "latest"}
             empty="The topics and outlets you follow have no stories yet."
             notSaved="The stories you follow aren’t saved for offline reading. Connect to the internet to see them."
           />
