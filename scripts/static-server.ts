@@ -1,9 +1,11 @@
 /**
  * A static host as a CDN would be: gzip for text, long caching for hashed files,
  * `<path>.html` for a path that names such a file (as Netlify and Cloudflare Pages serve
- * an article's page), `index.html` for every other path that is not a file (the SPA
- * fallback), and the headers the build's `_headers` file gives a path, as Netlify and
- * Cloudflare Pages send them. The benchmark and the browser tests serve `dist/` with it.
+ * a topic's or an article's page), the app shell (`shell.html`, or `index.html` in a build
+ * without one) for every other path that is not a file (the SPA fallback), nothing from
+ * the build's own `.broadsheet/` (as Netlify leaves dot-folders out of a deploy), and the
+ * headers the build's `_headers` file gives a path, as Netlify and Cloudflare Pages send
+ * them. The benchmark and the browser tests serve `dist/` with it.
  */
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -75,10 +77,10 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<
   return headers;
 }
 
-/** What a host serves for `asked`: that file, else `<asked>.html`, else index.html. */
+/** What a host serves for `asked`: that file, else `<asked>.html`, else a folder's index.html (the home page), else the app shell. */
 async function fileFor(root: string, asked: string) {
-  const candidates = asked.startsWith("..") ? [] : [asked, `${asked}.html`];
-  for (const path of [...candidates, "index.html"]) {
+  const candidates = asked.startsWith("..") || asked.startsWith(".broadsheet") ? [] : [asked, `${asked}.html`, join(asked, "index.html")];
+  for (const path of [...candidates, "shell.html", "index.html"]) {
     const info = await stat(join(root, path)).catch(() => undefined);
     if (info?.isFile()) return { path, info };
   }

@@ -24,6 +24,44 @@ export interface PageState {
   queries: PageQuery[];
 }
 
+/** What stands for a value met earlier in the entries: the path to it (entry, then keys). */
+const SAME = "$same";
+type Path = (string | number)[];
+
+/**
+ * The entries with every object or array met a second time (a list's head is also its
+ * feed's first page and its data file's content; an article group is its file's) written
+ * as the path to the first: the page carries each once. `withSharedValuesRestored` undoes it.
+ */
+export function withSharedValuesMarked(queries: readonly PageQuery[]): PageQuery[] {
+  const seen = new Map<object, Path>();
+  const mark = (value: unknown, path: Path): unknown => {
+    if (value === null || typeof value !== "object") return value;
+    const first = seen.get(value);
+    if (first) return { [SAME]: first };
+    seen.set(value, path);
+    if (Array.isArray(value)) return value.map((item, at) => mark(item, [...path, at]));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, mark(item, [...path, name])]));
+  };
+  return queries.map(([key, data], at) => [key, mark(data, [at, 1])]);
+}
+
+/** The entries with each marked value in place again (the same object where the path leads), in place. */
+export function withSharedValuesRestored(queries: PageQuery[]): PageQuery[] {
+  const at = (path: Path) => path.reduce<unknown>((value, step) => (value as Record<string | number, unknown>)[step], queries);
+  const restore = (value: unknown): unknown => {
+    if (value === null || typeof value !== "object") return value;
+    const path = (value as { [SAME]?: Path })[SAME];
+    if (Array.isArray(path) && Object.keys(value).length === 1) return at(path);
+    const fields = value as Record<string, unknown>;
+    for (const name of Object.keys(fields)) fields[name] = restore(fields[name]);
+    return value;
+  };
+  // In the order they were marked: a path always leads to a value restored already.
+  for (const entry of queries) entry[1] = restore(entry[1]);
+  return queries;
+}
+
 /**
  * The state as a `<script type="application/json">` element. The JSON is escaped so the
  * HTML parser can never see markup in it: `<` (so no `</script>` and no `<!--` ends or

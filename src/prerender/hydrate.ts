@@ -4,7 +4,7 @@
  * exactly (hydration, no mismatch) with no fetch but the index's.
  */
 import { hashKey, type QueryClient } from "@tanstack/react-query";
-import { PAGE_STATE_ID, parsePageState, rekeyed, type PageState } from "../contract/page-state.ts";
+import { PAGE_STATE_ID, parsePageState, rekeyed, withSharedValuesRestored, type PageState } from "../contract/page-state.ts";
 import { dataPaths } from "../contract/paths.ts";
 import type { SiteIndex } from "../contract/types.ts";
 import { fetchData } from "../lib/api.ts";
@@ -24,7 +24,7 @@ export function prerenderedState(): PageState | undefined {
  */
 export function seedFrom(client: QueryClient, state: PageState): boolean {
   client.setQueryData(queryKeys.index, state.index);
-  for (const [key, data] of state.queries) client.setQueryData(key, data);
+  for (const [key, data] of withSharedValuesRestored(state.queries)) client.setQueryData(key, data);
   setRenderClock(state.renderedAt);
   return state.path === location.pathname && location.search === "";
 }

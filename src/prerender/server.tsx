@@ -4,12 +4,12 @@
  * this module for Node (src/pipeline/publish/first-screen.ts) and keeps the bundle in the
  * out folder's `.broadsheet/`, so `npm run build:data` draws the pages again with new data.
  */
-import { hashKey, QueryClient, skipToken, type Query } from "@tanstack/react-query";
+import { hashKey, QueryCache, QueryClient, skipToken, type Query } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { prerender } from "react-dom/static";
 import { StaticRouter } from "react-router-dom";
 import { App } from "../app/app.tsx";
-import type { PageQuery, PageRenderer, RenderedPage } from "../contract/page-state.ts";
+import { withSharedValuesMarked, type PageQuery, type PageRenderer, type RenderedPage } from "../contract/page-state.ts";
 import type { SiteIndex } from "../contract/types.ts";
 import { queryKeys } from "../lib/queries.ts";
 import { setRenderClock } from "../lib/use-clock.ts";
@@ -45,6 +45,21 @@ function waiting(query: Query): boolean {
   return on && queryFn !== undefined && queryFn !== skipToken && query.state.status === "pending" && query.state.fetchStatus === "idle";
 }
 
+/**
+ * A cache that notes the queries a render reads: what the first screen is drawn from, as
+ * against the files those queries read to answer (a list's data file, an article group's
+ * table). Only the first are the page's to carry: the client's first render reads nothing
+ * else, and the page then changes only when they do.
+ */
+class ReadingCache extends QueryCache {
+  readonly read = new Set<string>();
+  override build: QueryCache["build"] = (client, options, state) => {
+    const query = super.build(client, options, state);
+    this.read.add(query.queryHash);
+    return query;
+  };
+}
+
 /** The markup of one render, every Suspense boundary resolved (lazy views included); a render error throws. */
 async function markupOf(element: ReactNode): Promise<string> {
   let failure: unknown;
@@ -65,7 +80,8 @@ export function createRenderer(readData: ReadData): PageRenderer {
   async function draw(path: string, renderedAt: number): Promise<RenderedPage> {
     const location = `${base}${path.slice(1)}`;
     // No retries, no timers: a build answers at once or not at all.
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: "always", staleTime: Infinity, gcTime: Infinity } } });
+    const cache = new ReadingCache();
+    const client = new QueryClient({ queryCache: cache, defaultOptions: { queries: { retry: false, networkMode: "always", staleTime: Infinity, gcTime: Infinity } } });
     const Router = ({ children, basename }: { children: ReactNode; basename: string }) => (
       <StaticRouter location={location} basename={basename}>
         {children}
@@ -74,6 +90,7 @@ export function createRenderer(readData: ReadData): PageRenderer {
     try {
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         setRenderClock(renderedAt);
+        cache.read.clear();
         const body = await markupOf(<App queryClient={client} router={Router} />);
         const asked = client.getQueryCache().getAll().filter(waiting);
         if (asked.length > 0) {
@@ -87,9 +104,9 @@ export function createRenderer(readData: ReadData): PageRenderer {
         if (!index) return { error: "the page never read the index" };
         const indexHash = hashKey(queryKeys.index);
         const entries: PageQuery[] = queries
-          .filter((query) => query.state.status === "success" && query.queryHash !== indexHash)
+          .filter((query) => cache.read.has(query.queryHash) && query.state.status === "success" && query.queryHash !== indexHash)
           .map((query) => [query.queryKey, query.state.data]);
-        return { body, state: { path: location, renderedAt, index, queries: entries } };
+        return { body, state: { path: location, renderedAt, index, queries: withSharedValuesMarked(entries) } };
       }
       return { error: `its data was still loading after ${MAX_PASSES} renders` };
     } catch (error) {

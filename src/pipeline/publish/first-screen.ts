@@ -6,7 +6,7 @@
  * never uploaded), so `npm run build:data` draws the pages again from new data without
  * bundling anything.
  */
-import { stat, readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join, normalize, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "vite";
@@ -18,12 +18,13 @@ import type { SitePage } from "./page-head.ts";
 
 /** Where the renderer's bundle lives in the out folder. */
 export const RENDERER_DIR = `${STATE_DIR}/server`;
-const RENDERER_FILE = "first-screen.js";
+/** The bundle's entry, named by its content: a new bundle is a new module, even to a process that imported the last one. */
+const RENDERER_FILE = /^first-screen-[\w-]+\.js$/;
 const RENDERER_SOURCE = "src/prerender/server.tsx";
 
 /**
  * Bundles the renderer for Node, everything in it (React included), so it runs wherever
- * the out folder is, with React's production build whatever NODE_ENV says.
+ * the out folder is, with React's production build and JSX whatever NODE_ENV says.
  */
 export async function bundleRenderer(config: { root: string; base: string; mode: string }, outDir: string): Promise<void> {
   await build({
@@ -34,6 +35,7 @@ export async function bundleRenderer(config: { root: string; base: string; mode:
     logLevel: "warn",
     publicDir: false,
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
+    oxc: { jsx: { runtime: "automatic", development: false } },
     ssr: { noExternal: true },
     build: {
       ssr: RENDERER_SOURCE,
@@ -42,7 +44,7 @@ export async function bundleRenderer(config: { root: string; base: string; mode:
       target: "node20",
       minify: false,
       rollupOptions: {
-        output: { entryFileNames: RENDERER_FILE },
+        output: { entryFileNames: "first-screen-[hash].js" },
         // React Router marks its modules "use client", which means nothing to a bundle for Node.
         onwarn: (warning, warn) => void (warning.code === "MODULE_LEVEL_DIRECTIVE" || warn(warning)),
       },
@@ -61,11 +63,10 @@ function dataReader(outDir: string) {
 
 /** The renderer the full build left in `outDir`, reading that folder's data; none when no build left one. */
 export async function loadRenderer(outDir: string): Promise<PageRenderer | undefined> {
-  const file = join(outDir, RENDERER_DIR, RENDERER_FILE);
-  const bundled = await stat(file).catch(() => undefined);
-  if (!bundled) return undefined;
-  // A new bundle at the same path (the next full build in this process) is a new module.
-  const module = (await import(`${pathToFileURL(file).href}?built=${bundled.mtimeMs}`)) as {
+  const folder = join(outDir, RENDERER_DIR);
+  const entry = (await readdir(folder).catch(() => [])).find((name) => RENDERER_FILE.test(name));
+  if (!entry) return undefined;
+  const module = (await import(pathToFileURL(join(folder, entry)).href)) as {
     createRenderer(readData: (path: string) => Promise<string | undefined>): PageRenderer;
   };
   return module.createRenderer(dataReader(outDir));
