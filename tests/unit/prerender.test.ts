@@ -76,7 +76,7 @@ const stateOf = async (path: string) => pageStateIn(await read(path)) as PageSta
 /** What a page shows and holds, whichever build's index it was drawn with: its markup, and its data under the build's keys. */
 function contentOf(html: string) {
   const state = pageStateIn(html) as PageState;
-  return { markup: parse(html).getElementById("root")?.innerHTML.replace(/<script[\s\S]*$/, ""), data: rekeyed(state.queries, state.index.buildId, "") };
+  return { markup: parse(html).getElementById("root")?.innerHTML, data: rekeyed(state.queries, state.index.buildId, "") };
 }
 const headings = (document: Document) => [...document.querySelectorAll("#root article h2")].map((heading) => heading.textContent);
 const linkTo = (document: Document, name: string) => [...document.querySelectorAll<HTMLAnchorElement>("#root a")].find((link) => link.textContent === name);

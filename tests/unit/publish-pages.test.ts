@@ -158,11 +158,12 @@ describe("topic pages", () => {
     expect(head.scripts).toEqual(headOf(built).scripts);
   });
 
-  it("puts a first screen inside the app's root, in place of the shell's header", () => {
+  it("puts a first screen inside the app's root, in place of the shell's header, and its data after the root", () => {
     const [home] = sitePages([], [], SITE);
-    const page = pageTemplate(built, SITE)(home, "<main>Stories</main>");
+    const page = pageTemplate(built, SITE)(home, { body: "<main>Stories</main>", data: '<script type="application/json">{}</script>' });
     const document = new DOMParser().parseFromString(page, "text/html");
     expect(document.getElementById("root")?.innerHTML).toBe("<main>Stories</main>");
+    expect(document.getElementById("root")?.nextElementSibling?.getAttribute("type")).toBe("application/json");
     expect(document.querySelectorAll(".site-header")).toHaveLength(0);
   });
 });

@@ -14,7 +14,7 @@ import { pageStateIn, pageStateScript, rekeyed, type PageRenderer, type PageStat
 import { DATA_DIR } from "../../contract/paths.ts";
 import { STATE_DIR } from "../output.ts";
 import type { DataFile } from "../shards.ts";
-import type { SitePage } from "./page-head.ts";
+import type { FirstScreen, SitePage } from "./page-head.ts";
 
 /** Where the renderer's bundle lives in the out folder. */
 export const RENDERER_DIR = `${STATE_DIR}/server`;
@@ -96,12 +96,12 @@ export interface FirstScreenFailures {
 export async function* pagesWithFirstScreens(
   renderer: PageRenderer,
   pages: Iterable<SitePage>,
-  assemble: (page: SitePage, firstScreen?: string) => string,
+  assemble: (page: SitePage, firstScreen?: FirstScreen) => string,
   outDir: string,
   now: number,
   account: FirstScreenFailures,
 ): AsyncGenerator<DataFile> {
-  const html = (page: SitePage, body: string, state: PageState) => assemble(page, body + pageStateScript(state));
+  const html = (page: SitePage, body: string, state: PageState) => assemble(page, { body, data: pageStateScript(state) });
   /** The page as it is, when drawing it again with its own clock under this build's data changes nothing. */
   const unchanged = async (page: SitePage, before: string | undefined) => {
     const earlier = before === undefined ? undefined : pageStateIn(before);

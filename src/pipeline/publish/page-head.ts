@@ -133,12 +133,19 @@ export function sitePages(topics: readonly Topic[], articles: readonly Article[]
 
 const ROOT_OPEN = '<div id="root">';
 
+/** A page's first screen: the markup that goes inside the app's root, and the data after it (src/contract/page-state.ts). */
+export interface FirstScreen {
+  body: string;
+  data: string;
+}
+
 /**
  * The built index.html (same scripts, so the app starts as usual), cut where a page's head
  * goes (the site's is swapped for the page's) and where its first screen goes: in place of
- * the shell's header inside the app's root, the last element of the body.
+ * the shell's header inside the app's root, the last element of the body, and its data
+ * right after the root, where the app finds it before it hydrates.
  */
-export function pageTemplate(builtHtml: string, siteUrl: string): (page: SitePage, firstScreen?: string) => string {
+export function pageTemplate(builtHtml: string, siteUrl: string): (page: SitePage, firstScreen?: FirstScreen) => string {
   const site = pageHeadHtml(siteHead(siteUrl), siteUrl);
   const at = builtHtml.indexOf(site);
   if (at < 0) throw new Error(`index.html has no page head to replace: it needs ${PAGE_HEAD_MARKER} in its <head>`);
@@ -148,6 +155,7 @@ export function pageTemplate(builtHtml: string, siteUrl: string): (page: SitePag
   return (page, firstScreen) => {
     if (firstScreen === undefined) return before + page.head + after;
     if (open < 0 || close < open) throw new Error(`index.html has no ${ROOT_OPEN} at the end of its <body> for the first screen`);
-    return before + page.head + after.slice(0, open + ROOT_OPEN.length) + firstScreen + after.slice(close);
+    const end = close + "</div>".length;
+    return before + page.head + after.slice(0, open + ROOT_OPEN.length) + firstScreen.body + after.slice(close, end) + firstScreen.data + after.slice(end);
   };
 }
