@@ -7,6 +7,8 @@ export const CARD_EXCERPT = 200;
 
 /** Other outlets' headlines on a card: Google News shows three, and so does Broadsheet. */
 export const CARD_HEADLINES = 3;
+/** Each of them in characters: two short lines in a card of the grid; the article lists them whole. */
+export const CARD_HEADLINE_TITLE = 70;
 
 /**
  * Up to `CARD_HEADLINES` headlines from outlets other than the article's own, one per outlet:
@@ -22,10 +24,10 @@ function headlinesOf(article: Article): Headline[] | undefined {
       headlines.push(headline);
     }
   };
-  for (const link of article.story.articles) if (link.provider) add({ title: link.title, outlet: link.provider.name, id: link.id });
+  for (const link of article.story.articles) if (link.provider) add({ title: cutText(link.title, CARD_HEADLINE_TITLE), outlet: link.provider.name, id: link.id });
   for (const item of article.related) {
     const url = parseHttpUrl(item.sourceUrl);
-    if (url && item.provider) add({ title: item.title, outlet: item.provider.name, sourceUrl: url.href });
+    if (url && item.provider) add({ title: cutText(item.title, CARD_HEADLINE_TITLE), outlet: item.provider.name, sourceUrl: url.href });
   }
   return headlines.length > 0 ? headlines : undefined;
 }

@@ -36,12 +36,15 @@ export function relativeTime(iso: string, now = Date.now()): string {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** British English: "Monday 30 November", the day before the month, as the issue's readers wrote it. */
-function format(time: number, options: Intl.DateTimeFormatOptions, timeZone: string | undefined): string {
+function formatter(options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
   const key = `${JSON.stringify(options)}@${timeZone ?? ""}`;
-  let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat("en-GB", { ...options, timeZone })));
-  return formatter.format(time);
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat("en-GB", { ...options, timeZone })));
+  return made;
 }
+const format = (time: number, options: Intl.DateTimeFormatOptions, timeZone: string | undefined) => formatter(options, timeZone).format(time);
+const formatParts = (time: number, options: Intl.DateTimeFormatOptions, timeZone: string | undefined) =>
+  formatter(options, timeZone).formatToParts(time);
 
 const zoneSuffix = (clock: Clock) => (clock.timeZone === "UTC" ? " UTC" : "");
 
@@ -50,7 +53,11 @@ export const fullDate = (iso: string, clock: Clock): string =>
   format(Date.parse(iso), { dateStyle: "full", timeStyle: "short" }, clock.timeZone).replace(",", "") + zoneSuffix(clock);
 
 /** The calendar day of `time` where the reader is: "2026-11-30". */
-const dayOf = (time: number, clock: Clock) => format(time, { year: "numeric", month: "2-digit", day: "2-digit" }, clock.timeZone);
+function dayOf(time: number, clock: Clock): string {
+  const parts = formatParts(time, { year: "numeric", month: "2-digit", day: "2-digit" }, clock.timeZone);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
+}
 
 const sameYear = (time: number, clock: Clock) =>
   format(time, { year: "numeric" }, clock.timeZone) === format(clock.now, { year: "numeric" }, clock.timeZone);
@@ -62,18 +69,29 @@ export function storyTime(iso: string, clock: Clock): string {
   return format(time, sameYear(time, clock) ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" }, clock.timeZone);
 }
 
-/** The heading of a day's stories: "Today", "Yesterday", "Monday 30 November", "Monday 30 November 2019". */
-export function dayHeading(iso: string, clock: Clock): string {
-  const time = Date.parse(iso);
-  const day = dayOf(time, clock);
-  if (day === dayOf(clock.now, clock)) return "Today";
-  if (day === dayOf(clock.now - DAY, clock)) return "Yesterday";
-  const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long" };
-  return format(time, sameYear(time, clock) ? options : { ...options, year: "numeric" }, clock.timeZone);
+/** A heading over a list's stories, and what it groups them by. */
+export interface DateGroup {
+  key: string;
+  label: string;
 }
 
-/** Which day a story belongs to, for grouping a list by day. */
-export const dayKey = (iso: string, clock: Clock): string => dayOf(Date.parse(iso), clock);
+/**
+ * Which heading a story falls under, newest first, as people think back: "Today",
+ * "Yesterday", a day of the past week ("Monday 30 November"), then a month ("November
+ * 2024"): an archive with a story every few days is not cut into a heading per story.
+ */
+export function dateGroup(iso: string, clock: Clock): DateGroup {
+  const time = Date.parse(iso);
+  const day = dayOf(time, clock);
+  if (day === dayOf(clock.now, clock)) return { key: day, label: "Today" };
+  if (day === dayOf(clock.now - DAY, clock)) return { key: day, label: "Yesterday" };
+  if (Math.abs(clock.now - time) < RELATIVE_FOR) {
+    const options: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long" };
+    // en-GB writes a comma after the weekday once there is a year; the heading reads better without.
+    return { key: day, label: format(time, sameYear(time, clock) ? options : { ...options, year: "numeric" }, clock.timeZone).replace(",", "") };
+  }
+  return { key: day.slice(0, 7), label: format(time, { month: "long", year: "numeric" }, clock.timeZone) };
+}
 
 /** The host of a URL without `www.`, for "Read at …" labels. */
 export function hostOf(url: string): string {

@@ -60,30 +60,30 @@ export function StoryCard({ story, position, setSize, lead = false, mark = plain
             {mark(story.title)}
           </Link>
         </h2>
-        <p className="story__meta">
+        <div className="story__meta">
           {unreadId && <UnreadMarker id={unreadId} />}
           <Link to={paths.provider(story.providerKey)} className="story__provider">
             <OutletMark name={outlet} outletKey={story.providerKey} />
             {mark(outlet)}
           </Link>
           <RelativeTime iso={story.publishedAt} />
-        </p>
+          <SaveToggle story={story} onToggle={onSaveToggle} />
+        </div>
         {story.excerpt && <p className="story__excerpt">{mark(story.excerpt)}</p>}
-        {story.headlines && (
-          <ul className="story__headlines" aria-label={`Other outlets on “${story.title}”`}>
-            {story.headlines.map((headline) => (
-              <OtherHeadline key={headline.id ?? headline.sourceUrl} headline={headline} />
-            ))}
-          </ul>
-        )}
-        {story.outlets && (
-          <Link to={paths.article(story.id)} className="story__coverage" aria-describedby={titleId}>
-            Full coverage · {story.outlets} outlets
-          </Link>
-        )}
-        <TopicTags topics={story.topics} />
       </div>
-      <SaveToggle story={story} onToggle={onSaveToggle} />
+      {story.headlines && (
+        <ul className="story__headlines" aria-label={`Other outlets on “${story.title}”`}>
+          {story.headlines.map((headline) => (
+            <OtherHeadline key={headline.id ?? headline.sourceUrl} headline={headline} />
+          ))}
+        </ul>
+      )}
+      {story.outlets && (
+        <Link to={paths.article(story.id)} className="story__coverage" aria-describedby={titleId}>
+          Full coverage · {story.outlets} outlets
+        </Link>
+      )}
+      <TopicTags topics={story.topics} />
     </article>
   );
 }

@@ -4,7 +4,7 @@ import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, use
 import { ErrorState, NotSavedOffline, Skeleton } from "../../components/view-states.tsx";
 import { LIST_HEAD_SIZE } from "../../contract/paths.ts";
 import type { Summary } from "../../contract/types.ts";
-import { dayHeading, dayKey, type Clock } from "../../lib/format.ts";
+import { dateGroup, type Clock } from "../../lib/format.ts";
 import { useClock } from "../../lib/use-clock.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
 import { useListStyle } from "./list-style.ts";
@@ -24,7 +24,7 @@ interface StoryListProps {
   empty?: ReactNode;
   /** What the list says offline when its first page was never saved on this device. */
   notSaved?: string;
-  /** Newest first: a heading for each day ("Today", "Yesterday", "Monday 30 November"). */
+  /** Newest first: a heading for each day ("Today", "Yesterday", "Monday 30 November"), then each month. */
   byDay?: boolean;
   /** Draws a card's text: with a search's words marked, say. */
   mark?: (text: string) => ReactNode;
@@ -58,11 +58,11 @@ function dayRows(stories: readonly Summary[], from: number, byDay: boolean, cloc
   stories.forEach((story, offset) => {
     const position = from + offset;
     if (byDay) {
-      const key = dayKey(story.publishedAt, clock);
-      if (key !== day) {
+      const group = dateGroup(story.publishedAt, clock);
+      if (group.key !== day) {
         flush();
-        rows.push({ kind: "day", key: `day-${key}`, label: dayHeading(story.publishedAt, clock) });
-        day = key;
+        rows.push({ kind: "day", key: `day-${group.key}`, label: group.label });
+        day = group.key;
       }
     }
     if (run.length === columns) flush();
