@@ -8,7 +8,7 @@ import { useSortOrder, withSort } from "../sort/sort-order.ts";
 
 /**
  * The most used topics as filters; the chosen one lives in the URL. `current`, the topic
- * being read, is listed after them when it is not one of them, so it is always there, marked.
+ * being read, comes first when it is not one of them, so it is always there and in view, marked.
  */
 export function TopicFilter({ index, current }: { index: SiteIndex; current?: TopicRef }) {
   const { topTopics, totals } = index;
@@ -23,7 +23,7 @@ export function TopicFilter({ index, current }: { index: SiteIndex; current?: To
     const start = chip.offsetLeft - row.offsetLeft;
     if (start < row.scrollLeft || start + chip.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollTo({ left: start - 16 });
   }, [chosen]);
-  const topics: (TopicRef & { count?: number })[] = current && !topTopics.some((topic) => topic.slug === current.slug) ? [...topTopics, current] : topTopics;
+  const topics: (TopicRef & { count?: number })[] = current && !topTopics.some((topic) => topic.slug === current.slug) ? [current, ...topTopics] : topTopics;
   const queryClient = useQueryClient();
   const sort = useSortOrder();
   // A topic's first page starts loading when the reader points at or focuses its chip.
