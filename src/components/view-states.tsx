@@ -53,7 +53,11 @@ export function NotFound({
       </h1>
       <p>{message}</p>
       <p className="not-found__actions">
-        <Link to={paths.home}>Back to all stories</Link>
+        <Link to={paths.home} className="button button--primary">
+          Back to all stories
+        </Link>
+        <Link to={paths.topics}>Browse the topics</Link>
+        <Link to={paths.saved}>Your saved stories</Link>
         {children}
       </p>
     </section>
@@ -77,11 +81,17 @@ export function ViewFailed() {
   );
 }
 
-/** Part of a view whose data was never saved on this device, said as such while offline. */
+/**
+ * Part of a view whose data was never saved on this device, said as such while offline,
+ * with what still works: the stories saved on this device.
+ */
 export function NotSavedOffline({ message }: { message: string }) {
   return (
-    <p className="empty" role="status">
-      {message}
-    </p>
+    <div className="empty">
+      <p role="status">{message}</p>
+      <p>
+        <Link to={paths.saved}>Read your saved stories</Link>, which work offline.
+      </p>
+    </div>
   );
 }
