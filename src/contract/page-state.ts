@@ -10,8 +10,12 @@ import type { SiteIndex } from "./types.ts";
 /** The id of the `<script type="application/json">` that holds the state. */
 export const PAGE_STATE_ID = "broadsheet-page";
 
-/** One query cache entry: its key and its data, as the app's own queries made them. */
-export type PageQuery = [key: readonly unknown[], data: unknown];
+/**
+ * One query cache entry: its key and its data, as the app's own queries made them; `part`
+ * when the page carries only what it shows of the data (one article of an article group),
+ * which the app then asks for in full.
+ */
+export type PageQuery = [key: readonly unknown[], data: unknown, part?: "part"];
 
 export interface PageState {
   /** The address the markup was drawn for, base included: the app hydrates only there. */
@@ -22,7 +26,29 @@ export interface PageState {
   index: SiteIndex;
   /** Every other entry the first screen read. */
   queries: PageQuery[];
+  /**
+   * The fields of the index the page was drawn from, deep (`articles.tables.3`; `*` for a
+   * whole object), but the build id, which only names the build: with the same values there,
+   * the page would come out the same (every other file is named by its content).
+   */
+  indexRead: string[];
+  /** What drew the page: the renderer's bundle and the shell, by their content; another draws it again. */
+  drawnBy?: string;
 }
+
+/** The index's value at a path `indexRead` names, as JSON. */
+function indexValueAt(index: SiteIndex, path: string): string | undefined {
+  let value: unknown = index;
+  for (const step of path.split(".")) {
+    if (step === "*") break;
+    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[step] : undefined;
+  }
+  return JSON.stringify(value);
+}
+
+/** Whether `index` holds what `state` was drawn from: every field the page read has the value it had. */
+export const readsTheSame = (state: PageState, index: SiteIndex): boolean =>
+  state.indexRead.every((path) => indexValueAt(index, path) === indexValueAt(state.index, path));
 
 /** What stands for a value met earlier in the entries: the path to it (entry, then keys). */
 const SAME = "$same";
@@ -30,20 +56,27 @@ type Path = (string | number)[];
 
 /**
  * The entries with every object or array met a second time (a list's head is also its
- * feed's first page and its data file's content; an article group is its file's) written
- * as the path to the first: the page carries each once. `withSharedValuesRestored` undoes it.
+ * feed's first page) written as the path to the first: the page carries each once.
+ * `withSharedValuesRestored` undoes it.
  */
 export function withSharedValuesMarked(queries: readonly PageQuery[]): PageQuery[] {
-  const seen = new Map<object, Path>();
-  const mark = (value: unknown, path: Path): unknown => {
-    if (value === null || typeof value !== "object") return value;
-    const first = seen.get(value);
-    if (first) return { [SAME]: first };
-    seen.set(value, path);
-    if (Array.isArray(value)) return value.map((item, at) => mark(item, [...path, at]));
-    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, mark(item, [...path, name])]));
+  // Where each value was met: the value it is in and its key there; an entry's data is in none.
+  type Place = { up: object | undefined; key: string | number };
+  const seen = new Map<object, Place>();
+  const pathTo = (value: object): Path => {
+    const keys: Path = [];
+    let at = seen.get(value) as Place;
+    for (; at.up; at = seen.get(at.up) as Place) keys.push(at.key);
+    return [at.key, 1, ...keys.reverse()];
   };
-  return queries.map(([key, data], at) => [key, mark(data, [at, 1])]);
+  const mark = (value: unknown, up: object | undefined, key: string | number): unknown => {
+    if (value === null || typeof value !== "object") return value;
+    if (seen.has(value)) return { [SAME]: pathTo(value) };
+    seen.set(value, { up, key });
+    if (Array.isArray(value)) return value.map((item, at) => mark(item, value, at));
+    return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, mark(item, value, name)]));
+  };
+  return queries.map(([key, data, ...part], at) => [key, mark(data, undefined, at), ...part]);
 }
 
 /** The entries with each marked value in place again (the same object where the path leads), in place. */
@@ -77,7 +110,11 @@ const STATE_ELEMENT = new RegExp(`<script type="application/json" id="${PAGE_STA
 /** A state is what pageStateScript wrote, checked at the top: the page may be any file. */
 function asPageState(value: unknown): PageState | undefined {
   const state = value as Partial<PageState> | null;
-  return typeof state?.path === "string" && typeof state.renderedAt === "number" && typeof state.index?.buildId === "string" && Array.isArray(state.queries)
+  return typeof state?.path === "string" &&
+    typeof state.renderedAt === "number" &&
+    typeof state.index?.buildId === "string" &&
+    Array.isArray(state.queries) &&
+    Array.isArray(state.indexRead)
     ? (state as PageState)
     : undefined;
 }
@@ -104,7 +141,7 @@ export function parsePageState(json: string): PageState | undefined {
  * page the build found unchanged under its new index holds the same data under both.
  */
 export const rekeyed = (queries: readonly PageQuery[], from: string, to: string): PageQuery[] =>
-  queries.map(([key, data]) => [key.map((part) => (part === from ? to : part)), data]);
+  queries.map(([key, ...rest]) => [key.map((part) => (part === from ? to : part)), ...rest]);
 
 /** A page drawn by the build: its markup (what goes inside the app's root) and its state; or why it could not be. */
 export type RenderedPage = { body: string; state: PageState } | { error: string };

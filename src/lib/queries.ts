@@ -25,6 +25,7 @@ import { fetchData, isNotFound, NotFoundError } from "./api.ts";
 export const queryKeys = {
   index: ["index"] as const,
   feed: (buildId: string, source: FeedSource, sort: SortOrder) => ["feed", buildId, source, sort] as const,
+  articleBucket: (buildId: string, bucket: number) => ["article-bucket", buildId, bucket] as const,
 };
 
 export const indexQuery = () =>
@@ -135,7 +136,7 @@ export const articleBucketQuery = (index: SiteIndex, id: string) => {
   const { bits, tables } = index.articles;
   const bucket = articleBucketOf(id, bits) ?? -1;
   return queryOptions({
-    queryKey: ["article-bucket", index.buildId, bucket] as const,
+    queryKey: queryKeys.articleBucket(index.buildId, bucket),
     queryFn: async ({ client }) => {
       if (bucket < 0) return null;
       const { table, slot } = groupTableSlot(bucket, bits);

@@ -8,6 +8,8 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { articleBucketOf, dataPaths } from "../contract/paths.ts";
+import type { Article, SiteIndex } from "../contract/types.ts";
 import type { ContentBuild } from "./content.ts";
 import { dataFiles } from "./data-files.ts";
 import { readManifest, retireAndRecord, writeFiles, type BuildManifest, type RetireResult, type WriteResult } from "./output.ts";
@@ -87,20 +89,22 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
   const data = await writeFiles(outDir, everything(), previous);
   // Drawn from the data as the folder now holds it, the index included.
   const assemble = pageTemplate(shell, options.siteUrl);
-  const pages = sitePages(build.model.topics, prerendered, options.siteUrl);
-  const renderer = await loadRenderer(outDir);
-  const failures: FirstScreenFailures = renderer ? { failed: 0 } : { failed: pages.length, firstFailure: `no renderer in ${RENDERER_DIR} (build the site in full once)` };
+  // Articles drawn group by group, so that the renderer reads each article group once.
+  const groupOf = (article: Article) => articleBucketOf(article.id, build.model.articleBucketBits) ?? 0;
+  const pages = sitePages(build.model.topics, [...prerendered].sort((a, b) => groupOf(a) - groupOf(b)), options.siteUrl);
+  const loaded = await loadRenderer(outDir);
+  const failures: FirstScreenFailures = loaded ? { failed: 0 } : { failed: pages.length, firstFailure: `no renderer in ${RENDERER_DIR} (build the site in full once)` };
   let html: WriteResult;
   try {
+    const index = JSON.parse(await readFile(join(outDir, dataPaths.index), "utf8")) as SiteIndex;
+    const draw = { shell, index, outDir, now: options.now ?? Date.now(), account: failures };
     html = await writeFiles(
       outDir,
-      renderer
-        ? pagesWithFirstScreens(renderer, pages, assemble, outDir, options.now ?? Date.now(), failures)
-        : pages.map((page) => ({ path: page.file, render: () => assemble(page) })),
+      loaded ? pagesWithFirstScreens(loaded, pages, assemble, draw) : pages.map((page) => ({ path: page.file, render: () => assemble(page) })),
       previous,
     );
   } finally {
-    renderer?.close();
+    loaded?.renderer.close();
   }
   const write: WriteResult = { written: [...data.written, ...html.written], unchanged: data.unchanged + html.unchanged, files: new Map([...data.files, ...html.files]) };
   const files = Object.fromEntries(write.files);

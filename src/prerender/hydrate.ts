@@ -24,7 +24,11 @@ export function prerenderedState(): PageState | undefined {
  */
 export function seedFrom(client: QueryClient, state: PageState): boolean {
   client.setQueryData(queryKeys.index, state.index);
-  for (const [key, data] of withSharedValuesRestored(state.queries)) client.setQueryData(key, data);
+  for (const [key, data, part] of withSharedValuesRestored(state.queries)) {
+    client.setQueryData(key, data);
+    // Asked for in full as soon as a view reads it.
+    if (part) void client.invalidateQueries({ queryKey: key, exact: true, refetchType: "none" });
+  }
   setRenderClock(state.renderedAt);
   return state.path === location.pathname && location.search === "";
 }

@@ -10,7 +10,10 @@ import { prerender } from "react-dom/static";
 import { StaticRouter } from "react-router-dom";
 import { App } from "../app/app.tsx";
 import { withSharedValuesMarked, type PageQuery, type PageRenderer, type RenderedPage } from "../contract/page-state.ts";
-import type { SiteIndex } from "../contract/types.ts";
+import { pagePaths } from "../contract/pages.ts";
+import { dataPaths } from "../contract/paths.ts";
+import type { ArticleBucket, SiteIndex } from "../contract/types.ts";
+import { fetchData } from "../lib/api.ts";
 import { queryKeys } from "../lib/queries.ts";
 import { setRenderClock } from "../lib/use-clock.ts";
 
@@ -22,18 +25,37 @@ export type ReadData = (path: string) => Promise<string | undefined>;
 
 const base = import.meta.env.BASE_URL;
 
+/** Parsed data files kept for the next pages: most pages of a build read the same few (the lists' heads, an article group's table). */
+const PARSED_KEPT = 64;
+
 /**
  * The app reads its data with fetch (src/lib/api.ts); while the build draws pages, fetch
  * answers from the build's own files, as the host would. Nothing else in the build
  * process fetches: the answer is set for the renderer's life and restored by `close`.
+ * Parsed files are kept for the pages after (read only: no query changes its data): the
+ * renderer lives for one build, whose files never change under it.
  */
 function answerFetchFrom(readData: ReadData): () => void {
   const original = globalThis.fetch;
+  const parsed = new Map<string, unknown>();
+  const json = async (path: string): Promise<unknown> => {
+    if (parsed.has(path)) return parsed.get(path);
+    const text = await readData(path);
+    const value = text === undefined ? undefined : (JSON.parse(text) as unknown);
+    if (value !== undefined) {
+      if (parsed.size === PARSED_KEPT) parsed.delete(parsed.keys().next().value as string);
+      parsed.set(path, value);
+    }
+    return value;
+  };
   globalThis.fetch = async (input: RequestInfo | URL) => {
     const url = new URL(input instanceof Request ? input.url : String(input), "http://prerender.invalid");
-    const path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname;
-    const text = await readData(decodeURIComponent(path));
-    return text === undefined ? new Response("Not found", { status: 404 }) : new Response(text, { headers: { "Content-Type": "application/json" } });
+    const path = decodeURIComponent(url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname);
+    const value = await json(path);
+    if (value === undefined) return new Response("Not found", { status: 404 });
+    // A data answer as the host gives it, whose body is read already.
+    const answer = new Response(null, { headers: { "Content-Type": "application/json" } });
+    return Object.defineProperty(answer, "json", { value: async () => value });
   };
   return () => void (globalThis.fetch = original);
 }
@@ -58,6 +80,56 @@ class ReadingCache extends QueryCache {
     this.read.add(query.queryHash);
     return query;
   };
+}
+
+/**
+ * The index as a page's render and its queries read it, noting each field read, deep (an
+ * element of a list, a field of an element), as a path: what the page depends on. Not the
+ * build id, which names the build in keys (src/prerender/hydrate.ts moves them); a whole
+ * object listed or copied is noted as `path.*`.
+ */
+function watched(index: SiteIndex, read: Set<string>): SiteIndex {
+  const views = new WeakMap<object, object>();
+  const view = <T extends object>(target: T, path: string): T => {
+    const known = views.get(target);
+    if (known) return known as T;
+    const at = (key: string) => (path ? `${path}.${key}` : key);
+    const proxy = new Proxy(target, {
+      get(object, key, receiver) {
+        const value: unknown = Reflect.get(object, key, receiver);
+        if (typeof key === "symbol" || typeof value === "function") return value;
+        if (value !== null && typeof value === "object") return view(value, at(key));
+        if (at(key) !== "buildId") read.add(at(key));
+        return value;
+      },
+      has(object, key) {
+        if (typeof key === "string") read.add(at(key));
+        return Reflect.has(object, key);
+      },
+      ownKeys(object) {
+        read.add(at("*"));
+        return Reflect.ownKeys(object);
+      },
+    });
+    views.set(target, proxy);
+    return proxy;
+  };
+  return view(index, "");
+}
+
+const ARTICLE_PAGE = pagePaths.article("");
+const ARTICLE_GROUP = queryKeys.articleBucket("", 0)[0];
+
+/**
+ * An entry as the page carries it. An article group holds some thirty articles and an
+ * article's page shows one: it carries that one (a page of its own changes only when its
+ * article does), and the app asks for the whole group once the page is live.
+ */
+function carried(path: string, key: readonly unknown[], data: unknown): PageQuery {
+  const group = data as ArticleBucket | null;
+  if (key[0] !== ARTICLE_GROUP || !path.startsWith(ARTICLE_PAGE) || !group) return [key, data];
+  const id = decodeURIComponent(path.slice(ARTICLE_PAGE.length));
+  return [key, { articles: id in group.articles ? { [id]: group.articles[id] } : {} }, "part"];
 }
 
 /** The markup of one render, every Suspense boundary resolved (lazy views included); a render error throws. */
@@ -88,6 +160,11 @@ export function createRenderer(readData: ReadData): PageRenderer {
       </StaticRouter>
     );
     try {
+      // Every page reads the index first: it is there before the first render, as in the browser.
+      const index = await fetchData<SiteIndex>(dataPaths.index).catch(() => undefined);
+      if (!index) return { error: "the build has no index" };
+      const indexRead = new Set<string>();
+      client.setQueryData(queryKeys.index, watched(index, indexRead));
       for (let pass = 0; pass < MAX_PASSES; pass++) {
         setRenderClock(renderedAt);
         cache.read.clear();
@@ -100,13 +177,12 @@ export function createRenderer(readData: ReadData): PageRenderer {
         const queries = client.getQueryCache().getAll();
         const failed = queries.find((query) => query.state.status === "error");
         if (failed) return { error: `${JSON.stringify(failed.queryKey)}: ${String(failed.state.error)}` };
-        const index = client.getQueryData<SiteIndex>(queryKeys.index);
-        if (!index) return { error: "the page never read the index" };
         const indexHash = hashKey(queryKeys.index);
         const entries: PageQuery[] = queries
           .filter((query) => cache.read.has(query.queryHash) && query.state.status === "success" && query.queryHash !== indexHash)
-          .map((query) => [query.queryKey, query.state.data]);
-        return { body, state: { path: location, renderedAt, index, queries: withSharedValuesMarked(entries) } };
+          .map((query) => carried(path, query.queryKey, query.state.data));
+        const read = [...indexRead].sort();
+        return { body, state: { path: location, renderedAt, index, queries: withSharedValuesMarked(entries), indexRead: read } };
       }
       return { error: `its data was still loading after ${MAX_PASSES} renders` };
     } catch (error) {

@@ -6,12 +6,14 @@
  * never uploaded), so `npm run build:data` draws the pages again from new data without
  * bundling anything.
  */
+import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, normalize, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "vite";
-import { pageStateIn, pageStateScript, rekeyed, type PageRenderer, type PageState } from "../../contract/page-state.ts";
+import { pageStateIn, pageStateScript, readsTheSame, rekeyed, type PageRenderer, type PageState } from "../../contract/page-state.ts";
 import { DATA_DIR } from "../../contract/paths.ts";
+import type { SiteIndex } from "../../contract/types.ts";
 import { STATE_DIR } from "../output.ts";
 import type { DataFile } from "../shards.ts";
 import type { FirstScreen, SitePage } from "./page-head.ts";
@@ -61,15 +63,21 @@ function dataReader(outDir: string) {
   };
 }
 
+/** The renderer the full build left in an out folder, and its bundle's name (its content's hash). */
+export interface LoadedRenderer {
+  renderer: PageRenderer;
+  bundle: string;
+}
+
 /** The renderer the full build left in `outDir`, reading that folder's data; none when no build left one. */
-export async function loadRenderer(outDir: string): Promise<PageRenderer | undefined> {
+export async function loadRenderer(outDir: string): Promise<LoadedRenderer | undefined> {
   const folder = join(outDir, RENDERER_DIR);
-  const entry = (await readdir(folder).catch(() => [])).find((name) => RENDERER_FILE.test(name));
-  if (!entry) return undefined;
-  const module = (await import(pathToFileURL(join(folder, entry)).href)) as {
+  const bundle = (await readdir(folder).catch(() => [])).find((name) => RENDERER_FILE.test(name));
+  if (!bundle) return undefined;
+  const module = (await import(pathToFileURL(join(folder, bundle)).href)) as {
     createRenderer(readData: (path: string) => Promise<string | undefined>): PageRenderer;
   };
-  return module.createRenderer(dataReader(outDir));
+  return { renderer: module.createRenderer(dataReader(outDir)), bundle };
 }
 
 /** The state as the build that wrote `earlier` would have written it: that build's index, its keys. */
@@ -85,27 +93,39 @@ export interface FirstScreenFailures {
   firstFailure?: string;
 }
 
+export interface DrawOptions {
+  /** The app shell every page is made from. */
+  shell: string;
+  /** The index the folder now holds. */
+  index: SiteIndex;
+  outDir: string;
+  /** The clock a page drawn now is drawn with. */
+  now: number;
+  account: FirstScreenFailures;
+}
+
 /**
  * Each page with its first screen, drawn with the clock at `now`. A page already in the
- * folder is drawn first with its own clock: when it comes out the same under this build's
- * data (its markup, and its data but for the build id its keys hold and the index), the
- * page as it is stays, unwritten, and the app moves its data to the host's index as it
- * starts (src/prerender/hydrate.ts). So an update writes the pages whose stories changed,
- * not every page whose index did.
+ * folder stays as it is, unwritten, when nothing it was drawn from changed: the same
+ * renderer and shell, the same values in the fields of the index it read (every other file
+ * is named by its content), its head the same. Otherwise it is drawn again with its own
+ * clock, and stays as it is when it comes out the same under this build's data (its markup,
+ * and its data but for the build id its keys hold and the index): the app moves its data
+ * to the host's index as it starts (src/prerender/hydrate.ts). So an update draws the
+ * pages that read what changed, and writes those whose stories changed.
  */
 export async function* pagesWithFirstScreens(
-  renderer: PageRenderer,
+  { renderer, bundle }: LoadedRenderer,
   pages: Iterable<SitePage>,
   assemble: (page: SitePage, firstScreen?: FirstScreen) => string,
-  outDir: string,
-  now: number,
-  account: FirstScreenFailures,
+  { shell, index, outDir, now, account }: DrawOptions,
 ): AsyncGenerator<DataFile> {
-  const html = (page: SitePage, body: string, state: PageState) => assemble(page, { body, data: pageStateScript(state) });
-  /** The page as it is, when drawing it again with its own clock under this build's data changes nothing. */
+  const drawnBy = createHash("sha256").update(bundle).update("\0").update(shell).digest("hex").slice(0, 16);
+  const html = (page: SitePage, body: string, state: PageState) => assemble(page, { body, data: pageStateScript({ ...state, drawnBy }) });
   const unchanged = async (page: SitePage, before: string | undefined) => {
     const earlier = before === undefined ? undefined : pageStateIn(before);
-    if (!earlier) return undefined;
+    if (!before || !earlier) return undefined;
+    if (earlier.drawnBy === drawnBy && readsTheSame(earlier, index) && before.includes(page.head)) return before;
     const again = await renderer.render(page.path, earlier.renderedAt);
     return "body" in again && html(page, again.body, asOf(again.state, earlier)) === before ? before : undefined;
   };
