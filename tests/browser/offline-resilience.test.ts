@@ -87,7 +87,7 @@ const headerLayout = (page: Page) =>
     [
       page.getByRole("banner"),
       page.getByRole("link", { name: "Broadsheet", exact: true }),
-      ...["Latest", "Topics", "Saved"].map((name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name })),
+      ...["Front page", "Topics", "Saved"].map((name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name })),
       page.getByRole("searchbox"),
       page.getByRole("button", { name: "Search", exact: true }),
       page.getByRole("button", { name: /^Theme/ }),

@@ -48,6 +48,8 @@ describe("publishing in a browser", () => {
     // The worker's navigation fallback answers every other address with the app.
     await untilWorkerControls(page);
 
+    // The feeds are in the toolbar's Subscribe menu.
+    await page.getByText("Subscribe", { exact: true }).click();
     const [response] = await Promise.all([
       page.waitForResponse((answer) => answer.url() === `${site.url}/feeds/latest.xml`),
       page.getByRole("link", { name: "Subscribe (RSS)" }).click(),

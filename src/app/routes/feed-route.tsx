@@ -3,11 +3,11 @@ import { Skeleton } from "../../components/view-states.tsx";
 import { FeedList } from "../../features/feed/feed-list.tsx";
 import { SORT_LABELS, useSortOrder, withSort } from "../../features/sort/sort-order.ts";
 import { readTopicsParams } from "../../features/topics/combined-feed.ts";
-import { CombinedTopics } from "../../features/topics/combined-topics.tsx";
 import { TopicFilterSkeleton } from "../../features/topics/topic-filter.tsx";
 import { paths } from "../../lib/paths.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";
+import { CombinedTopics } from "./combined-route.tsx";
 import { ListFrame } from "./list-frame.tsx";
 
 /** The filter bar and the first cards, as they will stand once loaded. */

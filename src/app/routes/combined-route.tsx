@@ -3,16 +3,15 @@ import { Link } from "react-router-dom";
 import { NotFound } from "../../components/view-states.tsx";
 import type { SortOrder } from "../../contract/order.ts";
 import type { SiteIndex } from "../../contract/types.ts";
+import { StoryList } from "../../features/feed/story-list.tsx";
+import { withSort } from "../../features/sort/sort-order.ts";
+import { CombineForm } from "../../features/topics/combine-form.tsx";
+import { combinedFeedQuery, combinedSearch, type TopicMatch } from "../../features/topics/combined-feed.ts";
 import { isNotFound } from "../../lib/api.ts";
-import { listHeadQuery } from "../../lib/queries.ts";
 import { paths } from "../../lib/paths.ts";
+import { listHeadQuery } from "../../lib/queries.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
-import { StoryList } from "../feed/story-list.tsx";
-import { MarkAllRead } from "../library/mark-all-read.tsx";
-import { SortControl } from "../sort/sort-control.tsx";
-import { withSort } from "../sort/sort-order.ts";
-import { CombineForm } from "./combine-form.tsx";
-import { combinedFeedQuery, combinedSearch, type TopicMatch } from "./combined-feed.ts";
+import { ListFrame } from "./list-frame.tsx";
 
 interface CombinedProps {
   index: SiteIndex;
@@ -44,47 +43,45 @@ export function CombinedTopics({ index, slugs, match, sort }: CombinedProps) {
     const rest = slugs.filter((other) => other !== slug);
     return withSort(rest.length === 1 ? paths.topic(rest[0]) : `${paths.home}${combinedSearch(rest, match)}`, sort);
   };
-  return (
-    <>
-      <h1 id="view-title" tabIndex={-1}>
-        {title}
-      </h1>
-      <MarkAllRead />
-      <div className="combined-controls">
-        <ul className="chips" aria-label="Chosen topics">
-          {slugs.map((slug, i) => (
-            <li key={slug} className="chip chip--chosen">
-              <Link to={withSort(paths.topic(slug), sort)}>{names[i]}</Link>
-              <Link to={without(slug)} className="chip__remove" aria-label={`Remove ${names[i]}`}>
-                ×
+  const controls = (
+    <div className="combined-controls">
+      <ul className="chips" aria-label="Chosen topics">
+        {slugs.map((slug, i) => (
+          <li key={slug} className="chip chip--chosen">
+            <Link to={withSort(paths.topic(slug), sort)}>{names[i]}</Link>
+            <Link to={without(slug)} className="chip__remove" aria-label={`Remove ${names[i]}`}>
+              ×
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <nav aria-label="Match topics">
+        <ul className="segmented">
+          {MATCHES.map((option) => (
+            <li key={option.match}>
+              <Link
+                to={withSort(`${paths.home}${combinedSearch(slugs, option.match)}`, sort)}
+                className="segmented__option"
+                aria-current={option.match === match ? "true" : undefined}
+              >
+                {option.name}
               </Link>
             </li>
           ))}
         </ul>
-        <nav aria-label="Match topics">
-          <ul className="chips">
-            {MATCHES.map((option) => (
-              <li key={option.match}>
-                <Link
-                  to={withSort(`${paths.home}${combinedSearch(slugs, option.match)}`, sort)}
-                  className="chip"
-                  aria-current={option.match === match ? "true" : undefined}
-                >
-                  {option.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <CombineForm index={index} chosen={slugs} match={match} />
-      </div>
-      <SortControl />
+      </nav>
+      <CombineForm index={index} chosen={slugs} match={match} />
+    </div>
+  );
+  return (
+    <ListFrame title={title} feeds={null} intro={controls}>
       <StoryList
         feed={feed}
         label={title}
-        empty={match === "all" ? "No story has all of these topics." : "No story has any of these topics."}
+        empty={match === "all" ? "No story has all of these topics. Try Any of these." : "No story has any of these topics."}
         notSaved="These topics aren’t saved for offline reading. Connect to the internet to see their stories."
+        byDay={sort === "latest"}
       />
-    </>
+    </ListFrame>
   );
 }
