@@ -7,6 +7,7 @@
 import { hashKey, QueryCache, QueryClient, skipToken, type Query } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { prerender } from "react-dom/static";
+import { renderToString } from "react-dom/server";
 import { StaticRouter } from "react-router-dom";
 import { App } from "../app/app.tsx";
 import { withSharedValuesMarked, type PageQuery, type PageRenderer, type RenderedPage } from "../contract/page-state.ts";
@@ -132,10 +133,18 @@ function carried(path: string, key: readonly unknown[], data: unknown): PageQuer
   return [key, { articles: id in group.articles ? { [id]: group.articles[id] } : {} }, "part"];
 }
 
-/** The markup of one render, every Suspense boundary resolved (lazy views included); a render error throws. */
+/**
+ * The markup of one render, every Suspense boundary in place (lazy views included); a
+ * render error throws. At once when nothing suspends (a lazy view's code, once loaded, does
+ * not), else waiting for what did. Never a boundary sent apart from its place with a script
+ * to move it there, as a stream sends a large one: the page must read right without scripts.
+ */
 async function markupOf(element: ReactNode): Promise<string> {
+  const atOnce = renderToString(element);
+  // A boundary that suspended is left for the client to draw: wait for it instead.
+  if (!atOnce.includes("<!--$!")) return atOnce;
   let failure: unknown;
-  const { prelude } = await prerender(element, { onError: (error) => void (failure ??= error) });
+  const { prelude } = await prerender(element, { progressiveChunkSize: Number.POSITIVE_INFINITY, onError: (error) => void (failure ??= error) });
   const html = await new Response(prelude).text();
   if (failure !== undefined) throw failure;
   return html;

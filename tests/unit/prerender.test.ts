@@ -27,12 +27,22 @@ const SITE_URL = "https://news.example.com/";
 /** A title that would close the state's <script>, open a comment and run a script of its own, were it not escaped. */
 const HOSTILE = `</script><script>window.pwned = 1</script><!-- <b>Bold</b> & "quoted" 'text'`;
 
-const story = (title: string, topic: string, hour: number) =>
+/** Other outlets' coverage, each item with its own outlet and a long excerpt. */
+const coverage = (items: number) =>
+  Array.from(
+    { length: items },
+    (_, n) =>
+      `\n  - title: "Coverage number ${n}"\n    excerpt: "${"A long excerpt of the coverage, said at length. ".repeat(6)}"\n` +
+      `    publishedDateTime: 2024-05-01T10:00:00Z\n    sourceUrl: https://outlet-${n}.example/coverage\n    provider:\n      name: Outlet ${n}\n      domain: outlet-${n}.example`,
+  ).join("");
+
+const story = (title: string, topic: string, hour: number, related = 0) =>
   articleText({
     title: JSON.stringify(title),
     publishedDateTime: new Date(Date.UTC(2024, 4, 1) + hour * 3_600_000).toISOString(),
     sourceUrl: `https://outlet.example/${hour}`,
     topics: `\n  - ${topic}`,
+    ...(related > 0 ? { related: coverage(related) } : {}),
   });
 
 let content: string;
@@ -54,7 +64,8 @@ beforeAll(async () => {
     ...fillers,
     "one.txt": story(HOSTILE, "Trade", 100),
     "two.txt": story("Ministers agree a plan for rivers", "Climate", 99),
-    "three.txt": story("Ports reopen after the strike", "Trade", 98),
+    // An article page whose first screen is larger than a stream sends in place (React's progressiveChunkSize, 12.8 kB).
+    "three.txt": story("Ports reopen after the strike", "Trade", 98, 40),
   });
   outDir = await tempContentDir();
   // As `npm run build` runs, in a process of its own (this file runs in jsdom, to read pages as a browser parses them).
@@ -114,11 +125,17 @@ describe("the first screen from HTML", { timeout: BUILD_TIMEOUT }, () => {
     expect((await stateOf("topics/trade.html")).path).toBe("/topics/trade");
   });
 
-  it("writes each prerendered article page's body under its head", async () => {
+  it("writes each prerendered article page's body under its head, every part in place without a script", async () => {
     const link = linkTo(await documentOf("index.html"), "Ports reopen after the strike")?.getAttribute("href") ?? "";
-    const document = await documentOf(`${link.slice(1)}.html`);
+    const html = await read(`${link.slice(1)}.html`);
+    const document = parse(html);
     expect(document.title).toBe("Ports reopen after the strike · Broadsheet");
     expect(document.querySelector("#root h1")?.textContent).toBe("Ports reopen after the strike");
+    expect(html.length).toBeGreaterThan(20_000);
+    expect(document.querySelector("#root")?.textContent).toContain("Coverage number 39");
+    // Nothing hidden for a script to move into place, and no boundary left to the client.
+    expect(document.querySelectorAll("#root [hidden], #root template, #root script")).toHaveLength(0);
+    for (const [path, page] of await pagesNow()) expect(page, path).not.toMatch(/<!--\$[?!]|<template/);
   });
 
   it("keeps the app shell without stories, and the renderer in the build's own folder", async () => {
