@@ -13,7 +13,7 @@ import type { Article, SiteIndex } from "../contract/types.ts";
 import type { ContentBuild } from "./content.ts";
 import { dataFiles } from "./data-files.ts";
 import { readManifest, retireAndRecord, writeFiles, type BuildManifest, type RetireResult, type WriteResult } from "./output.ts";
-import { loadRenderer, pagesWithFirstScreens, RENDERER_DIR, type FirstScreenFailures } from "./publish/first-screen.ts";
+import { loadRenderer, pagesWithFirstScreens, RENDERER_DIR, type FirstScreenAccount } from "./publish/first-screen.ts";
 import { pageTemplate, SHELL_PAGE, sitePages } from "./publish/page-head.ts";
 import { publishedFiles } from "./publish/published-files.ts";
 
@@ -35,8 +35,8 @@ export interface BuildResult {
   retire: RetireResult;
   /** Article pages written for link previews. */
   articlePages: number;
-  /** Pages written as HTML (home, topics, articles), and those whose first screen could not be drawn. */
-  pages: { total: number } & FirstScreenFailures;
+  /** Pages written as HTML (home, topics, articles): how many, what drawing their first screens came to, and its time. */
+  pages: { total: number; milliseconds: number } & FirstScreenAccount;
   milliseconds: number;
 }
 
@@ -92,12 +92,14 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
   // Articles drawn group by group, so that the renderer reads each article group once.
   const groupOf = (article: Article) => articleBucketOf(article.id, build.model.articleBucketBits) ?? 0;
   const pages = sitePages(build.model.topics, [...prerendered].sort((a, b) => groupOf(a) - groupOf(b)), options.siteUrl);
-  const loaded = await loadRenderer(outDir);
-  const failures: FirstScreenFailures = loaded ? { failed: 0 } : { failed: pages.length, firstFailure: `no renderer in ${RENDERER_DIR} (build the site in full once)` };
+  const loaded = await loadRenderer(outDir, pages.length);
+  const drawing = performance.now();
+  const account: FirstScreenAccount = { renders: 0, kept: 0, failed: 0 };
+  if (!loaded) Object.assign(account, { failed: pages.length, firstFailure: `no renderer in ${RENDERER_DIR} (build the site in full once)` });
   let html: WriteResult;
   try {
     const index = JSON.parse(await readFile(join(outDir, dataPaths.index), "utf8")) as SiteIndex;
-    const draw = { shell, index, outDir, now: options.now ?? Date.now(), account: failures };
+    const draw = { shell, index, outDir, now: options.now ?? Date.now(), account };
     html = await writeFiles(
       outDir,
       loaded ? pagesWithFirstScreens(loaded, pages, assemble, draw) : pages.map((page) => ({ path: page.file, render: () => assemble(page) })),
@@ -115,7 +117,7 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
     write,
     retire,
     articlePages: prerendered.length,
-    pages: { total: pages.length, ...failures },
+    pages: { total: pages.length, milliseconds: performance.now() - drawing, ...account },
     milliseconds: performance.now() - started,
   };
 }
@@ -136,7 +138,9 @@ export function buildReport({ content, write, retire, pages }: BuildResult, grac
   return [
     `Broadsheet update: ${plural(content.added, "new article file")}, ${content.edited.toLocaleString("en-US")} edited, ${content.removed.toLocaleString("en-US")} removed`,
     `Broadsheet files: ${plural(write.written.length, "file")} written (${size(written)}), ${plural(write.unchanged, "file")} unchanged; ` +
-      `the build uses ${plural(write.files.size, "file")} (${size(total)}), ${plural(pages.total, "page")} among them (home, topics, articles)`,
+      `the build uses ${plural(write.files.size, "file")} (${size(total)})`,
+    `Broadsheet pages: ${plural(pages.total, "page")} as HTML (home, topics, articles), ${pages.kept.toLocaleString("en-US")} left as they were; ` +
+      `${plural(pages.renders, "first screen")} drawn, in ${(pages.milliseconds / 1000).toFixed(1)} s`,
     `Broadsheet retired: ${plural(retire.retired.length, "file")} no longer used (kept ${graceHours} hours for readers on the previous index), ` +
       `${plural(retire.pruned.length, "file")} past that deleted`,
   ];

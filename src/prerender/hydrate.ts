@@ -17,6 +17,15 @@ export function prerenderedState(): PageState | undefined {
   return text ? parsePageState(text) : undefined;
 }
 
+/** The data files this page's first screen was drawn from, as URLs. */
+let drawnFrom: string[] = [];
+
+/**
+ * What this visit read without fetching it: the files a prerendered page's first screen was
+ * drawn from, which the offline save keeps with those the visit fetched.
+ */
+export const firstScreenFiles = (): string[] => drawnFrom;
+
 /**
  * The page's data in the cache and the build's clock for the first render. Whatever the
  * address, the data is the build's own and good to show; only at the address the page was
@@ -30,6 +39,7 @@ export function seedFrom(client: QueryClient, state: PageState): boolean {
     if (part) void client.invalidateQueries({ queryKey: key, exact: true, refetchType: "none" });
   }
   setRenderClock(state.renderedAt);
+  drawnFrom = state.files.map((path) => new URL(`${import.meta.env.BASE_URL}${path}`, location.origin).href);
   return state.path === location.pathname && location.search === "";
 }
 

@@ -252,8 +252,14 @@ describe("vite build: valid files beside one hostile file of each class", { time
   });
 
   it("grows the output by a bounded multiple of what the hostile files hold", () => {
-    const size = (files: Map<string, Buffer>) => [...files.values()].reduce((total, bytes) => total + bytes.length, 0);
+    const isPage = (path: string) => path.endsWith(".html");
+    const size = (files: Map<string, Buffer>) => [...files].filter(([path]) => !isPage(path)).reduce((total, [, bytes]) => total + bytes.length, 0);
     const input = corpusBytes(hostile);
     expect(size(mixed) - size(clean)).toBeLessThan(input);
+    // Pages: one more for each new article and each new topic, each the app's frame around a list's head or one story.
+    const pages = [...mixed].filter(([path]) => isPage(path));
+    const added = articlesOf(mixed).size - articlesOf(clean).size + topicsOf(mixed).length - topicsOf(clean).length;
+    expect(pages.filter(([path]) => !clean.has(path)).length).toBeLessThanOrEqual(added);
+    for (const [path, bytes] of pages) expect(bytes.length, path).toBeLessThan(128 * 1024);
   });
 });

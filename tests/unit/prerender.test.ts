@@ -142,7 +142,7 @@ describe("the first screen from HTML", { timeout: BUILD_TIMEOUT }, () => {
     const shell = parse(await read(SHELL_PAGE));
     expect(shell.querySelectorAll("#root article")).toHaveLength(0);
     expect(shell.getElementById(PAGE_STATE_ID)).toBeNull();
-    expect(await readdir(join(outDir, RENDERER_DIR))).toContainEqual(expect.stringMatching(/^first-screen-[\w-]+\.js$/));
+    expect(await readdir(join(outDir, RENDERER_DIR))).toContainEqual(expect.stringMatching(/^first-screen-[\w-]+\.mjs$/));
     expect(RENDERER_DIR.startsWith(`${STATE_DIR}/`)).toBe(true);
     const keep = await read(`${STATE_DIR}/keep.txt`);
     expect(keep).not.toContain(RENDERER_DIR);
@@ -190,7 +190,7 @@ describe("a page's state in its HTML", () => {
   const head = { items: [{ id: "a", title: "</script><!-- \u2028 & >" }] };
 
   it("is JSON no HTML parser can read markup in, that reads back whole", () => {
-    const state: PageState = { path: "/", renderedAt: 1, index, queries: [[["feed"], head]], indexRead: ["feed"] };
+    const state: PageState = { path: "/", renderedAt: 1, index, queries: [[["feed"], head]], indexRead: ["feed"], files: [] };
     const script = pageStateScript(state);
     const json = script.slice(script.indexOf(">") + 1, script.lastIndexOf("</script>"));
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);

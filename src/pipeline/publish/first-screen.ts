@@ -9,19 +9,21 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join, normalize, sep } from "node:path";
+import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
-import { build } from "vite";
-import { pageStateIn, pageStateScript, readsTheSame, rekeyed, type PageRenderer, type PageState } from "../../contract/page-state.ts";
+import { Worker } from "node:worker_threads";
+import { pageStateIn, pageStateScript, readsTheSame, rekeyed, type PageRenderer, type PageState, type RenderedPage } from "../../contract/page-state.ts";
 import { DATA_DIR } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { STATE_DIR } from "../output.ts";
 import type { DataFile } from "../shards.ts";
+import type { FirstScreenAsk, FirstScreenDrawn, FirstScreenWorkerData } from "./first-screen-worker.ts";
 import type { FirstScreen, SitePage } from "./page-head.ts";
 
 /** Where the renderer's bundle lives in the out folder. */
 export const RENDERER_DIR = `${STATE_DIR}/server`;
 /** The bundle's entry, named by its content: a new bundle is a new module, even to a process that imported the last one. */
-const RENDERER_FILE = /^first-screen-[\w-]+\.js$/;
+const RENDERER_FILE = /^first-screen-[\w-]+\.mjs$/;
 const RENDERER_SOURCE = "src/prerender/server.tsx";
 
 /**
@@ -29,6 +31,8 @@ const RENDERER_SOURCE = "src/prerender/server.tsx";
  * the out folder is, with React's production build and JSX whatever NODE_ENV says.
  */
 export async function bundleRenderer(config: { root: string; base: string; mode: string }, outDir: string): Promise<void> {
+  // Imported here: the workers that draw pages import this module, and need none of Vite.
+  const { build } = await import("vite");
   await build({
     configFile: false,
     root: config.root,
@@ -46,7 +50,8 @@ export async function bundleRenderer(config: { root: string; base: string; mode:
       target: "node20",
       minify: false,
       rollupOptions: {
-        output: { entryFileNames: "first-screen-[hash].js" },
+        // .mjs: modules wherever the folder is, with no package.json to say so.
+        output: { entryFileNames: "first-screen-[hash].mjs", chunkFileNames: "chunks/[name]-[hash].mjs" },
         // React Router marks its modules "use client", which means nothing to a bundle for Node.
         onwarn: (warning, warn) => void (warning.code === "MODULE_LEVEL_DIRECTIVE" || warn(warning)),
       },
@@ -69,15 +74,73 @@ export interface LoadedRenderer {
   bundle: string;
 }
 
-/** The renderer the full build left in `outDir`, reading that folder's data; none when no build left one. */
-export async function loadRenderer(outDir: string): Promise<LoadedRenderer | undefined> {
-  const folder = join(outDir, RENDERER_DIR);
-  const bundle = (await readdir(folder).catch(() => [])).find((name) => RENDERER_FILE.test(name));
-  if (!bundle) return undefined;
-  const module = (await import(pathToFileURL(join(folder, bundle)).href)) as {
+/** The name of the renderer's bundle the full build left in `outDir`, if it left one. */
+const bundleIn = async (outDir: string) => (await readdir(join(outDir, RENDERER_DIR)).catch(() => [])).find((name) => RENDERER_FILE.test(name));
+
+/** The renderer `bundle` of `outDir`, in this thread, reading that folder's data. */
+export async function rendererIn(outDir: string, bundle: string): Promise<PageRenderer> {
+  const module = (await import(pathToFileURL(join(outDir, RENDERER_DIR, bundle)).href)) as {
     createRenderer(readData: (path: string) => Promise<string | undefined>): PageRenderer;
   };
-  return { renderer: module.createRenderer(dataReader(outDir)), bundle };
+  return module.createRenderer(dataReader(outDir));
+}
+
+/** Pages being drawn at once: two for each of up to eight workers. */
+const PAGES_AT_ONCE = 16;
+
+/** Below this many pages a worker's start costs more than it saves. */
+const WORKER_THRESHOLD = 500;
+
+/** Each worker runs the renderer in a thread of its own, through tsx's loader as the content parsing workers do. */
+const WORKER_BOOT = `import("tsx/esm/api").then(({ register }) => {
+  register();
+  return import(${JSON.stringify(new URL("./first-screen-worker.ts", import.meta.url).href)});
+});`;
+
+/**
+ * The renderer on every core, one per worker thread: React draws a page in a few
+ * milliseconds, and a 100k archive has some 11,000 pages. Pages go to the worker with the
+ * fewest waiting, each draws one at a time.
+ */
+function renderPool(outDir: string, bundle: string, threads: number): PageRenderer {
+  const workerData: FirstScreenWorkerData = { outDir, bundle };
+  const workers = Array.from({ length: threads }, () => {
+    const worker = new Worker(WORKER_BOOT, { eval: true, workerData });
+    const waiting = new Map<number, { resolve: (page: RenderedPage) => void; reject: (error: unknown) => void }>();
+    worker.on("message", ({ id, page }: FirstScreenDrawn) => {
+      waiting.get(id)?.resolve(page);
+      waiting.delete(id);
+    });
+    const fail = (error: unknown) => {
+      for (const { reject } of waiting.values()) reject(error);
+      waiting.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`a page drawing worker stopped (exit code ${code})`)));
+    return { worker, waiting };
+  });
+  let next = 0;
+  return {
+    render: (path, renderedAt) => {
+      const least = workers.reduce((best, candidate) => (candidate.waiting.size < best.waiting.size ? candidate : best));
+      const id = next++;
+      return new Promise<RenderedPage>((resolve, reject) => {
+        least.waiting.set(id, { resolve, reject });
+        const ask: FirstScreenAsk = { id, path, renderedAt };
+        least.worker.postMessage(ask);
+      });
+    },
+    close: () => void Promise.all(workers.map(({ worker }) => worker.terminate())),
+  };
+}
+
+/** The renderer the full build left in `outDir`, reading that folder's data (on every core for `pages` many); none when no build left one. */
+export async function loadRenderer(outDir: string, pages: number): Promise<LoadedRenderer | undefined> {
+  const bundle = await bundleIn(outDir);
+  if (!bundle) return undefined;
+  const threads = Math.min(availableParallelism(), 8);
+  const renderer = pages < WORKER_THRESHOLD || threads < 2 ? await rendererIn(outDir, bundle) : renderPool(outDir, bundle, threads);
+  return { renderer, bundle };
 }
 
 /** The state as the build that wrote `earlier` would have written it: that build's index, its keys. */
@@ -87,8 +150,13 @@ const asOf = (state: PageState, earlier: PageState): PageState => ({
   queries: rekeyed(state.queries, state.index.buildId, earlier.index.buildId),
 });
 
-/** Pages whose first screen could not be drawn (written with their head alone), and why the first of them could not. */
-export interface FirstScreenFailures {
+/** What drawing the pages came to. */
+export interface FirstScreenAccount {
+  /** Renders: a page drawn again to compare counts once, a page drawn anew once more. */
+  renders: number;
+  /** Pages left as they were in the folder. */
+  kept: number;
+  /** Pages whose first screen could not be drawn (written with their head alone), and why the first of them could not. */
   failed: number;
   firstFailure?: string;
 }
@@ -101,7 +169,7 @@ export interface DrawOptions {
   outDir: string;
   /** The clock a page drawn now is drawn with. */
   now: number;
-  account: FirstScreenFailures;
+  account: FirstScreenAccount;
 }
 
 /**
@@ -126,19 +194,30 @@ export async function* pagesWithFirstScreens(
     const earlier = before === undefined ? undefined : pageStateIn(before);
     if (!before || !earlier) return undefined;
     if (earlier.drawnBy === drawnBy && readsTheSame(earlier, index) && before.includes(page.head)) return before;
+    account.renders++;
     const again = await renderer.render(page.path, earlier.renderedAt);
     return "body" in again && html(page, again.body, asOf(again.state, earlier)) === before ? before : undefined;
   };
   const drawnNow = async (page: SitePage) => {
+    account.renders++;
     const drawn = await renderer.render(page.path, now);
     if ("body" in drawn) return html(page, drawn.body, drawn.state);
     account.failed++;
     account.firstFailure ??= `${page.path}: ${drawn.error}`;
     return assemble(page);
   };
-  for (const page of pages) {
+  const draw = async (page: SitePage): Promise<DataFile> => {
     const before = await readFile(join(outDir, page.file), "utf8").catch(() => undefined);
-    const text = (await unchanged(page, before)) ?? (await drawnNow(page));
-    yield { path: page.file, render: () => text };
+    const kept = await unchanged(page, before);
+    if (kept) account.kept++;
+    const text = kept ?? (await drawnNow(page));
+    return { path: page.file, render: () => text };
+  };
+  // Enough pages at once to keep every worker busy; in their order, a window at a time.
+  const drawing: Promise<DataFile>[] = [];
+  for (const page of pages) {
+    drawing.push(draw(page));
+    if (drawing.length === PAGES_AT_ONCE) yield await (drawing.shift() as Promise<DataFile>);
   }
+  for (const page of drawing) yield await page;
 }
