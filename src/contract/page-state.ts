@@ -32,12 +32,6 @@ export interface PageState {
    * the page would come out the same (every other file is named by its content).
    */
   indexRead: string[];
-  /**
-   * The data files the first screen was drawn from, below the base (`data/lists/….json`), the
-   * index aside: the ones a visit that fetched them would have read, for the offline save.
-   * None when the page carries part of a file: the live view asks for it, as a visit does.
-   */
-  files: string[];
   /** What drew the page: the renderer's bundle and the shell, by their content; another draws it again. */
   drawnBy?: string;
 }
@@ -120,8 +114,7 @@ function asPageState(value: unknown): PageState | undefined {
     typeof state.renderedAt === "number" &&
     typeof state.index?.buildId === "string" &&
     Array.isArray(state.queries) &&
-    Array.isArray(state.indexRead) &&
-    Array.isArray(state.files)
+    Array.isArray(state.indexRead)
     ? (state as PageState)
     : undefined;
 }

@@ -3,13 +3,14 @@
  * with, and the index as the host has it now, so that the first render is that markup
  * exactly (hydration, no mismatch) with no fetch but the index's.
  */
-import { hashKey, type QueryClient } from "@tanstack/react-query";
+import { hashKey, QueryClient } from "@tanstack/react-query";
 import { PAGE_STATE_ID, parsePageState, rekeyed, withSharedValuesRestored, type PageState } from "../contract/page-state.ts";
 import { dataPaths } from "../contract/paths.ts";
 import type { SiteIndex } from "../contract/types.ts";
 import { fetchData } from "../lib/api.ts";
 import { queryKeys } from "../lib/queries.ts";
 import { setRenderClock } from "../lib/use-clock.ts";
+import { routeData } from "./route-data.ts";
 
 /** What the page was prerendered from, when the build prerendered it (the service worker's shell carries none). */
 export function prerenderedState(): PageState | undefined {
@@ -17,14 +18,17 @@ export function prerenderedState(): PageState | undefined {
   return text ? parsePageState(text) : undefined;
 }
 
-/** The data files this page's first screen was drawn from, as URLs. */
-let drawnFrom: string[] = [];
+/** The app's path of the page the build drew, when it drew this one. */
+let drawnPath: string | undefined;
 
 /**
- * What this visit read without fetching it: the files a prerendered page's first screen was
- * drawn from, which the offline save keeps with those the visit fetched.
+ * Fetches what a prerendered page's first screen was drawn from, with `index`, as a visit to
+ * a page without one fetches it: the offline save keeps what the visit fetched, and this
+ * visit fetched none of it. Into a cache of its own: the app's already holds the data.
  */
-export const firstScreenFiles = (): string[] => drawnFrom;
+export async function fetchFirstScreenData(index: SiteIndex): Promise<void> {
+  if (drawnPath !== undefined) await routeData(new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: "always" } } }), index, drawnPath);
+}
 
 /**
  * The page's data in the cache and the build's clock for the first render. Whatever the
@@ -39,7 +43,7 @@ export function seedFrom(client: QueryClient, state: PageState): boolean {
     if (part) void client.invalidateQueries({ queryKey: key, exact: true, refetchType: "none" });
   }
   setRenderClock(state.renderedAt);
-  drawnFrom = state.files.map((path) => new URL(`${import.meta.env.BASE_URL}${path}`, location.origin).href);
+  drawnPath = `/${state.path.slice(import.meta.env.BASE_URL.length)}`;
   return state.path === location.pathname && location.search === "";
 }
 

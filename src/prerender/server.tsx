@@ -15,8 +15,9 @@ import { pagePaths } from "../contract/pages.ts";
 import { dataPaths } from "../contract/paths.ts";
 import type { ArticleBucket, SiteIndex } from "../contract/types.ts";
 import { fetchData } from "../lib/api.ts";
-import { articleBucketQuery, feedQuery, queryKeys } from "../lib/queries.ts";
+import { queryKeys } from "../lib/queries.ts";
 import { setRenderClock } from "../lib/use-clock.ts";
+import { routeData } from "./route-data.ts";
 
 /** Renders before giving up on a page whose data keeps asking for more (each pass answers every query the last one asked for). */
 const MAX_PASSES = 8;
@@ -36,7 +37,7 @@ const PARSED_KEPT = 64;
  * Parsed files are kept for the pages after (read only: no query changes its data): the
  * renderer lives for one build, whose files never change under it.
  */
-function answerFetchFrom(readData: ReadData, onRead: (path: string) => void): () => void {
+function answerFetchFrom(readData: ReadData): () => void {
   const original = globalThis.fetch;
   const parsed = new Map<string, unknown>();
   const json = async (path: string): Promise<unknown> => {
@@ -52,7 +53,6 @@ function answerFetchFrom(readData: ReadData, onRead: (path: string) => void): ()
   globalThis.fetch = async (input: RequestInfo | URL) => {
     const url = new URL(input instanceof Request ? input.url : String(input), "http://prerender.invalid");
     const path = decodeURIComponent(url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname);
-    onRead(path);
     const value = await json(path);
     if (value === undefined) return new Response("Not found", { status: 404 });
     // A data answer as the host gives it, whose body is read already.
@@ -134,19 +134,6 @@ function carried(path: string, key: readonly unknown[], data: unknown): PageQuer
   return [key, { articles: id in group.articles ? { [id]: group.articles[id] } : {} }, "part"];
 }
 
-const TOPIC_PAGE = pagePaths.topic("");
-
-/**
- * What each kind of page reads first, asked for before its first render, as its route
- * asks for it when it mounts (src/app/routes.tsx prefetches a story's group): a render
- * saved on every page. Whatever else a render asks for is fetched between renders.
- */
-function routeData(client: QueryClient, index: SiteIndex, path: string): Promise<void> {
-  if (path.startsWith(ARTICLE_PAGE)) return client.prefetchQuery(articleBucketQuery(index, decodeURIComponent(path.slice(ARTICLE_PAGE.length))));
-  const source = path.startsWith(TOPIC_PAGE) ? { topic: decodeURIComponent(path.slice(TOPIC_PAGE.length)) } : null;
-  return client.prefetchInfiniteQuery(feedQuery(index, source, "latest"));
-}
-
 /**
  * The markup of one render, every Suspense boundary in place (lazy views included); a
  * render error throws. At once when nothing suspends (a lazy view's code, once loaded, does
@@ -169,15 +156,12 @@ async function markupOf(element: ReactNode): Promise<string> {
  * written with its own clock (src/lib/use-clock.ts holds one), so renders never overlap.
  */
 export function createRenderer(readData: ReadData): PageRenderer {
-  // The data files the page being drawn read (one page at a time).
-  let files = new Set<string>();
-  const restoreFetch = answerFetchFrom(readData, (path) => void (path !== dataPaths.index && files.add(path)));
+  const restoreFetch = answerFetchFrom(readData);
   let queue: Promise<unknown> = Promise.resolve();
 
   async function draw(path: string, renderedAt: number): Promise<RenderedPage> {
     const location = `${base}${path.slice(1)}`;
     // No retries, no timers: a build answers at once or not at all.
-    files = new Set();
     const cache = new ReadingCache();
     const client = new QueryClient({ queryCache: cache, defaultOptions: { queries: { retry: false, networkMode: "always", staleTime: Infinity, gcTime: Infinity } } });
     const Router = ({ children, basename }: { children: ReactNode; basename: string }) => (
@@ -209,9 +193,7 @@ export function createRenderer(readData: ReadData): PageRenderer {
         const entries: PageQuery[] = queries
           .filter((query) => cache.read.has(query.queryHash) && query.state.status === "success" && query.queryHash !== indexHash)
           .map((query) => carried(path, query.queryKey, query.state.data));
-        // A page that carries part of a file (one article of a group) names none: the live view asks for them in full, as a visit does.
-        const named = entries.some(([, , part]) => part) ? [] : [...files].sort();
-        const state = { path: location, renderedAt, index, queries: withSharedValuesMarked(entries), indexRead: [...indexRead].sort(), files: named };
+        const state = { path: location, renderedAt, index, queries: withSharedValuesMarked(entries), indexRead: [...indexRead].sort() };
         return { body, state };
       }
       return { error: `its data was still loading after ${MAX_PASSES} renders` };

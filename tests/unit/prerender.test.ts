@@ -190,7 +190,7 @@ describe("a page's state in its HTML", () => {
   const head = { items: [{ id: "a", title: "</script><!-- \u2028 & >" }] };
 
   it("is JSON no HTML parser can read markup in, that reads back whole", () => {
-    const state: PageState = { path: "/", renderedAt: 1, index, queries: [[["feed"], head]], indexRead: ["feed"], files: [] };
+    const state: PageState = { path: "/", renderedAt: 1, index, queries: [[["feed"], head]], indexRead: ["feed"] };
     const script = pageStateScript(state);
     const json = script.slice(script.indexOf(">") + 1, script.lastIndexOf("</script>"));
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);

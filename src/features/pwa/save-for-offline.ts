@@ -2,7 +2,7 @@ import { isDataAnswer } from "../../contract/data-answer.ts";
 import { namesOtherFiles, referencesOf, shardAt, type DataReference } from "../../contract/data-references.ts";
 import { CACHE_NAMES, dataPaths, INDEX_PATH, isShardName } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
-import { firstScreenFiles } from "../../prerender/hydrate.ts";
+import { fetchFirstScreenData } from "../../prerender/hydrate.ts";
 import { followedNow, keyOf } from "../following/following-store.ts";
 
 const base = () => new URL(import.meta.env.BASE_URL, location.origin).href;
@@ -133,10 +133,12 @@ export async function saveForOffline(index: SiteIndex): Promise<"everything" | "
   const before = await data.keys();
   await keep(await caches.open(CACHE_NAMES.index), `${base()}${INDEX_PATH}`);
 
-  // What the visit fetched, and what its prerendered first screen was drawn from.
-  const read = [...performance.getEntriesByType("resource").map((entry) => entry.name), ...firstScreenFiles()].filter(
-    (url) => url.startsWith(base()) && shardAt(new URL(url).pathname) !== undefined && !url.includes("?"),
-  );
+  // What the visit fetched, what its prerendered first screen was drawn from among it.
+  await fetchFirstScreenData(index);
+  const read = performance
+    .getEntriesByType("resource")
+    .map((entry) => entry.name)
+    .filter((url) => url.startsWith(base()) && shardAt(new URL(url).pathname) !== undefined && !url.includes("?"));
   // A file the reader could not fetch either is theirs to ask for again: it holds nothing up.
   // So is a followed list's head: the next save tries again.
   await keepAll(data, [...read, ...(await followedHeads(data, index))]);
