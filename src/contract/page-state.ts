@@ -26,29 +26,7 @@ export interface PageState {
   index: SiteIndex;
   /** Every other entry the first screen read. */
   queries: PageQuery[];
-  /**
-   * The fields of the index the page was drawn from, deep (`articles.tables.3`; `*` for a
-   * whole object), but the build id, which only names the build: with the same values there,
-   * the page would come out the same (every other file is named by its content).
-   */
-  indexRead: string[];
-  /** What drew the page: the renderer's bundle and the shell, by their content; another draws it again. */
-  drawnBy?: string;
 }
-
-/** The index's value at a path `indexRead` names, as JSON. */
-function indexValueAt(index: SiteIndex, path: string): string | undefined {
-  let value: unknown = index;
-  for (const step of path.split(".")) {
-    if (step === "*") break;
-    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[step] : undefined;
-  }
-  return JSON.stringify(value);
-}
-
-/** Whether `index` holds what `state` was drawn from: every field the page read has the value it had. */
-export const readsTheSame = (state: PageState, index: SiteIndex): boolean =>
-  state.indexRead.every((path) => indexValueAt(index, path) === indexValueAt(state.index, path));
 
 /** What stands for a value met earlier in the entries: the path to it (entry, then keys). */
 const SAME = "$same";
@@ -113,8 +91,7 @@ function asPageState(value: unknown): PageState | undefined {
   return typeof state?.path === "string" &&
     typeof state.renderedAt === "number" &&
     typeof state.index?.buildId === "string" &&
-    Array.isArray(state.queries) &&
-    Array.isArray(state.indexRead)
+    Array.isArray(state.queries)
     ? (state as PageState)
     : undefined;
 }
@@ -143,8 +120,14 @@ export function parsePageState(json: string): PageState | undefined {
 export const rekeyed = (queries: readonly PageQuery[], from: string, to: string): PageQuery[] =>
   queries.map(([key, ...rest]) => [key.map((part) => (part === from ? to : part)), ...rest]);
 
-/** A page drawn by the build: its markup (what goes inside the app's root) and its state; or why it could not be. */
-export type RenderedPage = { body: string; state: PageState } | { error: string };
+/**
+ * A page drawn by the build: its markup (what goes inside the app's root), its state, and
+ * the fields of the index it was drawn from (`indexRead`: deep, as `articles.tables.3`, or
+ * `topTopics.*` for a whole object listed; never the build id, which only names the build):
+ * with the same values there it would come out the same, every other file being named by
+ * its content. Or why it could not be drawn.
+ */
+export type RenderedPage = { body: string; state: PageState; indexRead: string[] } | { error: string };
 
 /** What the build's server bundle (src/prerender/server.tsx) hands the pipeline. */
 export interface PageRenderer {

@@ -172,6 +172,13 @@ describe("the first screen from HTML", { timeout: BUILD_TIMEOUT }, () => {
     }
   });
 
+  it("npm run build:data again, with nothing new, draws no first screen and writes no page", async () => {
+    const before = await pagesNow();
+    const report = await buildData();
+    expect(report).toMatch(/Broadsheet pages: 48 pages as HTML \(home, topics, articles\), 48 left as they were; 0 first screens drawn/);
+    expect(await pagesNow()).toEqual(before);
+  });
+
   it("writes every page with its head alone when the folder has no renderer, and says so", async () => {
     const away = join(outDir, STATE_DIR, "renderer-away");
     await rename(join(outDir, RENDERER_DIR), away);
@@ -190,7 +197,7 @@ describe("a page's state in its HTML", () => {
   const head = { items: [{ id: "a", title: "</script><!-- \u2028 & >" }] };
 
   it("is JSON no HTML parser can read markup in, that reads back whole", () => {
-    const state: PageState = { path: "/", renderedAt: 1, index, queries: [[["feed"], head]], indexRead: ["feed"] };
+    const state: PageState = { path: "/", renderedAt: 1, index, queries: [[["feed"], head]] };
     const script = pageStateScript(state);
     const json = script.slice(script.indexOf(">") + 1, script.lastIndexOf("</script>"));
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);

@@ -7,12 +7,12 @@
  * bundling anything.
  */
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, normalize, sep } from "node:path";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { pageStateIn, pageStateScript, readsTheSame, rekeyed, type PageRenderer, type PageState, type RenderedPage } from "../../contract/page-state.ts";
+import { pageStateIn, pageStateScript, rekeyed, type PageRenderer, type PageState, type RenderedPage } from "../../contract/page-state.ts";
 import { DATA_DIR } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { STATE_DIR } from "../output.ts";
@@ -150,6 +150,34 @@ const asOf = (state: PageState, earlier: PageState): PageState => ({
   queries: rekeyed(state.queries, state.index.buildId, earlier.index.buildId),
 });
 
+/**
+ * What the build knows of each page it wrote, kept in `.broadsheet/` (never served): the
+ * fields of the index the page was drawn from, and a digest of what drew it from them (their
+ * values, the renderer and shell, the page's head). Pages drawn from the same fields share
+ * one list of them.
+ */
+interface FirstScreenRecord {
+  reads: string[][];
+  pages: Record<string, [reads: number, digest: string]>;
+}
+
+export const FIRST_SCREENS_PATH = `${STATE_DIR}/first-screens.json`;
+
+async function readRecord(outDir: string): Promise<FirstScreenRecord> {
+  const record = JSON.parse(await readFile(join(outDir, FIRST_SCREENS_PATH), "utf8").catch(() => "null")) as Partial<FirstScreenRecord> | null;
+  return Array.isArray(record?.reads) && typeof record.pages === "object" && record.pages !== null ? (record as FirstScreenRecord) : { reads: [], pages: {} };
+}
+
+/** The index's value at a path a page read (`articles.tables.3`, `topTopics.*`), as JSON. */
+function indexValueAt(index: SiteIndex, path: string): string | undefined {
+  let value: unknown = index;
+  for (const step of path.split(".")) {
+    if (step === "*") break;
+    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[step] : undefined;
+  }
+  return JSON.stringify(value);
+}
+
 /** What drawing the pages came to. */
 export interface FirstScreenAccount {
   /** Renders: a page drawn again to compare counts once, a page drawn anew once more. */
@@ -173,14 +201,16 @@ export interface DrawOptions {
 }
 
 /**
- * Each page with its first screen, drawn with the clock at `now`. A page already in the
- * folder stays as it is, unwritten, when nothing it was drawn from changed: the same
- * renderer and shell, the same values in the fields of the index it read (every other file
- * is named by its content), its head the same. Otherwise it is drawn again with its own
- * clock, and stays as it is when it comes out the same under this build's data (its markup,
- * and its data but for the build id its keys hold and the index): the app moves its data
- * to the host's index as it starts (src/prerender/hydrate.ts). So an update draws the
- * pages that read what changed, and writes those whose stories changed.
+ * Each page with its first screen, drawn with the clock at `now`; then the record of what
+ * each was drawn from (`FIRST_SCREENS_PATH`), for the next update. A page already in the
+ * folder stays as it is, unwritten and undrawn, when its record says nothing it was drawn
+ * from changed: the same values in the fields of the index it read (every other file is
+ * named by its content), the same renderer, shell and head. Otherwise it is drawn again with
+ * its own clock, and stays as it is when it comes out the same under this build's data (its
+ * markup, and its data but for the build id its keys hold and the index): the app moves its
+ * data to the host's index as it starts (src/prerender/hydrate.ts), and the record notes
+ * that this index draws it the same. So an update draws the pages that read what changed,
+ * and writes those whose stories changed.
  */
 export async function* pagesWithFirstScreens(
   { renderer, bundle }: LoadedRenderer,
@@ -188,20 +218,44 @@ export async function* pagesWithFirstScreens(
   assemble: (page: SitePage, firstScreen?: FirstScreen) => string,
   { shell, index, outDir, now, account }: DrawOptions,
 ): AsyncGenerator<DataFile> {
-  const drawnBy = createHash("sha256").update(bundle).update("\0").update(shell).digest("hex").slice(0, 16);
-  const html = (page: SitePage, body: string, state: PageState) => assemble(page, { body, data: pageStateScript({ ...state, drawnBy }) });
+  const drawnBy = createHash("sha256").update(bundle).update("\0").update(shell).digest("hex");
+  const digest = (page: SitePage, reads: readonly string[]) => {
+    const hash = createHash("sha256").update(drawnBy).update(page.head);
+    for (const path of reads) hash.update(`\0${path}=${indexValueAt(index, path)}`);
+    return hash.digest("hex").slice(0, 16);
+  };
+  const earlierRecord = await readRecord(outDir);
+  const record: FirstScreenRecord = { reads: [], pages: {} };
+  const listed = new Map<string, number>();
+  const note = (page: SitePage, reads: string[]) => {
+    const key = reads.join("\n");
+    if (!listed.has(key)) listed.set(key, record.reads.push(reads) - 1);
+    record.pages[page.file] = [listed.get(key) as number, digest(page, reads)];
+  };
+
+  const html = (page: SitePage, body: string, state: PageState) => assemble(page, { body, data: pageStateScript(state) });
   const unchanged = async (page: SitePage, before: string | undefined) => {
     const earlier = before === undefined ? undefined : pageStateIn(before);
     if (!before || !earlier) return undefined;
-    if (earlier.drawnBy === drawnBy && readsTheSame(earlier, index) && before.includes(page.head)) return before;
+    const [list, was] = earlierRecord.pages[page.file] ?? [];
+    const reads = list === undefined ? undefined : earlierRecord.reads[list];
+    if (reads && was === digest(page, reads)) {
+      note(page, reads);
+      return before;
+    }
     account.renders++;
     const again = await renderer.render(page.path, earlier.renderedAt);
-    return "body" in again && html(page, again.body, asOf(again.state, earlier)) === before ? before : undefined;
+    if (!("body" in again) || html(page, again.body, asOf(again.state, earlier)) !== before) return undefined;
+    note(page, again.indexRead);
+    return before;
   };
   const drawnNow = async (page: SitePage) => {
     account.renders++;
     const drawn = await renderer.render(page.path, now);
-    if ("body" in drawn) return html(page, drawn.body, drawn.state);
+    if ("body" in drawn) {
+      note(page, drawn.indexRead);
+      return html(page, drawn.body, drawn.state);
+    }
     account.failed++;
     account.firstFailure ??= `${page.path}: ${drawn.error}`;
     return assemble(page);
@@ -220,4 +274,6 @@ export async function* pagesWithFirstScreens(
     if (drawing.length === PAGES_AT_ONCE) yield await (drawing.shift() as Promise<DataFile>);
   }
   for (const page of drawing) yield await page;
+  await mkdir(join(outDir, STATE_DIR), { recursive: true });
+  await writeFile(join(outDir, FIRST_SCREENS_PATH), JSON.stringify(record));
 }
