@@ -235,14 +235,15 @@ export async function* pagesWithFirstScreens(
 
   const html = (page: SitePage, body: string, state: PageState) => assemble(page, { body, data: pageStateScript(state) });
   const unchanged = async (page: SitePage, before: string | undefined) => {
-    const earlier = before === undefined ? undefined : pageStateIn(before);
-    if (!before || !earlier) return undefined;
+    if (before === undefined) return undefined;
     const [list, was] = earlierRecord.pages[page.file] ?? [];
     const reads = list === undefined ? undefined : earlierRecord.reads[list];
     if (reads && was === digest(page, reads)) {
       note(page, reads);
       return before;
     }
+    const earlier = pageStateIn(before);
+    if (!earlier) return undefined;
     account.renders++;
     const again = await renderer.render(page.path, earlier.renderedAt);
     if (!("body" in again) || html(page, again.body, asOf(again.state, earlier)) !== before) return undefined;
