@@ -322,9 +322,12 @@ async function domAfterScroll(context: BrowserContext, url: string) {
           if (performance.now() - started > timeout) throw new Error(`still scrolling after ${timeout / 1000} s: ${JSON.stringify(status())}`);
           const { shown, total } = status();
           const goal = Math.min(target, total);
-          const feed = document.querySelector('[role="feed"]');
-          const rowHeight = (feed?.firstElementChild as HTMLElement | null)?.offsetHeight ?? 0;
-          const past = feed !== null && rowHeight > 0 && feed.getBoundingClientRect().top + goal * rowHeight <= 0;
+          // Story `goal` is past once a later story is drawn and it is above the viewport, or
+          // no longer drawn at all (the list keeps only the rows near the viewport).
+          const drawn = [...document.querySelectorAll('[role="feed"] article[aria-posinset]')];
+          const at = drawn.find((article) => Number(article.getAttribute("aria-posinset")) === goal);
+          const later = drawn.some((article) => Number(article.getAttribute("aria-posinset")) > goal);
+          const past = later && (at === undefined || at.getBoundingClientRect().bottom <= 0);
           const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2;
           if (shown >= goal && (past || (atBottom && shown >= total))) {
             return { shown, ms: performance.now() - started, manualLoads };

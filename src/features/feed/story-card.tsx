@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { ContentImage } from "../../components/content-image.tsx";
 import { ExternalLink } from "../../components/external-link.tsx";
@@ -16,8 +16,10 @@ interface StoryCardProps {
   story: Summary;
   position: number;
   setSize: number;
-  /** The list's first story in the Cards view: larger, its picture loaded at once. */
+  /** The list's first story in the Cards view: larger, its picture loaded at once, its excerpt and every other headline. */
   lead?: boolean;
+  /** A list to read through (search, Saved): every card keeps its excerpt. */
+  excerpt?: boolean;
   /** How the card's text is drawn: plain (the feed), or with a search's words marked. */
   mark?: (text: string) => ReactNode;
   /** After the bookmark is pressed. */
@@ -42,10 +44,14 @@ function OtherHeadline({ headline }: { headline: Headline }) {
  * The Cards and Headlines views draw this same markup (styles.css), so switching views
  * never changes what a screen reader or a prerendered page holds.
  */
-export function StoryCard({ story, position, setSize, lead = false, mark = plain, onSaveToggle }: StoryCardProps) {
+export function StoryCard({ story, position, setSize, lead = false, excerpt = lead, mark = plain, onSaveToggle }: StoryCardProps) {
   const prefetch = usePrefetchArticle(story.id);
-  const titleId = `story-${story.id}`;
-  const unreadId = useIsRead(story) ? undefined : `${titleId}-unread`;
+  // Short ids React keeps the same in a prerendered page and its hydration: a first screen is twenty cards.
+  const titleId = useId();
+  const readId = useId();
+  const unreadId = useIsRead(story) ? undefined : readId;
+  // A card in the grid shows the first other headline, then Full coverage; the lead, all of them.
+  const headlines = lead ? story.headlines : story.headlines?.slice(0, 1);
   const outlet = story.provider?.name ?? story.providerKey;
   return (
     <article className={`story${lead ? " story--lead" : ""}`} aria-labelledby={titleId} aria-posinset={position} aria-setsize={setSize}>
@@ -69,11 +75,11 @@ export function StoryCard({ story, position, setSize, lead = false, mark = plain
           <RelativeTime iso={story.publishedAt} />
           <SaveToggle story={story} onToggle={onSaveToggle} />
         </div>
-        {story.excerpt && <p className="story__excerpt">{mark(story.excerpt)}</p>}
+        {excerpt && story.excerpt && <p className="story__excerpt">{mark(story.excerpt)}</p>}
       </div>
-      {story.headlines && (
-        <ul className="story__headlines" aria-label={`Other outlets on “${story.title}”`}>
-          {story.headlines.map((headline) => (
+      {headlines && (
+        <ul className="story__headlines" aria-label="Other outlets" aria-describedby={titleId}>
+          {headlines.map((headline) => (
             <OtherHeadline key={headline.id ?? headline.sourceUrl} headline={headline} />
           ))}
         </ul>

@@ -29,10 +29,10 @@ export function SavedList() {
     );
   }
   return (
-    <div ref={list} role="feed" aria-label="Saved stories" className="story-list story-list--excerpts">
+    <div ref={list} role="feed" aria-label="Saved stories" className="story-list">
       <div className="story-grid">
         {saved.map(({ story }, index) => (
-          <StoryCard key={story.id} story={story} position={index + 1} setSize={saved.length} onSaveToggle={() => movedOn(index)} />
+          <StoryCard key={story.id} story={story} position={index + 1} setSize={saved.length} excerpt onSaveToggle={() => movedOn(index)} />
         ))}
       </div>
     </div>

@@ -51,7 +51,7 @@ export function SearchResults({ query, order = "best", manifest }: SearchResults
         {status}
       </p>
       {matches.data && stories.length > 0 && (
-        <div role="feed" aria-label="Search results" aria-busy={loadingMore} className="story-list story-list--excerpts">
+        <div role="feed" aria-label="Search results" aria-busy={loadingMore} className="story-list">
           <div className="story-grid">
             {stories.map((story, index) => (
               <StoryCard
@@ -59,6 +59,7 @@ export function SearchResults({ query, order = "best", manifest }: SearchResults
                 story={story}
                 position={index + 1}
                 setSize={total ?? 0}
+                excerpt
                 mark={(text) => <Highlight text={text} words={matches.data.words} />}
               />
             ))}
