@@ -16,9 +16,9 @@ interface StoryCardProps {
   story: Summary;
   position: number;
   setSize: number;
-  /** The list's first story in the Cards view: larger, its picture loaded at once, its excerpt and every other headline. */
+  /** The list's first story in the Cards view: larger, its picture loaded at once, every other headline. */
   lead?: boolean;
-  /** A list to read through (search, Saved): every card keeps its excerpt. */
+  /** Its excerpt and topics: the lead's, and every card of a list to read through (search, Saved). */
   excerpt?: boolean;
   /** How the card's text is drawn: plain (the feed), or with a search's words marked. */
   mark?: (text: string) => ReactNode;
@@ -89,7 +89,7 @@ export function StoryCard({ story, position, setSize, lead = false, excerpt = le
           Full coverage · {story.outlets} outlets
         </Link>
       )}
-      <TopicTags topics={story.topics} />
+      {excerpt && <TopicTags topics={story.topics} />}
     </article>
   );
 }
