@@ -150,7 +150,8 @@ describe("the view is remembered", () => {
     // The page the build drew, its stories in the HTML: the reader's view was there before them.
     expect(await response?.text()).toMatch(/<article\b/);
     await feed(page).getByRole("article").first().waitFor();
-    expect(await viewSwitch(page, "Headlines").getAttribute("aria-pressed")).toBe("true");
+    // The page the build drew presses Cards (the build cannot know the choice); the app presses Headlines once it hydrates.
+    await expect.poll(() => viewSwitch(page, "Headlines").getAttribute("aria-pressed")).toBe("true");
     const seen = await listStyleSeen(page);
     expect(seen.atFirstStory).toBe("headlines");
     // Set once by index.html's inline script; the app may set it again, never to anything else.
@@ -168,7 +169,7 @@ describe("the view is remembered", () => {
     const response = await page.reload();
     expect(response?.fromServiceWorker()).toBe(true);
     await feed(page).getByRole("article").first().waitFor();
-    expect(await viewSwitch(page, "Headlines").getAttribute("aria-pressed")).toBe("true");
+    await expect.poll(() => viewSwitch(page, "Headlines").getAttribute("aria-pressed")).toBe("true");
     const seen = await listStyleSeen(page);
     expect(seen.atFirstStory).toBe("headlines");
     expect(new Set(seen.values)).toEqual(new Set(["headlines"]));
