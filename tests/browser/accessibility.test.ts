@@ -1,10 +1,8 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { seriousViolations } from "./axe.ts";
 import { useFixtureSite } from "./harness.ts";
 
-const AXE_SCRIPT = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const site = useFixtureSite();
 
@@ -15,25 +13,7 @@ async function open(path: string, heading: string | RegExp): Promise<Page> {
   return page;
 }
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
-/** axe-core's serious and critical findings on the page as it stands, each with where it is. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated, not added as a <script>: the site's Content-Security-Policy refuses inline scripts.
-  await page.evaluate(AXE_SCRIPT);
-  const violations = await page.evaluate(async () => {
-    const { violations } = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Violation[] }> } }).axe.run(document);
-    return violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 const titles = (page: Page) => page.getByRole("feed").getByRole("heading", { level: 2 }).allTextContents();
 

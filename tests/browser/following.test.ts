@@ -1,26 +1,12 @@
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
+import { seriousViolations } from "./axe.ts";
 import { launchBrowser, serveSite, useFixtureSite } from "./harness.ts";
 
-const AXE_SCRIPT = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const STORED = "broadsheet-following";
 
 const site = useFixtureSite();
 
-/** axe-core's serious and critical findings on the page as it stands. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SCRIPT);
-  const violations = await page.evaluate(async () => {
-    type Found = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const { violations } = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Found[] }> } }).axe.run(document);
-    return violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 const storyTitles = (page: Page) => page.getByRole("feed", { name: "Stories you follow" }).getByRole("heading", { level: 2 }).allTextContents();
 

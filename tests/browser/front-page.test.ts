@@ -7,18 +7,16 @@
  * clock is the machine's: the stories (December 2024) are all past a week old, so the list
  * has one heading ("December 2024") as a live site's first screen has one ("Today").
  */
-import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { seriousViolations } from "./axe.ts";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../scripts/chromium.ts";
 import { writeNewsArchive } from "../../scripts/screenshots.ts";
 import { buildSite, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
 
-const AXE_SCRIPT = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const STORIES = 300;
 
 let work: string | undefined;
@@ -362,25 +360,7 @@ describe("the front page by keyboard", () => {
   });
 });
 
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
-/** axe-core's serious and critical findings on the page as it stands, each with where it is. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated, not added as a <script>: the site's Content-Security-Policy refuses inline scripts.
-  await page.evaluate(AXE_SCRIPT);
-  const violations = await page.evaluate(async () => {
-    const { violations } = await (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Violation[] }> } }).axe.run(document);
-    return violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.help}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-}
 
 describe("the front page, checked by axe-core", () => {
   it.each([
