@@ -1,10 +1,19 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useLayoutEffect, useRef } from "react";
+import { useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { NavLink } from "react-router-dom";
 import type { SiteIndex, TopicRef } from "../../contract/types.ts";
 import { paths } from "../../lib/paths.ts";
 import { feedQuery } from "../../lib/queries.ts";
 import { useSortOrder, withSort } from "../sort/sort-order.ts";
+
+const neverChanges = () => () => {};
+/**
+ * Whether this render is the app's own, not a page drawn at build time (nor the render that
+ * hydrates one): the counts change with every new article, and a page that held them would
+ * be drawn again, and uploaded again, on every update. They appear at the chips' end, so
+ * nothing moves when they do (styles leave them out of a phone's row of chips).
+ */
+const useLive = () => useSyncExternalStore(neverChanges, () => true, () => false);
 
 /**
  * The most used topics as filters; the chosen one lives in the URL. `current`, the topic
@@ -13,6 +22,7 @@ import { useSortOrder, withSort } from "../sort/sort-order.ts";
 export function TopicFilter({ index, current }: { index: SiteIndex; current?: TopicRef }) {
   const { topTopics, totals } = index;
   const list = useRef<HTMLUListElement>(null);
+  const live = useLive();
   // The chosen topic in view: the row of chips scrolls sideways on a phone, and a topic far
   // down it would otherwise be off screen with nothing in sight marked as chosen.
   const chosen = current?.slug;
@@ -33,7 +43,7 @@ export function TopicFilter({ index, current }: { index: SiteIndex; current?: To
       <ul ref={list}>
         <li>
           <NavLink to={withSort(paths.home, sort)} end className="chip">
-            All stories <span className="chip__count">{totals.stories}</span>
+            All stories {live && <span className="chip__count">{totals.stories}</span>}
           </NavLink>
         </li>
         {topics.map((topic) => (
@@ -44,7 +54,7 @@ export function TopicFilter({ index, current }: { index: SiteIndex; current?: To
               onMouseEnter={prefetch(topic.slug)}
               onFocus={prefetch(topic.slug)}
             >
-              {topic.name} {topic.count !== undefined && <span className="chip__count">{topic.count}</span>}
+              {topic.name} {live && topic.count !== undefined && <span className="chip__count">{topic.count}</span>}
             </NavLink>
           </li>
         ))}
