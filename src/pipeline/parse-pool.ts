@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { loadArticleFile, type LoadedFile } from "./load.ts";
 import { shareStrings } from "./parse-file.ts";
 import { mapLimit } from "./collections.ts";
 import type { ParseBatch, ParsedBatch, ParseWorkerData } from "./parse-worker.ts";
+import { startTsWorker } from "./ts-worker.ts";
 
 /** Below this many files a worker's start-up costs more than it saves. */
 const WORKER_THRESHOLD = 2000;
@@ -15,11 +15,6 @@ const BATCH = 500;
  */
 const IN_FLIGHT = 2;
 
-/** The workers run the same TypeScript source as the build, through tsx's loader. */
-const WORKER_BOOT = `import("tsx/esm/api").then(({ register }) => {
-  register();
-  return import(${JSON.stringify(new URL("./parse-worker.ts", import.meta.url).href)});
-});`;
 
 /**
  * Reads `files` and parses those whose key is not `known`, on every core when there are
@@ -39,7 +34,7 @@ export async function parseFiles(
   const share = shareStrings();
   let next = 0;
   const workerData: ParseWorkerData = { known: [...known] };
-  const workers = Array.from({ length: threads }, () => new Worker(WORKER_BOOT, { eval: true, workerData }));
+  const workers = Array.from({ length: threads }, () => startTsWorker(new URL("./parse-worker.ts", import.meta.url), workerData));
   try {
     await Promise.all(
       workers.map(

@@ -11,7 +11,6 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, normalize, sep } from "node:path";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { pageStateIn, pageStateScript, rekeyed, type PageRenderer, type PageState, type RenderedPage } from "../../contract/page-state.ts";
 import { DATA_DIR } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
@@ -19,6 +18,7 @@ import { STATE_DIR } from "../output.ts";
 import type { DataFile } from "../shards.ts";
 import type { FirstScreenAsk, FirstScreenDrawn, FirstScreenWorkerData } from "./first-screen-worker.ts";
 import type { FirstScreen, SitePage } from "./page-head.ts";
+import { startTsWorker } from "../ts-worker.ts";
 
 /** Where the renderer's bundle lives in the out folder. */
 export const RENDERER_DIR = `${STATE_DIR}/server`;
@@ -91,11 +91,6 @@ const PAGES_AT_ONCE = 16;
 /** Below this many pages a worker's start costs more than it saves. */
 const WORKER_THRESHOLD = 500;
 
-/** Each worker runs the renderer in a thread of its own, through tsx's loader as the content parsing workers do. */
-const WORKER_BOOT = `import("tsx/esm/api").then(({ register }) => {
-  register();
-  return import(${JSON.stringify(new URL("./first-screen-worker.ts", import.meta.url).href)});
-});`;
 
 /**
  * The renderer on every core, one per worker thread: React draws a page in a few
@@ -105,7 +100,7 @@ const WORKER_BOOT = `import("tsx/esm/api").then(({ register }) => {
 function renderPool(outDir: string, bundle: string, threads: number): PageRenderer {
   const workerData: FirstScreenWorkerData = { outDir, bundle };
   const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(WORKER_BOOT, { eval: true, workerData });
+    const worker = startTsWorker(new URL("./first-screen-worker.ts", import.meta.url), workerData);
     const waiting = new Map<number, { resolve: (page: RenderedPage) => void; reject: (error: unknown) => void }>();
     worker.on("message", ({ id, page }: FirstScreenDrawn) => {
       waiting.get(id)?.resolve(page);
