@@ -114,18 +114,23 @@ export function StoryList({
   const [scrollMargin, setScrollMargin] = useState(0);
   // The grid's columns and the virtual rows' place follow the page's layout: the width, the
   // view, the text size, whatever above the list grows.
+  // Also on every scroll the virtualizer sees: a margin left stale by a change no observer
+  // caught would leave the rows in view undrawn, and one read of a laid-out box is cheap.
+  const followMargin = useCallback(() => {
+    const rest = restRef.current;
+    if (rest) setScrollMargin(rest.getBoundingClientRect().top + window.scrollY);
+  }, []);
   useLayoutEffect(() => {
     const update = () => {
       setColumns(columnsOf(headRef.current));
-      const rest = restRef.current;
-      if (rest) setScrollMargin(rest.getBoundingClientRect().top + window.scrollY);
+      followMargin();
     };
     update();
     if (typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(update);
     observer.observe(document.body);
     return () => observer.disconnect();
-  }, [feed.isSuccess, style]);
+  }, [feed.isSuccess, style, followMargin]);
 
   const { headRows, rows } = useMemo(() => {
     const top = dayRows(stories.slice(0, HEAD), 0, byDay, clock, undefined, HEAD);
@@ -151,6 +156,7 @@ export function StoryList({
     scrollMargin,
     rangeExtractor,
     initialMeasurementsCache: measured.get(label),
+    onChange: followMargin,
     // React batches the list's updates with everything else; a synchronous render per scroll
     // event made long tasks of the first screen.
     useFlushSync: false,
