@@ -2,6 +2,7 @@ import { useEffect, useRef, type MouseEvent } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router-dom";
 import { ErrorBoundary } from "../components/error-boundary.tsx";
 import { ViewFailed } from "../components/view-states.tsx";
+import { LIVE_ATTRIBUTE } from "../contract/page-state.ts";
 import { KeyboardShortcuts } from "../features/keyboard/keyboard-shortcuts.tsx";
 import { OfflineIndicator, OfflineSavedNote, UpdatePrompt } from "../features/pwa/pwa-status.tsx";
 import { SearchForm } from "../features/search/search-form.tsx";
@@ -28,7 +29,13 @@ function skipToContent(event: MouseEvent<HTMLAnchorElement>) {
   document.getElementById("main")?.focus();
 }
 
+/** Marks the page as running once the layout, and so the keyboard shortcuts inside it, are live. */
+function useLiveMark() {
+  useEffect(() => document.documentElement.setAttribute(LIVE_ATTRIBUTE, ""), []);
+}
+
 export function Layout({ preloadSearch }: { preloadSearch?: () => unknown }) {
+  useLiveMark();
   useFocusOnNavigate();
   useScrollRestoration();
   // Every navigation (a new location key, the same address too) gives a failed view another chance.

@@ -11,6 +11,12 @@ import type { SiteIndex } from "./types.ts";
 export const PAGE_STATE_ID = "broadsheet-page";
 
 /**
+ * Set on `<html>` once the app runs in the page (src/app/layout.tsx): a prerendered page
+ * shows its stories before that, but its keys and buttons answer only from then on.
+ */
+export const LIVE_ATTRIBUTE = "data-live";
+
+/**
  * One query cache entry: its key and its data, as the app's own queries made them; `part`
  * when the page carries only what it shows of the data (one article of an article group),
  * which the app then asks for in full.

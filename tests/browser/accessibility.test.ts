@@ -1,14 +1,14 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe.ts";
-import { useFixtureSite } from "./harness.ts";
+import { openApp, useFixtureSite } from "./harness.ts";
 
 
 const site = useFixtureSite();
 
 async function open(path: string, heading: string | RegExp): Promise<Page> {
   const page = await site.context.newPage();
-  await page.goto(`${site.url}${path}`);
+  await openApp(page, `${site.url}${path}`);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
   return page;
 }
@@ -72,7 +72,7 @@ describe("accessibility, checked by axe-core", () => {
   it("the feed in dark mode has no serious or critical violations (contrast included)", async () => {
     const page = await site.context.newPage();
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.goto(`${site.url}/`);
+    await openApp(page, `${site.url}/`);
     await page.getByRole("feed").getByRole("heading", { level: 2 }).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { seriousViolations } from "./axe.ts";
-import { launchBrowser, serveSite, useFixtureSite } from "./harness.ts";
+import { launchBrowser, openApp, serveSite, useFixtureSite } from "./harness.ts";
 
 const STORED = "broadsheet-following";
 
@@ -16,7 +16,7 @@ const FOLLOWED_STORIES = ["New rules limit exports of AI chips", "Facebook says 
 /** Opens `path` and waits for its heading. */
 async function open(context: BrowserContext, url: string, path: string, heading: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${url}${path}`);
+  await openApp(page, `${url}${path}`);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
   return page;
 }
@@ -40,7 +40,7 @@ describe("following in a browser", () => {
     for (const colorScheme of ["light", "dark"] as const) {
       const page = await site.context.newPage();
       await page.emulateMedia({ colorScheme });
-      await page.goto(`${site.url}/following`);
+      await openApp(page, `${site.url}/following`);
       await page.getByRole("heading", { level: 1, name: "Following" }).waitFor();
       await expect.poll(() => storyTitles(page)).toEqual(FOLLOWED_STORIES);
       await page.waitForLoadState("networkidle");
@@ -59,14 +59,14 @@ describe("following in a browser", () => {
         [STORED, JSON.stringify([{ source: { topic: "ai" }, name: "AI" }, { source: { provider: "livemint.com" }, name: "Mint" }])] as const,
       );
       const page = await context.newPage();
-      await page.goto(server.url);
+      await openApp(page, server.url);
       await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
       // The offline save is done: it kept the followed lists' heads, which the front page never read.
       await page.getByText("Every story is saved on this device for reading offline.").waitFor();
 
       await server.close();
       await context.setOffline(true);
-      await page.goto(`${server.url}/following`);
+      await openApp(page, `${server.url}/following`);
       await page.getByRole("heading", { level: 1, name: "Following" }).waitFor();
       await expect.poll(() => storyTitles(page)).toEqual(FOLLOWED_STORIES);
       expect(await page.getByText(/saved for offline reading/).count()).toBe(0);

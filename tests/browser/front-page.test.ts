@@ -15,7 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, 
 import { seriousViolations } from "./axe.ts";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../scripts/chromium.ts";
 import { writeNewsArchive } from "../../scripts/screenshots.ts";
-import { buildSite, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
+import { buildSite, openApp, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
 
 const STORIES = 300;
 
@@ -61,7 +61,7 @@ const viewSwitch = (page: Page, name: "Cards" | "Headlines") => page.getByRole("
 /** The front page with its first stories and the topics (the index) shown, and the network quiet. */
 async function openFront(page: Page): Promise<void> {
   if (!site) throw new Error("the site is served from beforeAll");
-  await page.goto(site.url);
+  await openApp(page, site.url);
   await feed(page).getByRole("article").first().waitFor();
   await page.getByRole("navigation", { name: "Topics" }).getByRole("link").first().waitFor();
   await page.waitForLoadState("networkidle");

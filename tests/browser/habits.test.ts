@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { launchBrowser, serveSite, useFixtureSite } from "./harness.ts";
+import { launchBrowser, openApp, serveSite, useFixtureSite } from "./harness.ts";
 
 /** The fixture site's stories, newest first. */
 const STORIES = [
@@ -12,7 +12,7 @@ const STORIES = [
 const site = useFixtureSite();
 
 async function openFeed(page: Page, base = site.url) {
-  await page.goto(base);
+  await openApp(page, base);
   await page.getByRole("feed").getByRole("link", { name: STORIES[0] }).waitFor();
 }
 
@@ -115,7 +115,7 @@ describe("saved stories offline", () => {
 
       await own.close();
       await browser.context.setOffline(true);
-      await page.goto(`${own.url}/saved`);
+      await openApp(page, `${own.url}/saved`);
       await page.getByRole("heading", { level: 1, name: "Saved stories" }).waitFor();
       const saved = page.getByRole("feed", { name: "Saved stories" }).getByRole("heading", { level: 2 });
       expect(await saved.allTextContents()).toEqual([STORIES[1]]);

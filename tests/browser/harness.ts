@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, inject, TestRunner, vi } from "vitest";
 import { launchBrowser as launchChromium } from "../../scripts/chromium.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
+import { LIVE_ATTRIBUTE } from "../../src/contract/page-state.ts";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 export const FIXTURE_CONTENT = join(ROOT, "tests", "fixtures", "site");
@@ -33,6 +34,16 @@ export async function launchBrowser(): ReturnType<typeof launchChromium> {
   const browser = await launchChromium();
   if (TestRunner.getCurrentTest()) browser.context.setDefaultTimeout(timeLeft());
   return browser;
+}
+
+/**
+ * Opens `url` and returns once the app runs in the page. A prerendered page shows its stories
+ * before any script has run: a key pressed then, on a busy machine, would reach no one.
+ */
+export async function openApp(page: Page, url: string): ReturnType<Page["goto"]> {
+  const answer = await page.goto(url);
+  await page.waitForFunction((name) => document.documentElement.hasAttribute(name), LIVE_ATTRIBUTE, { timeout: timeLeft() });
+  return answer;
 }
 
 /**

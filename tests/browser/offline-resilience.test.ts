@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INDEX_PATH } from "../../src/contract/paths.ts";
-import { buildSite, FIXTURE_CONTENT, launchBrowser, serveSite, untilWorkerControls } from "./harness.ts";
+import { buildSite, FIXTURE_CONTENT, launchBrowser, openApp, serveSite, untilWorkerControls } from "./harness.ts";
 
 const NEWEST = "Leaders agree on a climate finance deal";
 const OTHER = "New rules limit exports of AI chips";
@@ -45,7 +45,7 @@ async function ownSite() {
 
 /** The first visit: the feed shows, and the service worker has saved it and controls the page. */
 async function firstVisit(page: Page, url: string) {
-  await page.goto(url);
+  await openApp(page, url);
   await page.getByRole("feed").getByRole("link", { name: NEWEST }).waitFor();
   await page.getByText(SAVED_READ).waitFor();
   await untilWorkerControls(page);
@@ -69,7 +69,7 @@ describe("a host's fallback page in place of data/index.json", () => {
       expect(await site.page.getByRole("alert").count()).toBe(0);
 
       await site.goOffline();
-      await site.page.goto(site.url);
+      await openApp(site.page, site.url);
       await offlineBadge(site.page).waitFor();
       await site.page.getByRole("feed").getByRole("link", { name: NEWEST }).waitFor();
       expect(await site.page.getByRole("feed").getByRole("heading", { level: 2 }).count()).toBe(3);
@@ -119,14 +119,14 @@ describe("offline, pages whose data was never saved", () => {
         ["/articles/no-such-story-0000abcd", "Not saved for offline reading", "This story isn’t saved for offline reading. Connect to the internet to read it."],
       ];
       for (const [path, heading, message] of views) {
-        await page.goto(`${site.url}${path}`);
+        await openApp(page, `${site.url}${path}`);
         await page.getByRole("heading", { level: 1, name: heading, exact: true }).waitFor();
         await page.getByText(message).waitFor();
         await offlineBadge(page).waitFor();
       }
 
       // A story never opened, reached from the saved feed: its title stays the heading.
-      await page.goto(site.url);
+      await openApp(page, site.url);
       await page.getByRole("feed").getByRole("link", { name: OTHER }).click();
       await page.getByRole("heading", { level: 1, name: OTHER }).waitFor();
       await page.getByText("This story isn’t saved for offline reading. Connect to the internet to read it.").waitFor();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { untilWorkerControls, useFixtureSite } from "./harness.ts";
+import { openApp, untilWorkerControls, useFixtureSite } from "./harness.ts";
 
 const site = useFixtureSite();
 
@@ -20,7 +20,7 @@ async function newestArticle(): Promise<{ url: string; title: string; content_te
 describe("publishing in a browser", () => {
   it("the page's head offers the site's feeds, and a topic's own while it is shown", async () => {
     const page = await site.context.newPage();
-    await page.goto(`${site.url}/`);
+    await openApp(page, `${site.url}/`);
     await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
     expect(await alternates(page)).toEqual([
       ["application/rss+xml", "/feeds/latest.xml"],
@@ -43,7 +43,7 @@ describe("publishing in a browser", () => {
 
   it("Subscribe opens the RSS file itself, even with the service worker in control", async () => {
     const page = await site.context.newPage();
-    await page.goto(`${site.url}/`);
+    await openApp(page, `${site.url}/`);
     await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
     // The worker's navigation fallback answers every other address with the app.
     await untilWorkerControls(page);
@@ -92,7 +92,7 @@ describe("publishing in a browser", () => {
     const scripts = (html: string) => html.match(/<script type="module"[^>]*>/g);
     expect(scripts(raw)).toEqual(scripts(shell));
     const page = await site.context.newPage();
-    await page.goto(`${site.url}${path}`);
+    await openApp(page, `${site.url}${path}`);
     await page.getByRole("heading", { level: 1, name: article.title }).waitFor();
     await expect.poll(() => page.title()).toBe(`${article.title} · Broadsheet`);
     await page.close();

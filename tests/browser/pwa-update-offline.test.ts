@@ -10,7 +10,7 @@ import { referencesOf, shardAt, type DataKind } from "../../src/contract/data-re
 import { CACHE_NAMES, dataPaths } from "../../src/contract/paths.ts";
 import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
 import { generateArchive } from "../../scripts/generate-archive.ts";
-import { buildSite, launchBrowser, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
+import { buildSite, launchBrowser, openApp, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
 
 /**
  * Issue 11's promise to a reader who keeps the whole archive offline: after one new article,
@@ -145,7 +145,7 @@ describe("a reader with the whole archive saved, after one new article", () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.context.newPage();
-      await page.goto(proxy.url);
+      await openApp(page, proxy.url);
       await page.getByRole("feed").getByRole("link", { name: newest }).waitFor();
       await page.getByText(SAVED_EVERYTHING).waitFor();
       await untilWorkerControls(page);
@@ -159,11 +159,11 @@ describe("a reader with the whole archive saved, after one new article", () => {
       const [changing, unchanged] = [oldIndex.topTopics.find(({ name }) => joined.includes(name)), oldIndex.topTopics.find(({ name }) => !joined.includes(name))];
       if (!changing || !unchanged) throw new Error(`the generated archive's top topics should include one of ${joined.join(", ")} and another`);
       for (const topic of [changing, unchanged]) {
-        await page.goto(`${proxy.url}/topics/${topic.slug}`);
+        await openApp(page, `${proxy.url}/topics/${topic.slug}`);
         await page.getByRole("heading", { level: 1, name: topic.name, exact: true }).waitFor();
         await page.getByRole("feed").getByRole("link").first().waitFor();
       }
-      await page.goto(proxy.url);
+      await openApp(page, proxy.url);
       await page.getByRole("feed").getByRole("link", { name: newest }).click();
       await page.getByRole("heading", { level: 1, name: newest }).waitFor();
       await page.goBack();

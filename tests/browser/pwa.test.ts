@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { articleBucketOf, dataPaths } from "../../src/contract/paths.ts";
 import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
 import { generateArchive } from "../../scripts/generate-archive.ts";
-import { buildSite, FIXTURE_CONTENT, launchBrowser, serveSite } from "./harness.ts";
+import { buildSite, FIXTURE_CONTENT, launchBrowser, openApp, serveSite } from "./harness.ts";
 
 const SAVED_EVERYTHING = "Every story is saved on this device for reading offline.";
 const SAVED_READ = "Stories you open are saved on this device for reading offline.";
@@ -53,7 +53,7 @@ afterEach(async () => {
 /** The first visit: the feed shows, the worker installs, and the build is saved for offline reading. */
 async function firstVisit(context: BrowserContext, url: string, saved: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(url);
+  await openApp(page, url);
   await page.getByRole("link", { name: "Leaders agree on a climate finance deal" }).waitFor();
   await page.getByText(saved).waitFor();
   return page;
@@ -92,7 +92,7 @@ describe("offline, after one visit online", () => {
     await page.getByRole("heading", { level: 1, name: "New rules limit exports of AI chips" }).waitFor();
 
     await goOffline(current);
-    await page.goto(current.url);
+    await openApp(page, current.url);
     await page.getByRole("status").filter({ hasText: "Offline: showing saved stories" }).waitFor();
     const titles = page.getByRole("feed").getByRole("heading", { level: 2 });
     await titles.first().waitFor();
@@ -121,7 +121,7 @@ describe("offline, after one visit online", () => {
     if (!unread) throw new Error("the generated archive should span several article groups");
 
     const page = await current.context.newPage();
-    await page.goto(current.url);
+    await openApp(page, current.url);
     await page.getByText(SAVED_READ).waitFor();
     await page.getByRole("link", { name: read.title }).click();
     await page.getByRole("heading", { level: 1, name: read.title }).waitFor();

@@ -1,12 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { useFixtureSite } from "./harness.ts";
+import { openApp, useFixtureSite } from "./harness.ts";
 
 const site = useFixtureSite();
 
 async function open(path: string): Promise<Page> {
   const page = await site.context.newPage();
-  await page.goto(`${site.url}${path}`);
+  await openApp(page, `${site.url}${path}`);
   return page;
 }
 

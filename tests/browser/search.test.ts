@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { CACHE_NAMES } from "../../src/contract/paths.ts";
-import { launchBrowser, serveSite, untilWorkerControls, useFixtureSite } from "./harness.ts";
+import { launchBrowser, openApp, serveSite, untilWorkerControls, useFixtureSite } from "./harness.ts";
 
 const site = useFixtureSite();
 
@@ -16,7 +16,7 @@ const results = (page: Page) => page.getByRole("feed", { name: "Search results" 
 describe("search in a browser", () => {
   it("finds stories from the header's box, marks the words, keeps the query in the URL and across a reload", async () => {
     const page = await site.context.newPage();
-    await page.goto(`${site.url}/`);
+    await openApp(page, `${site.url}/`);
     await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
     await searchFor(page, "AI chip");
 
@@ -41,7 +41,7 @@ describe("search in a browser", () => {
 
   it("focuses the search box with / and finds a story by its outlet or topic; never a draft", async () => {
     const page = await site.context.newPage();
-    await page.goto(`${site.url}/`);
+    await openApp(page, `${site.url}/`);
     await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
     await page.keyboard.press("/");
     await page.keyboard.type("mint trade");
@@ -61,7 +61,7 @@ describe("search in a browser", () => {
     const browser = await launchBrowser();
     try {
       const page = await browser.context.newPage();
-      await page.goto(`${own.url}/`);
+      await openApp(page, `${own.url}/`);
       await page.getByText("Every story is saved on this device for reading offline.").waitFor();
       await untilWorkerControls(page);
       await searchFor(page, "climate");
@@ -72,7 +72,7 @@ describe("search in a browser", () => {
 
       await own.close();
       await browser.context.setOffline(true);
-      await page.goto(`${own.url}/search?q=climate`);
+      await openApp(page, `${own.url}/search?q=climate`);
       await page.getByText("1 story matches “climate”.").waitFor();
       const story = results(page).getByRole("article", { name: "Leaders agree on a climate finance deal" });
       await story.waitFor();

@@ -1,7 +1,7 @@
 import type { Page, Worker } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CACHE_NAMES } from "../../src/contract/paths.ts";
-import { untilWorkerControls, useFixtureSite } from "./harness.ts";
+import { openApp, untilWorkerControls, useFixtureSite } from "./harness.ts";
 
 /** Served by scripts/static-server.ts with the headers the build wrote to _headers, and with the <meta> policy in every page. */
 const site = useFixtureSite();
@@ -36,7 +36,7 @@ beforeAll(async () => {
 /** A fresh page at `path`, its heading shown and nothing more loading, then closed. */
 async function visit(path: string, heading: string | RegExp, then?: (page: Page) => Promise<void>): Promise<void> {
   const page = await site.context.newPage();
-  await page.goto(`${site.url}${path}`);
+  await openApp(page, `${site.url}${path}`);
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();
   await then?.(page);
   await page.waitForLoadState("networkidle");
@@ -92,7 +92,7 @@ describe("the Content-Security-Policy", () => {
         if (document.readyState === "interactive") (window as unknown as { themeBeforeApp?: string }).themeBeforeApp = document.documentElement.dataset.theme;
       });
     });
-    await page.goto(`${site.url}/`);
+    await openApp(page, `${site.url}/`);
     await page.getByRole("heading", { level: 1, name: "Latest stories" }).waitFor();
     expect(await page.evaluate(() => (window as unknown as { themeBeforeApp?: string }).themeBeforeApp)).toBe("dark");
     await page.evaluate(() => localStorage.removeItem("broadsheet-theme"));
@@ -108,7 +108,7 @@ describe("the Content-Security-Policy", () => {
     expect(script.headers()["content-security-policy"]).toContain("connect-src 'self' https: http:;");
 
     const page = await site.context.newPage();
-    await page.goto(`${site.url}/`);
+    await openApp(page, `${site.url}/`);
     await untilWorkerControls(page);
     const worker = site.context.serviceWorkers().find((candidate) => candidate.url().endsWith("/sw.js")) as Worker;
     // A violation inside the worker is reported to the worker alone.
