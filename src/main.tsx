@@ -30,8 +30,8 @@ if (import.meta.env.PROD) window.addEventListener("load", () => whenIdle(() => v
 // service worker's shell holds none, and the app draws from nothing.
 async function start() {
   const prerendered = prerenderedState();
-  const hydrate = prerendered ? seedFrom(queryClient, prerendered) : false;
-  if (prerendered) await adoptHostIndex(queryClient, prerendered);
+  const drawnHere = prerendered ? seedFrom(queryClient, prerendered) : false;
+  const hydrate = prerendered && (await adoptHostIndex(queryClient, prerendered)) && drawnHere;
   // A transition lets React yield while it builds the first screen, rather than block in one long task.
   if (hydrate) {
     startTransition(() => {

@@ -1,11 +1,10 @@
 /**
  * What a prerendered page carries besides its markup: the data its first screen was drawn
- * from (the app's query cache entries, the index among them), the address it was drawn for
+ * from (the app's query cache entries but the index, and the id of the build it was drawn from), the address it was drawn for
  * and the clock its times were written with. The build writes it (src/prerender/server.tsx,
  * src/pipeline/publish/first-screen.ts) and the app reads it before it hydrates
  * (src/prerender/hydrate.ts): one definition for both.
  */
-import type { SiteIndex } from "./types.ts";
 
 /** The id of the `<script type="application/json">` that holds the state. */
 export const PAGE_STATE_ID = "broadsheet-page";
@@ -28,9 +27,13 @@ export interface PageState {
   path: string;
   /** The "now" every time on the page was written with (ms since 1970): the browser's first render uses it too. */
   renderedAt: number;
-  /** The index the page was drawn with: its `buildId` is in the keys of the entries made from it. */
-  index: SiteIndex;
-  /** Every other entry the first screen read. */
+  /**
+   * The build whose index the page was drawn with: its id is in the keys of the entries made
+   * from them. The index itself is not carried: the app reads the host's before it hydrates
+   * (src/prerender/hydrate.ts), and a page holds only what its index fields draw the same.
+   */
+  buildId: string;
+  /** The entries the first screen read, but the index. */
   queries: PageQuery[];
 }
 
@@ -96,7 +99,7 @@ function asPageState(value: unknown): PageState | undefined {
   const state = value as Partial<PageState> | null;
   return typeof state?.path === "string" &&
     typeof state.renderedAt === "number" &&
-    typeof state.index?.buildId === "string" &&
+    typeof state.buildId === "string" &&
     Array.isArray(state.queries)
     ? (state as PageState)
     : undefined;

@@ -1,7 +1,8 @@
 /**
  * The browser's side of a prerendered page: the data and the clock its markup was drawn
  * with, and the index as the host has it now, so that the first render is that markup
- * exactly (hydration, no mismatch) with no fetch but the index's.
+ * exactly (hydration, no mismatch) with no fetch but the index's, which the page's
+ * <link rel="preload"> has on the way with the script.
  */
 import { hashKey, QueryClient } from "@tanstack/react-query";
 import { PAGE_STATE_ID, parsePageState, rekeyed, withSharedValuesRestored, type PageState } from "../contract/page-state.ts";
@@ -36,7 +37,6 @@ export async function fetchFirstScreenData(index: SiteIndex): Promise<void> {
  * drawn for (a host's fallback may serve it at any other) is the markup the first render's.
  */
 export function seedFrom(client: QueryClient, state: PageState): boolean {
-  client.setQueryData(queryKeys.index, state.index);
   for (const [key, data, part] of withSharedValuesRestored(state.queries)) {
     client.setQueryData(key, data);
     // Asked for in full as soon as a view reads it.
@@ -48,25 +48,27 @@ export function seedFrom(client: QueryClient, state: PageState): boolean {
 }
 
 /**
- * Asks the host for its index before the first render, as a first visit always did (the
- * page's <link rel="preload"> has it on the way with the script). When the host has moved
- * on, its index goes in the cache, and the page's own entries under the new build's keys:
+ * Asks the host for its index before the first render, as a first visit always did, and
+ * says whether it came: without it the app draws the page itself, once the index comes.
+ * When the host has moved on, the page's own entries go in the cache under the new build's keys:
  * `npm run build:data` draws every prerendered page again and leaves a page unwritten only
  * when it comes out the same under the new index, data included, so they still hold and
  * the first render is still the page's markup. They are marked stale all the same, so a
  * page older than its host's index (from a cache) gives way to the new data once shown.
  */
-export async function adoptHostIndex(client: QueryClient, state: PageState): Promise<void> {
+export async function adoptHostIndex(client: QueryClient, state: PageState): Promise<boolean> {
   const index = await fetchData<SiteIndex>(dataPaths.index).catch(() => undefined);
-  const built = state.index.buildId;
-  if (!index || index.buildId === built) return;
+  if (!index) return false;
+  client.setQueryData(queryKeys.index, index);
+  const built = state.buildId;
+  if (index.buildId === built) return true;
   const moved = rekeyed(
     state.queries.filter(([key]) => key.includes(built)),
     built,
     index.buildId,
   );
   for (const [key, data] of moved) client.setQueryData(key, data);
-  client.setQueryData(queryKeys.index, index);
   const hashes = new Set(moved.map(([key]) => hashKey(key)));
   await client.invalidateQueries({ predicate: (query) => hashes.has(query.queryHash), refetchType: "none" });
+  return true;
 }

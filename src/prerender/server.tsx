@@ -193,7 +193,7 @@ export function createRenderer(readData: ReadData): PageRenderer {
         const entries: PageQuery[] = queries
           .filter((query) => cache.read.has(query.queryHash) && query.state.status === "success" && query.queryHash !== indexHash)
           .map((query) => carried(path, query.queryKey, query.state.data));
-        return { body, state: { path: location, renderedAt, index, queries: withSharedValuesMarked(entries) }, indexRead: [...indexRead].sort() };
+        return { body, state: { path: location, renderedAt, buildId: index.buildId, queries: withSharedValuesMarked(entries) }, indexRead: [...indexRead].sort() };
       }
       return { error: `its data was still loading after ${MAX_PASSES} renders` };
     } catch (error) {

@@ -200,7 +200,7 @@ describe("after npm run build:data", () => {
       const after = await articlePages();
       const [kept] = [...before.articles].filter(([file, html]) => after.get(file) === html).map(([file]) => file);
       expect(kept, "an article page the update left as it was").toBeDefined();
-      expect(pageStateIn(after.get(kept) ?? "")?.index.buildId).toBe(before.index.buildId);
+      expect(pageStateIn(after.get(kept) ?? "")?.buildId).toBe(before.index.buildId);
       const visitor = await freshPage();
       const heard = await watchHydration(visitor);
       await visitor.goto(`${server.url}/articles/${kept.replace(/\.html$/, "")}`);

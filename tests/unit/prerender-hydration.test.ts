@@ -15,7 +15,7 @@ import { pagePaths } from "../../src/contract/pages.ts";
 import { createQueryClient } from "../../src/lib/queries.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
-import { prerenderedState, seedFrom } from "../../src/prerender/hydrate.ts";
+import { adoptHostIndex, prerenderedState, seedFrom } from "../../src/prerender/hydrate.ts";
 import { createRenderer } from "../../src/prerender/server.tsx";
 import { recordOf } from "./helpers.ts";
 
@@ -67,11 +67,12 @@ async function hydrate(path: string) {
   const client = createQueryClient();
   const state = prerenderedState() as PageState;
   expect(seedFrom(client, state)).toBe(true);
-  // The first render has everything; whatever is asked for later is answered from the build's files.
+  // The first render has everything but the host's index; whatever is asked for later is answered from the build's files.
   const fetch = vi.spyOn(globalThis, "fetch").mockImplementation(async (url) => {
     const text = files.get(String(url).slice(1));
     return new Response(text ?? "Not found", { status: text ? 200 : 404, headers: { "Content-Type": "application/json" } });
   });
+  expect(await adoptHostIndex(client, state)).toBe(true);
   root = hydrateRoot(document.getElementById("root") as HTMLElement, createElement(StrictMode, null, createElement(App, { queryClient: client })), {
     onRecoverableError: (error) => void recoverable.push(error),
   });
@@ -80,11 +81,11 @@ async function hydrate(path: string) {
 
 describe("hydrating a prerendered page", () => {
   it.each([
-    ["the home page", pagePaths.home, "Latest stories · Broadsheet", []],
-    ["a topic's page", pagePaths.topic("trade"), "Trade · Broadsheet", []],
+    ["the home page", pagePaths.home, "Latest stories · Broadsheet", ["index.json"]],
+    ["a topic's page", pagePaths.topic("trade"), "Trade · Broadsheet", ["index.json"]],
     // The page carries its own article: the rest of its group comes once the view is live.
-    ["an article's page", pagePaths.article(model.articles[1].id), "Ports reopen after the strike · Broadsheet", ["tables", "articles"]],
-  ])("takes over %s without a mismatch, keeping the HTML's elements, with no fetch but what the live view asks for", async (_name, path, title, asked) => {
+    ["an article's page", pagePaths.article(model.articles[1].id), "Ports reopen after the strike · Broadsheet", ["index.json", "tables", "articles"]],
+  ])("takes over %s without a mismatch, keeping the HTML's elements, with no fetch but the host's index and what the live view asks for", async (_name, path, title, asked) => {
     const { before, said, recoverable, fetch, state } = await hydrate(path);
     // The view's effects run once it is hydrated, the lazily loaded article view's too.
     await vi.waitFor(() => expect(document.title).toBe(title), { timeout: 10_000 });

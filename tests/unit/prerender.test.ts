@@ -87,7 +87,7 @@ const stateOf = async (path: string) => pageStateIn(await read(path)) as PageSta
 /** What a page shows and holds, whichever build's index it was drawn with: its markup, and its data under the build's keys. */
 function contentOf(html: string) {
   const state = pageStateIn(html) as PageState;
-  return { markup: parse(html).getElementById("root")?.innerHTML, data: rekeyed(state.queries, state.index.buildId, "") };
+  return { markup: parse(html).getElementById("root")?.innerHTML, data: rekeyed(state.queries, state.buildId, "") };
 }
 const headings = (document: Document) => [...document.querySelectorAll("#root article h2")].map((heading) => heading.textContent);
 const linkTo = (document: Document, name: string) => [...document.querySelectorAll<HTMLAnchorElement>("#root a")].find((link) => link.textContent === name);
@@ -158,7 +158,7 @@ describe("the first screen from HTML", { timeout: BUILD_TIMEOUT }, () => {
     expect(headings(await documentOf("topics/climate.html"))).toEqual(["Floods reach the capital", "Ministers agree a plan for rivers"]);
     const index = JSON.parse(await read(dataPaths.index)) as SiteIndex;
     expect(index.buildId).not.toBe(before.index.buildId);
-    expect((await stateOf("index.html")).index.buildId).toBe(index.buildId);
+    expect((await stateOf("index.html")).buildId).toBe(index.buildId);
 
     const after = await pagesNow();
     expect([...after.keys()].filter((path) => !before.pages.has(path))).toEqual([expect.stringMatching(/^articles\/floods-reach-the-capital-/)]);
@@ -167,7 +167,7 @@ describe("the first screen from HTML", { timeout: BUILD_TIMEOUT }, () => {
     expect(kept.filter((path) => path.startsWith("articles/")).length).toBeGreaterThan(10);
     for (const [path, html] of [...before.pages].filter(([page]) => page !== SHELL_PAGE)) {
       const now = after.get(path) ?? "";
-      if (now === html) expect(pageStateIn(now)?.index.buildId, path).toBe(before.index.buildId);
+      if (now === html) expect(pageStateIn(now)?.buildId, path).toBe(before.index.buildId);
       else expect(contentOf(now), `${path} was written without a change`).not.toEqual(contentOf(html));
     }
   });
@@ -193,11 +193,11 @@ describe("the first screen from HTML", { timeout: BUILD_TIMEOUT }, () => {
 });
 
 describe("a page's state in its HTML", () => {
-  const index = { buildId: "0123456789abcdef" } as SiteIndex;
+  const buildId = "0123456789abcdef";
   const head = { items: [{ id: "a", title: "</script><!-- \u2028 & >" }] };
 
   it("is JSON no HTML parser can read markup in, that reads back whole", () => {
-    const state: PageState = { path: "/", renderedAt: 1, index, queries: [[["feed"], head]] };
+    const state: PageState = { path: "/", renderedAt: 1, buildId, queries: [[["feed"], head]] };
     const script = pageStateScript(state);
     const json = script.slice(script.indexOf(">") + 1, script.lastIndexOf("</script>"));
     expect(json).not.toMatch(/[<>&\u2028\u2029]/);
@@ -209,16 +209,16 @@ describe("a page's state in its HTML", () => {
 
   it("carries a value two entries share once, and gives it back to both", () => {
     const marked = withSharedValuesMarked([
-      [["feed", index.buildId], { pages: [head] }],
+      [["feed", buildId], { pages: [head] }],
       [["data", "lists", "x"], head],
     ]);
     // The title once: the second entry says where the first holds it.
     expect(JSON.stringify(marked).split(JSON.stringify(head.items[0].title))).toHaveLength(2);
     const restored = withSharedValuesRestored(JSON.parse(JSON.stringify(marked)) as PageQuery[]);
     expect(restored).toEqual([
-      [["feed", index.buildId], { pages: [head] }],
+      [["feed", buildId], { pages: [head] }],
       [["data", "lists", "x"], head],
     ]);
-    expect(rekeyed(restored, index.buildId, "fedcba9876543210")[0][0]).toEqual(["feed", "fedcba9876543210"]);
+    expect(rekeyed(restored, buildId, "fedcba9876543210")[0][0]).toEqual(["feed", "fedcba9876543210"]);
   });
 });

@@ -138,11 +138,11 @@ export async function loadRenderer(outDir: string, pages: number): Promise<Loade
   return { renderer, bundle };
 }
 
-/** The state as the build that wrote `earlier` would have written it: that build's index, its keys. */
+/** The state as the build that wrote `earlier` would have written it: that build's id, in its keys. */
 const asOf = (state: PageState, earlier: PageState): PageState => ({
   ...state,
-  index: earlier.index,
-  queries: rekeyed(state.queries, state.index.buildId, earlier.index.buildId),
+  buildId: earlier.buildId,
+  queries: rekeyed(state.queries, state.buildId, earlier.buildId),
 });
 
 /**
