@@ -3,6 +3,7 @@ import type { ComponentType, ReactNode } from "react";
 import { BrowserRouter } from "react-router-dom";
 import { ErrorBoundary } from "../components/error-boundary.tsx";
 import { reloadPage } from "../components/view-states.tsx";
+import { ClockProvider } from "../lib/use-clock.ts";
 import { AppRoutes } from "./routes.tsx";
 
 const HOME = import.meta.env.BASE_URL;
@@ -35,9 +36,11 @@ export function App({ queryClient, router: Router = BrowserRouter }: AppProps) {
   return (
     <ErrorBoundary fallback={<AppFailed />}>
       <QueryClientProvider client={queryClient}>
-        <Router basename={import.meta.env.BASE_URL}>
-          <AppRoutes />
-        </Router>
+        <ClockProvider>
+          <Router basename={import.meta.env.BASE_URL}>
+            <AppRoutes />
+          </Router>
+        </ClockProvider>
       </QueryClientProvider>
     </ErrorBoundary>
   );

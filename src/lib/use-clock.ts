@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from "react";
+import { createContext, createElement, startTransition, useContext, useEffect, useState, type ReactNode } from "react";
 import type { Clock } from "./format.ts";
 
 const MINUTE = 60_000;
@@ -8,23 +8,30 @@ const MINUTE = 60_000;
  * it before rendering, and the browser sets the same value (written into the page) before
  * hydrating, so both render the same times; the reader's own clock follows at once.
  */
-let renderClock: Clock = { now: Date.now(), timeZone: "UTC" };
+let drawnClock: Clock | undefined;
 export function setRenderClock(now: number): void {
-  renderClock = { now, timeZone: "UTC" };
+  drawnClock = { now, timeZone: "UTC" };
 }
 
-// The same object for a minute, so React sees no change between renders in that minute.
-let readerClock: Clock | undefined;
-function readClock(): Clock {
-  const now = Date.now();
-  if (!readerClock || Math.abs(now - readerClock.now) >= MINUTE) readerClock = { now };
-  return readerClock;
+const readClock = (): Clock => ({ now: Date.now() });
+
+const ClockContext = createContext<Clock | undefined>(undefined);
+
+/**
+ * Now for every time below it, moving on every minute ("just now" becomes "1 minute ago").
+ * The move to the reader's clock after hydrating, and each minute's, is a transition: React
+ * redraws every card's time in slices, never in one long task.
+ */
+export function ClockProvider({ children }: { children: ReactNode }) {
+  const [clock, setClock] = useState(() => drawnClock ?? readClock());
+  useEffect(() => {
+    const tick = () => startTransition(() => setClock(readClock()));
+    if (drawnClock) tick();
+    const timer = setInterval(tick, MINUTE);
+    return () => clearInterval(timer);
+  }, []);
+  return createElement(ClockContext, { value: clock }, children);
 }
 
-function subscribe(onTick: () => void) {
-  const timer = setInterval(onTick, MINUTE);
-  return () => clearInterval(timer);
-}
-
-/** Now, in the reader's time zone, moving on every minute ("just now" becomes "1 minute ago"). */
-export const useClock = (): Clock => useSyncExternalStore(subscribe, readClock, () => renderClock);
+/** Now, in the reader's time zone: the app's clock, or (a component drawn alone) the moment it is drawn. */
+export const useClock = (): Clock => useContext(ClockContext) ?? readClock();

@@ -67,15 +67,18 @@ export function StoryList({
 
   const headRef = useRef<HTMLDivElement>(null);
   const [columns, setColumns] = useState(1);
-  // The grid's columns follow the page's layout: the width, the view, the text size.
+  // The grid's columns follow the page's layout: the width, the view, the text size. Only the
+  // rows past the head need them: a first screen is never made to lay itself out for them.
+  const pastHead = stories.length > HEAD;
   useLayoutEffect(() => {
+    if (!pastHead) return;
     const update = () => setColumns(columnsOf(headRef.current));
     update();
     if (typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(update);
     observer.observe(document.body);
     return () => observer.disconnect();
-  }, [feed.isSuccess, style]);
+  }, [pastHead, style]);
 
   const { headRows, rows } = useMemo(() => {
     const top = dayRows(stories.slice(0, HEAD), 0, byDay, clock, undefined, HEAD);
