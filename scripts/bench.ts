@@ -217,8 +217,9 @@ function scaleTable(columns: Column[]): string {
       name: "first visit to `/`: the page's responses, gzip on the wire, headers included (requests)",
       part: "browser",
       cell: ({ browser }) => browser && `${bytes(browser.firstVisit.pageBytes)} (${browser.firstVisit.requests})`,
-      budget: "no worse than 136 kB",
-      meets: ({ browser }) => browser && browser.firstVisit.pageBytes <= 136_000,
+      // Issue #12 set it (a front page drawn as HTML); #11's was no worse than 136 kB.
+      budget: "≤ 150 kB (issue #12's)",
+      meets: ({ browser }) => browser && browser.firstVisit.pageBytes <= 150_000,
     },
     { name: "first visit to `/`: of which JS", part: "browser", cell: ({ browser }) => browser && bytes(browser.firstVisit.jsBytes) },
     {
