@@ -4,7 +4,10 @@
  */
 
 export const DATA_DIR = "data";
-/** Bump when the shape of any data file changes: the index says which one it is in, and the app reads only its own. */
+/**
+ * Bump when the shape of any data file changes: the index says which one it is in, and the app
+ * reads only its own. tests/unit/data-format.test.ts records each file's shape under this number, and fails until it is bumped.
+ */
 export const DATA_FORMAT_VERSION = 4;
 export const INDEX_PATH = `${DATA_DIR}/index.json`;
 export const FEED_PAGE_SIZE = 50;

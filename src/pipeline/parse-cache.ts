@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { join, relative } from "node:path";
+import { isBuiltin } from "node:module";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pushTo } from "./collections.ts";
 import { shareStrings, type FileResult } from "./parse-file.ts";
@@ -30,13 +30,72 @@ export function fileKey(file: string, content: string | Uint8Array): string {
 
 const shardOf = (key: string) => key.slice(0, 2);
 
-/** What a result depends on besides the file: the pipeline's code and the parsers' versions. */
-function codeVersion(): string {
-  const hash = createHash("sha1");
-  const require = createRequire(import.meta.url);
-  for (const name of ["gray-matter", "js-yaml", "zod"]) {
-    hash.update(`${name}@${(require(`${name}/package.json`) as { version: string }).version}\n`);
+/** The module that makes a file's result: what it imports, on and on, is what the result depends on. */
+const PARSE_ENTRY = fileURLToPath(new URL("./parse-file.ts", import.meta.url));
+
+/** Import specifiers in a module's source, but type-only imports (erased: they run no code). */
+const IMPORTED = /\b(?:import|export)\s+(?!type\b)(?:[^'"`;]*?\bfrom\s*)?["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)/g;
+
+/** A package's name from a bare specifier (`zod/mini` → `zod`, `@scope/name/x` → `@scope/name`). */
+const packageName = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+
+/** The folder of `name` as Node would find it from `from`: the nearest node_modules above that holds it. */
+function packageFolder(name: string, from: string): string | undefined {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, "node_modules", name);
+    if (existsSync(join(candidate, "package.json"))) return candidate;
+    if (dirname(dir) === dir) return undefined;
   }
+}
+
+interface PackageJson {
+  name?: string;
+  version?: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+}
+
+/**
+ * Every installed package the parse runs, as `name@version` at its folder, sorted: the packages
+ * `entry` and the modules it imports (followed through relative imports) import, then each of
+ * their dependencies, resolved as Node resolves them. Read from what is installed, not listed by
+ * hand, so a new parser dependency or an upgrade deep in the tree is seen.
+ */
+export function parseDependencies(entry: string = PARSE_ENTRY): string[] {
+  const modules = new Set<string>();
+  const packages = new Map<string, string>();
+  const visitPackage = (name: string, from: string) => {
+    const folder = packageFolder(name, from);
+    if (folder === undefined || packages.has(folder)) return;
+    const manifest = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as PackageJson;
+    packages.set(folder, `${manifest.name ?? name}@${manifest.version ?? "?"}`);
+    const { dependencies = {}, optionalDependencies = {}, peerDependencies = {} } = manifest;
+    for (const dependency of new Set([...Object.keys(dependencies), ...Object.keys(optionalDependencies), ...Object.keys(peerDependencies)])) {
+      visitPackage(dependency, folder);
+    }
+  };
+  const visitModule = (path: string) => {
+    // A path that names no file came from text that only looks like an import (a comment, a string).
+    if (modules.has(path) || !existsSync(path)) return;
+    modules.add(path);
+    for (const match of readFileSync(path, "utf8").matchAll(IMPORTED)) {
+      const specifier = match[1] ?? match[2];
+      if (specifier.startsWith(".")) visitModule(join(dirname(path), specifier));
+      else if (!specifier.startsWith("node:") && !isBuiltin(specifier)) visitPackage(packageName(specifier), dirname(path));
+    }
+  };
+  visitModule(entry);
+  return [...packages].map(([folder, id]) => `${id} ${relative(dirname(entry), folder).split(sep).join("/")}`).sort();
+}
+
+/**
+ * What a result depends on besides the file: the pipeline's code and every installed package
+ * the parse runs (see `parseDependencies`; `entry` is for tests).
+ */
+export function codeVersion(entry: string = PARSE_ENTRY): string {
+  const hash = createHash("sha1");
+  for (const dependency of parseDependencies(entry)) hash.update(`${dependency}\n`);
   for (const folder of ["../pipeline", "../contract"]) {
     const root = fileURLToPath(new URL(folder, import.meta.url));
     const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
@@ -47,9 +106,8 @@ function codeVersion(): string {
 }
 
 /** Opens the cache for `contentDir` under `root`; shards that cannot be read are left out, never fatal. */
-export async function openParseCache(root: string, contentDir: string): Promise<ParseCache> {
+export async function openParseCache(root: string, contentDir: string, version: string = codeVersion()): Promise<ParseCache> {
   const folder = join(root, createHash("sha1").update(contentDir).digest("hex").slice(0, 12));
-  const version = codeVersion();
   const versionFile = join(folder, "version");
   const current = await readFile(versionFile, "utf8").catch(() => "");
   if (current !== version) {

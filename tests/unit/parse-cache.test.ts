@@ -1,8 +1,8 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createContentStore } from "../../src/pipeline/content.ts";
-import { fileKey, openParseCache } from "../../src/pipeline/parse-cache.ts";
+import { codeVersion, fileKey, openParseCache, parseDependencies } from "../../src/pipeline/parse-cache.ts";
 import { articleText, removeDir, SEED_FILE, seedText, tempContentDir } from "./helpers.ts";
 
 const FILES = {
@@ -115,5 +115,70 @@ describe("the parse cache", () => {
 
     expect(titles(store.build())).toContain("Fixed story");
     expect((await openParseCache(cacheRoot, dir)).known.has(fileKey("broken.txt", edited))).toBe(true);
+  });
+
+  it("is keyed on the packages the parse imports, and theirs, as installed", () => {
+    const names = parseDependencies().map((entry) => entry.split("@")[0]);
+    // The parse's own imports, and a dependency of one of them: none of them listed by hand.
+    expect(names).toEqual(expect.arrayContaining(["js-yaml", "zod", "argparse"]));
+    expect(names).not.toContain("react");
+  });
+
+  describe("on a project of its own", () => {
+    let project: string;
+    const write = async (path: string, text: string) => {
+      await mkdir(join(project, path, ".."), { recursive: true });
+      await writeFile(join(project, path), text);
+    };
+    const manifest = (name: string, version: string, dependencies: Record<string, string> = {}) =>
+      JSON.stringify({ name, version, dependencies });
+
+    beforeEach(async () => {
+      project = await tempContentDir();
+      await write("src/parse.ts", 'import parse from "fake-parser";\nimport { helper } from "./helper.ts";\nimport type { Unused } from "fake-types";\n');
+      await write("src/helper.ts", 'export { util as helper } from "@fake/util/sub";\n');
+      await write("node_modules/fake-parser/package.json", manifest("fake-parser", "1.0.0", { "fake-dep": "^1.0.0" }));
+      await write("node_modules/fake-dep/package.json", manifest("fake-dep", "1.0.0"));
+      await write("node_modules/@fake/util/package.json", manifest("@fake/util", "2.0.0"));
+      await write("node_modules/fake-types/package.json", manifest("fake-types", "1.0.0"));
+    });
+    afterEach(() => removeDir(project));
+
+    it("follows relative imports and dependencies, not type-only imports", () => {
+      expect(parseDependencies(join(project, "src/parse.ts")).map((entry) => entry.split(" ")[0])).toEqual([
+        "@fake/util@2.0.0",
+        "fake-dep@1.0.0",
+        "fake-parser@1.0.0",
+      ]);
+    });
+
+    it("drops every cached parse when a dependency's installed version changes", async () => {
+      const entry = join(project, "src/parse.ts");
+      const before = codeVersion(entry);
+      await buildWithCache(dir, cacheRoot);
+      const built = await openParseCache(cacheRoot, dir);
+      const keyed = await openParseCache(project, dir, before);
+      for (const key of built.known) {
+        const result = built.get(key);
+        if (result) keyed.set(key, result);
+      }
+      await keyed.save(built.known);
+      expect((await openParseCache(project, dir, codeVersion(entry))).known.size).toBe(3);
+
+      // An upgrade two levels down, which no list kept by hand would have named.
+      await write("node_modules/fake-dep/package.json", manifest("fake-dep", "1.0.1"));
+      const after = codeVersion(entry);
+
+      expect(after).not.toBe(before);
+      expect((await openParseCache(project, dir, after)).known.size).toBe(0);
+    });
+
+    it("sees a copy of a dependency nested under the package that needs it", async () => {
+      const entry = join(project, "src/parse.ts");
+      const before = codeVersion(entry);
+      await write("node_modules/fake-parser/node_modules/fake-dep/package.json", manifest("fake-dep", "0.9.0"));
+      expect(parseDependencies(entry).map((line) => line.split(" ")[0])).toContain("fake-dep@0.9.0");
+      expect(codeVersion(entry)).not.toBe(before);
+    });
   });
 });
