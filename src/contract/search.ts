@@ -1,3 +1,4 @@
+import type { SortOrder } from "./order.ts";
 import type { ShardName, Summary } from "./types.ts";
 
 /**
@@ -184,3 +185,6 @@ export function chunkKeys(chunk: SearchChunk): StoryKeys[] {
   });
   return keys;
 }
+
+/** How results are ordered: by how well they match (the default), or as the feed orders stories. */
+export type SearchOrder = "best" | SortOrder;

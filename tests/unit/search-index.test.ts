@@ -10,10 +10,11 @@ import {
   searchWords,
   type SearchChunk,
   type SearchManifest,
+  type SearchOrder,
   type SearchSummaries,
   type SearchWordFile,
 } from "../../src/contract/search.ts";
-import { chunkOf, orderMatches, planSearch, rankMatches, summarySlot, type SearchOrder } from "../../src/features/search/search-engine.ts";
+import { chunkOf, orderMatches, planSearch, rankMatches, summarySlot } from "../../src/features/search/search-engine.ts";
 import { createContentStore } from "../../src/pipeline/content.ts";
 import { discoverArticleFiles } from "../../src/pipeline/load.ts";
 import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";

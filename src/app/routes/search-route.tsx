@@ -1,6 +1,6 @@
 import { useSearchParams } from "react-router-dom";
 import { isSortOrder, SORT_ORDERS } from "../../contract/order.ts";
-import type { SearchOrder } from "../../features/search/search-queries.ts";
+import type { SearchOrder } from "../../contract/search.ts";
 import { SearchHint, SearchResults } from "../../features/search/search-results.tsx";
 import { SortControl, type SortOption } from "../../features/sort/sort-control.tsx";
 import { SORT_LABELS, SORT_PARAM } from "../../features/sort/sort-order.ts";

@@ -17,6 +17,7 @@ import {
   type QueryWord,
   type SearchChunk,
   type SearchManifest,
+  type SearchOrder,
   type SearchWordFile,
   type StoryKeys,
 } from "../../contract/search.ts";
@@ -140,9 +141,6 @@ export function rankMatches(manifest: SearchManifest, plan: SearchPlan, files: R
   }
   return [...byScore.keys()].sort((a, b) => b - a).flatMap((score) => byScore.get(score) as number[]);
 }
-
-/** How results are ordered: by how well they match (the default), or as the feed orders stories. */
-export type SearchOrder = "best" | SortOrder;
 
 /** Which chunk holds story `number`. */
 export const chunkOf = (number: number): number => Math.floor(number / SEARCH_CHUNK);

@@ -1,14 +1,13 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import { dataPaths } from "../../contract/paths.ts";
-import { queryWords, type QueryWord, type SearchChunk, type SearchManifest, type SearchSummaries, type SearchWordFile } from "../../contract/search.ts";
+import { queryWords, type QueryWord, type SearchChunk, type SearchManifest, type SearchOrder, type SearchSummaries, type SearchWordFile } from "../../contract/search.ts";
 import type { ShardName } from "../../contract/types.ts";
 import { fetchData } from "../../lib/api.ts";
-import type { SearchOrder } from "./search-engine.ts";
 
 /** The engine's code comes when the reader first reaches for the search box, never with the first page. */
 export const loadSearchEngine = () => import("./search-engine.ts");
 
-export { queryWords, type QueryWord, type SearchOrder };
+export { queryWords, type QueryWord };
 
 export const RESULTS_PER_PAGE = 10;
 

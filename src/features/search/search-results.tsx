@@ -3,7 +3,7 @@ import type { ShardName } from "../../contract/types.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
 import { StoryCard } from "../feed/story-card.tsx";
 import { Highlight } from "./highlight.tsx";
-import type { SearchOrder } from "./search-engine.ts";
+import type { SearchOrder } from "../../contract/search.ts";
 import { useSearch } from "./use-search.ts";
 
 /** What an empty search says. */

@@ -1,6 +1,6 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import type { SearchChunk } from "../../contract/search.ts";
+import type { SearchChunk, SearchOrder } from "../../contract/search.ts";
 import type { ShardName, Summary } from "../../contract/types.ts";
 import { chunkOf, summarySlot } from "./search-engine.ts";
 import {
@@ -10,7 +10,6 @@ import {
   searchMatchesQuery,
   searchOrderQuery,
   searchSummariesQuery,
-  type SearchOrder,
 } from "./search-queries.ts";
 
 /** The values in order up to the first missing one: what has arrived, without gaps. */

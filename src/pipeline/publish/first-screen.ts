@@ -16,7 +16,6 @@ import { DATA_DIR } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { STATE_DIR } from "../output.ts";
 import type { DataFile } from "../shards.ts";
-import type { FirstScreenAsk, FirstScreenDrawn, FirstScreenWorkerData } from "./first-screen-worker.ts";
 import type { FirstScreen, SitePage } from "./page-head.ts";
 import { startTsWorker } from "../ts-worker.ts";
 
@@ -87,6 +86,25 @@ export async function rendererIn(outDir: string, bundle: string): Promise<PageRe
 
 /** Pages being drawn at once: two for each of up to eight workers. */
 const PAGES_AT_ONCE = 16;
+
+/** What a page drawing worker (first-screen-worker.ts) starts with. */
+export interface FirstScreenWorkerData {
+  outDir: string;
+  bundle: string;
+}
+
+/** A page the pool asks a worker to draw. */
+export interface FirstScreenAsk {
+  id: number;
+  path: string;
+  renderedAt: number;
+}
+
+/** A worker's answer to a `FirstScreenAsk`. */
+export interface FirstScreenDrawn {
+  id: number;
+  page: RenderedPage;
+}
 
 /** Below this many pages a worker's start costs more than it saves. */
 const WORKER_THRESHOLD = 500;
