@@ -16,7 +16,9 @@
  *
  * Archives are kept in `.bench/archive-<count>` and reused, never changed (the benchmark
  * changes a hard-linked copy); builds go to a temporary folder.
- * Each part writes its results document, `docs/bench/scale.md` and `docs/bench/hostile.md`.
+ * Each part writes its results document itself, whole, on every run: `docs/performance.md`
+ * (the method, the scale table, Lighthouse) and `docs/performance-hostile.md` (the hostile
+ * build). No figure in them is pasted by hand; the other docs link to them.
  */
 import { rmSync } from "node:fs";
 import { mkdir, mkdtemp, rm, stat, writeFile } from "node:fs/promises";
@@ -430,11 +432,20 @@ const machine = `${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} Gi
 const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`;
 const heading = (title: string) => `## ${title}, ${day}, ${machine}\n\nWhole run ${duration(performance.now() - started)}, ${load}. Written by \`npm run bench\`.\n`;
 
+/** What each document says of itself before its figures: written anew with them on every run. */
+const preamble = (title: string, about: string) =>
+  `# ${title}\n\n${about} \`npm run bench\` writes this file whole on every run; nothing in it is edited by hand.\n`;
+
 const documents: [string, string][] = [];
 if (!onlyHostile) {
   documents.push([
-    "scale.md",
+    "performance.md",
     [
+      preamble(
+        "Performance",
+        "How Broadsheet scales: the build, its updates and a reader's visits on synthetic archives of 1k, 10k and 100k articles, then Lighthouse. " +
+          "Why the build is shaped as it is, and where its time goes: [architecture.md](architecture.md#beyond-one-machine); hostile files: [performance-hostile.md](performance-hostile.md).",
+      ),
       heading("Broadsheet benchmark"),
       "Synthetic archives from scripts/generate-archive.ts, built with `vite build` (times and peak RSS from `/usr/bin/time -v`). " +
         "Browser: headless Chromium at 1024×800 without throttling, the build served by scripts/static-server.ts (gzip) on localhost; " +
@@ -455,13 +466,23 @@ if (!onlyHostile) {
     ].join("\n"),
   ]);
 }
-documents.push(["hostile.md", [heading("Hostile files"), hostile ? hostileTable(hostile) : "The hostile build failed: see the log."].join("\n")]);
+documents.push([
+  "performance-hostile.md",
+  [
+    preamble(
+      "Performance with hostile files",
+      "The bundled content built alone and beside one hostile file of each class (`scripts/hostile-corpus.ts`; the limits: [CONTENT_FORMAT.md](CONTENT_FORMAT.md#limits-and-why-these-figures)).",
+    ),
+    heading("Hostile files"),
+    hostile ? hostileTable(hostile) : "The hostile build failed: see the log.",
+  ].join("\n"),
+]);
 
-const docs = join(ROOT, "docs", "bench");
+const docs = join(ROOT, "docs");
 await mkdir(docs, { recursive: true });
 for (const [name, text] of documents) {
   console.log(`\n${text}`);
   await writeFile(join(docs, name), `${text}\n`);
-  log(`wrote docs/bench/${name}`);
+  log(`wrote docs/${name}`);
 }
 if (columns.some((column) => column.error || column.browserError || column.updateError || (column.hugoError && !column.hugoError.startsWith("skipped"))) || !hostile || hostile.mixed.json.broken > 0) process.exitCode = 1;
