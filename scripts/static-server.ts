@@ -13,24 +13,14 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { createGzip } from "node:zlib";
+import { mediaTypeOf } from "../src/contract/media-types.ts";
+import { IMMUTABLE_CACHE_CONTROL, isShardPath } from "../src/contract/paths.ts";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".xml": "application/xml",
-  ".txt": "text/plain; charset=utf-8",
-};
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".webmanifest", ".svg", ".xml", ".txt"]);
 
+/** `path` relative to the root, `/`-separated as the build names its files. */
 function cacheControl(path: string): string {
-  if (path.startsWith(`assets${sep}`) || /^data[\\/][a-z]+[\\/][0-9a-f]+\.json$/.test(path)) return "public, max-age=31536000, immutable";
-  return "no-cache";
+  return path.startsWith("assets/") || isShardPath(path) ? IMMUTABLE_CACHE_CONTROL : "no-cache";
 }
 
 export interface HeaderRule {
@@ -103,8 +93,9 @@ export async function serveStatic(root: string, port = 0): Promise<StaticServer>
     }
     const { path, info } = await fileFor(root, normalize(pathname).replace(/^[\\/]+/, ""));
     const type = extname(path);
-    response.setHeader("Content-Type", TYPES[type] ?? "application/octet-stream");
-    response.setHeader("Cache-Control", cacheControl(path));
+    const sitePath = path.split(sep).join("/");
+    response.setHeader("Content-Type", mediaTypeOf(sitePath) ?? "application/octet-stream");
+    response.setHeader("Cache-Control", cacheControl(sitePath));
     // Read on every request (a test may rebuild the site it serves), matched against the address asked for, not the file that answers it, as the hosts do.
     const rules = parseHeaderRules(await readFile(join(root, "_headers"), "utf8").catch(() => ""));
     for (const [name, value] of headersFor(rules, pathname)) response.setHeader(name, value);

@@ -8,7 +8,7 @@
  * Read from files a device holds, which may be damaged, of another format or not data at
  * all: nothing here throws, and a file it cannot read names what can still be read of it.
  */
-import { DATA_DIR, isShardName, SHARD_KINDS, type ShardKind } from "./paths.ts";
+import { isShardName, SHARD_PATH_SOURCE, type ShardKind } from "./paths.ts";
 import type { ShardName } from "./types.ts";
 
 /** Every kind of data file: the index, or a shard in its kind's folder. */
@@ -107,7 +107,7 @@ export function referencesOf(kind: DataKind, data: unknown): DataReference[] {
   });
 }
 
-const SHARD_PATH = new RegExp(`/${DATA_DIR}/(${SHARD_KINDS.join("|")})/([0-9a-f]{16})\\.json$`);
+const SHARD_PATH = new RegExp(`/${SHARD_PATH_SOURCE}$`);
 
 /** The shard a URL's path names (`…/data/<kind>/<name>.json`), or undefined for any other path. */
 export function shardAt(pathname: string): DataReference | undefined {

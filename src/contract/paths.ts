@@ -35,14 +35,32 @@ export type ShardKind = (typeof SHARD_KINDS)[number];
 /** Hex digits of a file's SHA-256 in its name: 64 bits, so two contents never meet at one name. */
 export const SHARD_NAME_LENGTH = 16;
 
+/** A data file's name, as a regular expression's source. */
+const SHARD_NAME_SOURCE = `[0-9a-f]{${SHARD_NAME_LENGTH}}`;
+const SHARD_NAME = new RegExp(`^${SHARD_NAME_SOURCE}$`);
+
 /** What a data file's name looks like; anything else in a reference names no file. */
-export const isShardName = (text: unknown): text is string => typeof text === "string" && /^[0-9a-f]{16}$/.test(text);
+export const isShardName = (text: unknown): text is string => typeof text === "string" && SHARD_NAME.test(text);
 
 export const dataPaths = {
   index: INDEX_PATH,
   /** Every data file but the index. */
   shard: (kind: ShardKind, name: string) => `${DATA_DIR}/${kind}/${name}.json`,
 };
+
+/** `data/<kind>/<name>.json` as `dataPaths.shard` writes it, as a regular expression's source: the kind and the name captured. */
+export const SHARD_PATH_SOURCE = `${DATA_DIR}/(${SHARD_KINDS.join("|")})/(${SHARD_NAME_SOURCE})\\.json`;
+const SHARD_PATH = new RegExp(`^${SHARD_PATH_SOURCE}$`);
+
+/** Whether `path` (relative to the site's root) names a data file other than the index: named by its content, it never changes. */
+export const isShardPath = (path: string): boolean => SHARD_PATH.test(path);
+
+/**
+ * What the data files (but the index) and the bundler's hashed assets are served with: their
+ * names change whenever their content does, so a copy is good for ever. The build's `_headers`
+ * and scripts/static-server.ts both send it.
+ */
+export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
 export type FeedFormat = "rss" | "json";
 /** The media type of each feed format, for `<link rel="alternate">` and the servers. */
@@ -65,6 +83,24 @@ export const publishedPaths = {
   sitemapPart: (name: string) => `sitemap-${name}.xml`,
   robots: "robots.txt",
 };
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const SITEMAP_PART = new RegExp(`^${escapeRegExp(publishedPaths.sitemapPart("\0")).replace("\0", SHARD_NAME_SOURCE)}$`);
+
+/** Whether `path` (relative to the site's root) is the sitemap or one of its parts. */
+export const isSitemapPath = (path: string): boolean => path === publishedPaths.sitemap || SITEMAP_PART.test(path);
+
+/**
+ * Paths that are files, never pages of the app, as patterns a URL's path (under any base)
+ * is tested against: the data, the feeds, the sitemap and its parts, robots.txt.
+ */
+export const FILE_PATH_PATTERNS: readonly RegExp[] = [
+  new RegExp(`/${escapeRegExp(DATA_DIR)}/`),
+  new RegExp(`/${escapeRegExp(publishedPaths.feeds)}`),
+  new RegExp(`/${escapeRegExp(publishedPaths.sitemap)}$`),
+  new RegExp(`/${SITEMAP_PART.source.slice(1)}`),
+  new RegExp(`/${escapeRegExp(publishedPaths.robots)}$`),
+];
 
 /** What a topic slug looks like; anything else in a URL names no topic. */
 export const isTopicSlug = (text: string): boolean => /^[\p{L}\p{M}\p{N}]+(?:--?[\p{L}\p{M}\p{N}]+)*$/u.test(text);

@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { DATA_DIR, dataPaths, SHARD_KINDS } from "../contract/paths.ts";
+import { DATA_DIR, dataPaths, isShardPath, SHARD_KINDS } from "../contract/paths.ts";
 import { mapLimit } from "./collections.ts";
 import type { DataFile } from "./shards.ts";
 import { nameOnDisk } from "./slug.ts";
@@ -42,9 +42,6 @@ export interface WriteResult {
   /** Every file of the build, with its size. */
   files: Map<string, number>;
 }
-
-/** Whether a path names a data file other than the index: named by its content, so its presence proves its bytes. */
-const isShardPath = (path: string) => path.startsWith(`${DATA_DIR}/`) && path !== dataPaths.index;
 
 /** Writes beside and renames: a reader never sees half a file, and a failed build leaves the old one whole. */
 async function writeWhole(target: string, text: string): Promise<void> {

@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger, Plugin, ViteDevServer } from "vite";
+import { contentMediaType } from "../contract/media-types.ts";
 import { CONTENT_UPDATE_EVENT, DATA_DIR, SHARD_KINDS } from "../contract/paths.ts";
 import {
   assertValid,
@@ -19,7 +20,7 @@ import { filesIn, readManifest, type BuildManifest } from "./output.ts";
 import { InvalidContentError } from "./problems.ts";
 import { bundleRenderer } from "./publish/first-screen.ts";
 import { SHELL_PAGE, withSiteHead } from "./publish/page-head.ts";
-import { publishedContentType, publishedFiles } from "./publish/published-files.ts";
+import { publishedFiles } from "./publish/published-files.ts";
 import { contentFolderGuard, securityHeadersPlugin } from "./publish/security.ts";
 import type { DataFile } from "./shards.ts";
 import { buildReport, firstScreenWarning, writeBuild } from "./write-build.ts";
@@ -171,7 +172,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
         const path = req.url?.split("?")[0];
         if (!path?.startsWith(server.config.base)) return next();
         const raw = path.slice(server.config.base.length);
-        const type = raw.startsWith(`${DATA_DIR}/`) ? "application/json" : publishedContentType(raw);
+        const type = contentMediaType(raw);
         if (!type) return next();
         const dataPath = decodeURIComponent(raw);
         const file = files.get(dataPath);

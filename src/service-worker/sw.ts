@@ -11,7 +11,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type 
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
 import { shardAt } from "../contract/data-references.ts";
-import { CACHE_NAMES } from "../contract/paths.ts";
+import { CACHE_NAMES, FILE_PATH_PATTERNS, INDEX_PATH } from "../contract/paths.ts";
 import { dataOnly, lastGoodCopy } from "./data-plugins.ts";
 import { imageBudget } from "./image-budget.ts";
 
@@ -35,14 +35,14 @@ cleanupOutdatedCaches();
 // host had newer ones. So the app draws from the index it reads, and never shows older stories.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL("shell.html"), {
-    denylist: [/\/data\//, /\/feeds\//, /\/sitemap[^/]*\.xml$/, /\/robots\.txt$/],
+    denylist: [...FILE_PATH_PATTERNS],
   }),
 );
 
 // Fresh when online, the last good one when not (or when the host answers with anything but the index).
 // Update checks add a query and skip this cache.
 registerRoute(
-  ({ url }) => url.pathname.endsWith("/data/index.json") && url.search === "",
+  ({ url }) => url.pathname.endsWith(`/${INDEX_PATH}`) && url.search === "",
   new NetworkFirst({ cacheName: CACHE_NAMES.index, networkTimeoutSeconds: 4, plugins: [lastGoodCopy, dataOnly] }),
 );
 

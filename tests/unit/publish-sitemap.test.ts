@@ -2,9 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { publishedPaths } from "../../src/contract/paths.ts";
 import type { ProviderInfo, Topic } from "../../src/contract/types.ts";
-import { publishedContentType, publishedFiles } from "../../src/pipeline/publish/published-files.ts";
+import { publishedMediaType } from "../../src/contract/media-types.ts";
+import { publishedFiles } from "../../src/pipeline/publish/published-files.ts";
 import { robotsTxt, SITEMAP_PART_ARTICLES, sitemapFiles } from "../../src/pipeline/publish/sitemap.ts";
-import { buildSiteModel } from "../../src/pipeline/site.ts";
+import { articleId, buildSiteModel } from "../../src/pipeline/site.ts";
 import { recordOf } from "./helpers.ts";
 import { childText, parseXml } from "./xml.ts";
 
@@ -46,7 +47,7 @@ const day = (n: number) => new Date(Date.UTC(2024, 0, n)).toISOString();
 const sized = (count: number, skip = -1) => ({
   articles: Array.from({ length: count }, (_, i) => count - 1 - i)
     .filter((i) => i !== skip)
-    .map((i) => ({ id: `story-${i}-${(Math.imul(i + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, "0")}`, publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() })),
+    .map((i) => ({ id: articleId(`Story ${i}`, `https://news.example.com/story/${i}`), publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() })),
   topics: [] as Topic[],
   providers: [] as ProviderInfo[],
 });
@@ -124,6 +125,6 @@ describe("published files", () => {
     ["articles/x", undefined],
     ["index.html", undefined],
   ])("%s is served as %s", (path, type) => {
-    expect(publishedContentType(path)).toBe(type);
+    expect(publishedMediaType(path)).toBe(type);
   });
 });

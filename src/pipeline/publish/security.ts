@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, realpathSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { normalizePath, resolveConfig, type Plugin, type UserConfig } from "vite";
+import { IMMUTABLE_CACHE_CONTROL } from "../../contract/paths.ts";
 
 /** The file Netlify and Cloudflare Pages read their response headers from. */
 const HEADERS_FILE = "_headers";
@@ -54,8 +55,6 @@ const OTHER_HEADERS = {
   "X-Content-Type-Options": "nosniff",
 } as const;
 
-/** What `assets/` and `data/<build-id>/` are served with: their names change whenever their content does (as scripts/static-server.ts and the README's nginx rules). */
-const IMMUTABLE = "public, max-age=31536000, immutable";
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
@@ -123,7 +122,7 @@ export function headersFile(scriptHashes: readonly string[], base: string, immut
   return [
     ...rule(`${base}*`, { "Content-Security-Policy": contentSecurityPolicy(scriptHashes, "header"), ...OTHER_HEADERS }),
     ...rule(`${base}${SERVICE_WORKER}`, { "Content-Security-Policy": contentSecurityPolicy(scriptHashes, "worker") }, ["Content-Security-Policy"]),
-    ...immutableFolders.flatMap((folder) => rule(`${base}${folder}*`, { "Cache-Control": IMMUTABLE })),
+    ...immutableFolders.flatMap((folder) => rule(`${base}${folder}*`, { "Cache-Control": IMMUTABLE_CACHE_CONTROL })),
     "",
   ].join("\n");
 }
@@ -132,7 +131,8 @@ export function headersFile(scriptHashes: readonly string[], base: string, immut
  * The build's policy, from the final index.html (after every plugin's changes to it): the
  * `<meta>` goes into it, and so into every article page made from it, and `_headers` next to
  * it. Not in dev: Vite's dev server injects inline scripts and styles of its own.
- * `immutableFolders`: more folders (each ending in `/`) whose files are cached for good, as `assets/` is.
+ * `immutableFolders`: more folders (each ending in `/`) whose files are cached for good, as `assets/` is
+ * (the data files' folders, `data/<kind>/`, whose files are named by their content; not `data/` itself, which holds the index).
  */
 export function securityHeadersPlugin(immutableFolders: () => readonly string[]): Plugin {
   let publicDir = "";
