@@ -1,6 +1,6 @@
 /**
- * One content file of each hostile class the pipeline must survive (see README, "Content:
- * limits and hostile files"): what a scraper, a broken feed or an attacker could hand it.
+ * One content file of each hostile class the pipeline must survive (see docs/CONTENT_FORMAT.md,
+ * "Limits, and why these figures"): what a scraper, a broken feed or an attacker could hand it.
  * The tests build these beside valid files and check that exactly the valid stories come
  * out, unchanged; `npm run bench` measures the same build against one without them.
  */

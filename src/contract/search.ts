@@ -60,7 +60,7 @@ export const FIELD_WEIGHT = { title: 3, topicOrProvider: 2, excerpt: 1 } as cons
 
 /**
  * Stories per chunk: the recent segment is the stories after the last whole chunk, and
- * each chunk has one `SearchChunk` of sort keys. Chosen by measurement (README, Search).
+ * each chunk has one `SearchChunk` of sort keys. Chosen by measurement (docs/search.md).
  */
 export const SEARCH_CHUNK = 512;
 

@@ -6,8 +6,8 @@ import { pushTo } from "./collections.ts";
 import { providerKeyOf } from "./providers.ts";
 
 /**
- * When two articles cover the same story. Both rules, and every threshold, are in the
- * README ("Story clusters"); tests pin each one, including pairs that must stay apart.
+ * When two articles cover the same story. Both rules, and every threshold, are in
+ * docs/features.md ("Stories and Full coverage"); tests pin each one, including pairs that must stay apart.
  */
 export const CLUSTER_RULES = {
   /**

@@ -2,7 +2,7 @@ import { LONE_SURROGATE } from "../contract/names.ts";
 
 /**
  * How much of anything one content file may hold: every limit of the content format in one
- * place (docs/CONTENT_FORMAT.md and the README's Content section explain each figure).
+ * place (docs/CONTENT_FORMAT.md, "Limits, and why these figures", explains each figure).
  * A value over a text or list limit is cut, with a warning that names the file and field;
  * a file over the size or expansion limit is left out like any invalid file.
  */

@@ -336,7 +336,7 @@ describe("vite build into a folder an earlier build wrote", { timeout: BUILD_TIM
 
   // Known bug: Vite empties the folder, manifest and all, before the plugin reads the
   // previous manifest (in writeBundle), so nothing is retired and keep.txt omits the files
-  // readers on the previous index still need; the README says the account is kept. The
+  // readers on the previous index still need; docs/publishing.md says the account is kept. The
   // plugin must read the manifest before the folder is emptied. Remove `.fails` once fixed.
   it("keeps the account when Vite empties the folder first: the earlier build's files are listed as retired", async () => {
     const { manifest, noLongerUsed } = await twoBuilds(true);

@@ -13,7 +13,7 @@ import { SITE_DESCRIPTION, SITE_IMAGE, SITE_NAME } from "./site-identity.ts";
 /**
  * Articles that get a page of their own, newest first: link previews are asked for the
  * stories people share, and a page per article of a 100k archive would add 100,000 files
- * to every build (see README, Publishing). Older articles' URLs get the site's head.
+ * to every build (see docs/publishing.md, "Why the newest 10,000 articles get a page"). Older articles' URLs get the site's head.
  */
 export const DEFAULT_PRERENDERED_ARTICLES = 10_000;
 
