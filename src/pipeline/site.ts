@@ -177,7 +177,12 @@ export function listsOf(articles: readonly Article[]): Pick<SiteModel, "topicArt
   return { topicArticles, providers: resolveProviders(articles, providerArticles), providerArticles };
 }
 
-export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
+export interface SiteModelOptions {
+  /** How many bits of an id pick its article bucket; `articleBucketBitsFor` the article count unless given (tests ask for more buckets than a few articles would get). */
+  articleBucketBits?: number;
+}
+
+export function buildSiteModel(records: readonly ArticleRecord[], options: SiteModelOptions = {}): SiteModel {
   const published = records.filter((record) => !record.draft);
   const groups = new Map<string, ArticleRecord[]>();
   for (const record of [...published].sort((a, b) => byText(a.file, b.file))) {
@@ -207,7 +212,7 @@ export function buildSiteModel(records: readonly ArticleRecord[]): SiteModel {
   );
   const articles: Article[] = entries.map(({ article }, index) => ({ ...article, story: coverage[index] }));
 
-  const articleBucketBits = articleBucketBitsFor(articles.length);
+  const articleBucketBits = options.articleBucketBits ?? articleBucketBitsFor(articles.length);
   return {
     articles,
     topics: [...topicsByKey.values()].sort((a, b) => b.count - a.count || byText(a.name, b.name)),

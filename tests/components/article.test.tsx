@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/contract/types.ts";
-import { bucketPathOf, buildSite, makeArticle, makeArticles, renderApp, serve, topic } from "./harness.tsx";
+import { bucketPathOf, siteFiles, makeArticle, makeArticles, renderApp, serve, topic } from "./harness.tsx";
 
 const sensex = makeArticle({
   title: "Sensex rallies 500 points as banks gain",
@@ -48,7 +48,7 @@ const coverage = () => screen.getByRole("region", { name: "Full coverage" });
 const elsewhere = () => within(coverage()).getByRole("list", { name: "Elsewhere" });
 
 async function openStory(article: Article = sensex) {
-  const site = buildSite([article, ...others], { articleBucketBits: 2 });
+  const site = siteFiles([article, ...others], { articleBucketBits: 2 });
   const server = serve(site);
   const app = renderApp(`/articles/${article.id}`);
   await screen.findByRole("heading", { level: 1, name: article.title });
@@ -194,7 +194,7 @@ describe("the article view", () => {
   });
 
   it("says a story that is not in its group is not found, with a way back", async () => {
-    const site = buildSite([sensex, ...others], { articleBucketBits: 2 });
+    const site = siteFiles([sensex, ...others], { articleBucketBits: 2 });
     const server = serve(site);
     const missing = makeArticle({ title: "Never published" });
     const { user } = renderApp(`/articles/${missing.id}`);
@@ -208,7 +208,7 @@ describe("the article view", () => {
   });
 
   it("says a story is not found without asking for anything when its id could not exist", async () => {
-    const server = serve(buildSite([sensex, ...others], { articleBucketBits: 2 }));
+    const server = serve(siteFiles([sensex, ...others], { articleBucketBits: 2 }));
     renderApp("/articles/not-an-article-id");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Story not found" })).toBeInTheDocument();
@@ -216,7 +216,7 @@ describe("the article view", () => {
   });
 
   it("says a story is not found when its whole group is missing", async () => {
-    const site = buildSite([sensex, ...others], { articleBucketBits: 2 });
+    const site = siteFiles([sensex, ...others], { articleBucketBits: 2 });
     const server = serve(site);
     server.serveStatus(bucketPathOf(site, sensex), 404);
     renderApp(`/articles/${sensex.id}`);
@@ -225,7 +225,7 @@ describe("the article view", () => {
   });
 
   it("says the story failed to load on a server error, and Retry asks again", async () => {
-    const site = buildSite([sensex, ...others], { articleBucketBits: 2 });
+    const site = siteFiles([sensex, ...others], { articleBucketBits: 2 });
     const server = serve(site);
     const group = bucketPathOf(site, sensex);
     server.serveStatus(group, 500);

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import type { RelatedItem } from "../../src/contract/types.ts";
-import { buildSite, makeArticle, renderApp, serve } from "./harness.tsx";
+import { siteFiles, makeArticle, renderApp, serve } from "./harness.tsx";
 
 const coverage = (url: string, outlet: string, publishedAt?: string): RelatedItem => ({
   title: `${outlet} on it`,
@@ -32,7 +32,7 @@ const feedTitles = () =>
 
 describe("story clusters in the feed", () => {
   it("shows a story once, by its newest article, with other outlets' headlines and how many outlets covered it", async () => {
-    serve(buildSite([lead, follow, alone]));
+    serve(siteFiles([lead, follow, alone]));
     renderApp("/");
 
     await screen.findByRole("feed", { name: "Latest stories" });
@@ -63,7 +63,7 @@ describe("Full coverage in the article view", () => {
   const outletList = (section: HTMLElement) => within(section).getByRole("list", { name: "Outlets, newest first" });
 
   it("lists the story's other articles, the related coverage and every outlet with its count, newest first", async () => {
-    serve(buildSite([lead, follow, alone]));
+    serve(siteFiles([lead, follow, alone]));
     const { user } = renderApp(`/articles/${lead.id}`);
 
     const section = await screen.findByRole("region", { name: "Full coverage" });
@@ -94,7 +94,7 @@ describe("Full coverage in the article view", () => {
   });
 
   it("links an outlet's name to its page only when it has one: outlets seen only in related coverage are plain text", async () => {
-    serve(buildSite([lead, follow, alone]));
+    serve(siteFiles([lead, follow, alone]));
     renderApp(`/articles/${lead.id}`);
 
     const list = outletList(await screen.findByRole("region", { name: "Full coverage" }));
@@ -107,7 +107,7 @@ describe("Full coverage in the article view", () => {
   });
 
   it("draws when each outlet published, with the same told outlet by outlet in the list", async () => {
-    serve(buildSite([lead, follow, alone]));
+    serve(siteFiles([lead, follow, alone]));
     renderApp(`/articles/${lead.id}`);
 
     const section = await screen.findByRole("region", { name: "Full coverage" });
@@ -135,7 +135,7 @@ describe("Full coverage in the article view", () => {
       provider: { name: "Herald", domain: "herald.example" },
       related: [coverage("https://wire.example/storm", "Wire", "2024-06-01T17:30:00.000Z"), coverage("https://daily.example/storm", "Daily")],
     });
-    serve(buildSite([sameDay, alone]));
+    serve(siteFiles([sameDay, alone]));
     renderApp(`/articles/${sameDay.id}`);
 
     const section = await screen.findByRole("region", { name: "Full coverage" });
@@ -146,7 +146,7 @@ describe("Full coverage in the article view", () => {
   });
 
   it("for a story told once, says so once and draws no chart", async () => {
-    serve(buildSite([lead, follow, alone]));
+    serve(siteFiles([lead, follow, alone]));
     renderApp(`/articles/${alone.id}`);
     const section = await screen.findByRole("region", { name: "Full coverage" });
     expect(within(section).getByText("Broadsheet knows of no other coverage of this story.")).toBeInTheDocument();
@@ -163,7 +163,7 @@ describe("Full coverage in the article view", () => {
       provider: { name: "Herald", domain: "herald.example" },
       related: [{ title: "Budget day: what to expect", sourceUrl: first.sourceUrl, images: [] }],
     });
-    serve(buildSite([first, second]));
+    serve(siteFiles([first, second]));
     renderApp(`/articles/${second.id}`);
 
     const section = await screen.findByRole("region", { name: "Full coverage" });

@@ -1,7 +1,7 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { dataPaths } from "../../src/contract/paths.ts";
-import { buildSite, headPathOf, makeArticle, makeArticles, pagePathOf, renderApp, serve, topic } from "./harness.tsx";
+import { siteFiles, headPathOf, makeArticle, makeArticles, pagePathOf, renderApp, serve, topic } from "./harness.tsx";
 
 const budget = makeArticle({
   title: "Budget 2024: what changes for taxpayers",
@@ -16,7 +16,7 @@ const storyTitles = () => screen.getAllByRole("article").map((story) => within(s
 
 describe("the feed", () => {
   it("is headed Latest stories", async () => {
-    serve(buildSite([budget]));
+    serve(siteFiles([budget]));
     renderApp("/");
 
     expect(screen.getByRole("heading", { level: 1, name: "Latest stories" })).toBeInTheDocument();
@@ -25,7 +25,7 @@ describe("the feed", () => {
 
   it("shows each story's title as a link to the story, with its excerpt, provider, date and topics", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2019-12-22T15:58:00.000Z") });
-    serve(buildSite([budget]));
+    serve(siteFiles([budget]));
     renderApp("/");
 
     const story = await screen.findByRole("article", { name: budget.title });
@@ -45,7 +45,7 @@ describe("the feed", () => {
   });
 
   it("sizes the lead story's image before it loads, loads it at once and sends no referrer", async () => {
-    serve(buildSite([budget]));
+    serve(siteFiles([budget]));
     renderApp("/");
 
     const story = await screen.findByRole("article", { name: budget.title });
@@ -62,7 +62,7 @@ describe("the feed", () => {
 
   it("loads the other stories' pictures only when scrolled near", async () => {
     const stories = makeArticles(3).map((article, i) => ({ ...article, images: [{ url: `https://images.example.com/${i}.jpg`, width: 400, height: 300 }] }));
-    serve(buildSite(stories));
+    serve(siteFiles(stories));
     renderApp("/");
     await screen.findByRole("article", { name: stories[2].title });
     const loading = screen.getAllByRole("presentation").map((image) => image.getAttribute("loading"));
@@ -70,7 +70,7 @@ describe("the feed", () => {
   });
 
   it("replaces an image that fails to load with a quiet panel", async () => {
-    serve(buildSite([budget]));
+    serve(siteFiles([budget]));
     renderApp("/");
 
     const story = await screen.findByRole("article", { name: budget.title });
@@ -84,7 +84,7 @@ describe("the feed", () => {
 
   it("never loads an image whose address is not http(s)", async () => {
     const tracker = makeArticle({ title: "Tracked story", images: [{ url: "javascript:alert(1)", width: 10, height: 10 }] });
-    serve(buildSite([tracker]));
+    serve(siteFiles([tracker]));
     renderApp("/");
 
     const story = await screen.findByRole("article", { name: tracker.title });
@@ -96,7 +96,7 @@ describe("the feed", () => {
     const older = makeArticle({ title: "Monday's story", publishedAt: "2024-03-04T09:00:00.000Z" });
     const newest = makeArticle({ title: "Wednesday's story", publishedAt: "2024-03-06T09:00:00.000Z" });
     const middle = makeArticle({ title: "Tuesday's story", publishedAt: "2024-03-05T09:00:00.000Z" });
-    serve(buildSite([older, newest, middle]));
+    serve(siteFiles([older, newest, middle]));
     renderApp("/");
 
     await screen.findByRole("article", { name: newest.title });
@@ -104,7 +104,7 @@ describe("the feed", () => {
   });
 
   it("loads the next page when asked and says how many stories are shown", async () => {
-    const site = buildSite(makeArticles(120));
+    const site = siteFiles(makeArticles(120));
     const server = serve(site);
     const { user } = renderApp("/");
 
@@ -122,7 +122,7 @@ describe("the feed", () => {
   });
 
   it("marks the button busy while the next page loads", async () => {
-    const site = buildSite(makeArticles(120));
+    const site = siteFiles(makeArticles(120));
     const server = serve(site);
     const release = server.hold(pagePathOf(site, null, 20));
     const { user } = renderApp("/");
@@ -137,7 +137,7 @@ describe("the feed", () => {
   });
 
   it("keeps the stories it has when the next page fails, with a way to try again", async () => {
-    const site = buildSite(makeArticles(120));
+    const site = siteFiles(makeArticles(120));
     const server = serve(site);
     const page2 = pagePathOf(site, null, 20);
     server.serveStatus(page2, 500);
@@ -155,7 +155,7 @@ describe("the feed", () => {
   });
 
   it("says so when the feed fails to load, and Retry asks again", async () => {
-    const site = buildSite([budget]);
+    const site = siteFiles([budget]);
     const server = serve(site);
     const page1 = headPathOf(site, null);
     server.serveStatus(page1, 500);
@@ -174,7 +174,7 @@ describe("the feed", () => {
   });
 
   it("says so when the site's index fails to load, and Retry asks again", async () => {
-    const site = buildSite([budget]);
+    const site = siteFiles([budget]);
     const server = serve(site);
     server.serveStatus(dataPaths.index, 503);
     const { user } = renderApp("/");
@@ -188,7 +188,7 @@ describe("the feed", () => {
   });
 
   it("announces that it is loading until the stories arrive", async () => {
-    const site = buildSite([budget]);
+    const site = siteFiles([budget]);
     const server = serve(site);
     const releaseIndex = server.hold(dataPaths.index);
     const releaseFeed = server.hold(headPathOf(site, null));
@@ -205,7 +205,7 @@ describe("the feed", () => {
   });
 
   it("says when there are no stories yet", async () => {
-    serve(buildSite([]));
+    serve(siteFiles([]));
     renderApp("/");
 
     expect(await screen.findByText("No stories yet.")).toBeInTheDocument();
@@ -213,7 +213,7 @@ describe("the feed", () => {
   });
 
   it("opens a story from its title", async () => {
-    serve(buildSite([budget]));
+    serve(siteFiles([budget]));
     const { user } = renderApp("/");
 
     await user.click(await screen.findByRole("link", { name: budget.title }));

@@ -2,7 +2,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router-dom";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { FollowingNav } from "../../src/features/following/following-nav.tsx";
-import { buildSite, headPathOf, makeArticle, renderApp, serve, topic } from "./harness.tsx";
+import { siteFiles, headPathOf, makeArticle, renderApp, serve, topic } from "./harness.tsx";
 
 const STORED = "broadsheet-following";
 const ai = topic("AI");
@@ -33,7 +33,7 @@ beforeEach(() => localStorage.clear());
 
 describe("following a topic or an outlet", () => {
   it("a topic is followed from its page, and unfollowed", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user } = renderApp("/topics/ai");
 
     const follow = await screen.findByRole("button", { name: "Follow AI", pressed: false });
@@ -50,7 +50,7 @@ describe("following a topic or an outlet", () => {
   });
 
   it("an outlet is followed from its page, and it is still followed when the page is opened again", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const first = renderApp("/providers/thewire.example");
     const follow = await screen.findByRole("button", { name: "Follow The Wire", pressed: false });
     await waitFor(() => expect(follow).toBeEnabled());
@@ -64,7 +64,7 @@ describe("following a topic or an outlet", () => {
   });
 
   it("shows a follow made in another tab", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/topics/ai");
     await screen.findByRole("button", { name: "Follow AI", pressed: false });
 
@@ -87,7 +87,7 @@ describe("following a topic or an outlet", () => {
         { source: { topic: "ai" }, name: "AI again" },
       ]),
     );
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/following");
 
     const feed = await screen.findByRole("feed", { name: "Stories you follow" });
@@ -96,7 +96,7 @@ describe("following a topic or an outlet", () => {
 
   it("survives a stored value that is not JSON", async () => {
     localStorage.setItem(STORED, "[{not json");
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/topics/ai");
     expect(await screen.findByRole("button", { name: "Follow AI", pressed: false })).toBeInTheDocument();
   });
@@ -105,7 +105,7 @@ describe("following a topic or an outlet", () => {
 describe("the Following view", () => {
   it("merges the followed topics' and outlets' stories newest first, each story once", async () => {
     followed({ source: { topic: "ai" }, name: "AI" }, { source: { provider: "thewire.example" }, name: "The Wire" });
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/following");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Following" })).toBeInTheDocument();
@@ -127,7 +127,7 @@ describe("the Following view", () => {
       }),
     );
     followed({ source: { topic: "ai" }, name: "AI" }, { source: { provider: "thewire.example" }, name: "The Wire" });
-    serve(buildSite(many));
+    serve(siteFiles(many));
     const { user } = renderApp("/following");
 
     expect(await screen.findByText("Showing 39 stories so far")).toBeInTheDocument();
@@ -136,7 +136,7 @@ describe("the Following view", () => {
   });
 
   it("says what to do when nothing is followed", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/following");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Following" })).toBeInTheDocument();
@@ -148,7 +148,7 @@ describe("the Following view", () => {
 
   it("offline, shows the lists it has and says which are not saved", async () => {
     followed({ source: { topic: "ai" }, name: "AI" }, { source: { provider: "thewire.example" }, name: "The Wire" });
-    const site = buildSite(articles);
+    const site = siteFiles(articles);
     const server = serve(site);
     server.unreachable(headPathOf(site, { provider: "thewire.example" }));
     vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
@@ -161,7 +161,7 @@ describe("the Following view", () => {
 
   it("offers to stop following a list the data no longer has", async () => {
     followed({ source: { topic: "ai" }, name: "AI" }, { source: { topic: "gone" }, name: "Gone" });
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user } = renderApp("/following");
 
     expect(await screen.findByText("No story in Broadsheet is listed under Gone any more.")).toBeInTheDocument();

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { buildSite, makeArticle, renderApp, serve } from "./harness.tsx";
+import { siteFiles, makeArticle, renderApp, serve } from "./harness.tsx";
 
 const NOW = new Date("2026-11-30T15:00:00.000Z");
 const at = (iso: string, title: string, outlet = "Herald") =>
@@ -16,7 +16,7 @@ const dayHeadings = () => [...document.querySelectorAll(".day-heading")].map((he
 describe("the front page", () => {
   it("leads with the first story, and groups Latest by day for the past week, then by month", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: NOW });
-    serve(buildSite([today, yesterday, lastWeek, lastYear]));
+    serve(siteFiles([today, yesterday, lastWeek, lastYear]));
     renderApp("/");
 
     const lead = await screen.findByRole("article", { name: today.title });
@@ -30,7 +30,7 @@ describe("the front page", () => {
 
   it("has no day headings in the Hot and Top orders", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: NOW });
-    serve(buildSite([today, yesterday]));
+    serve(siteFiles([today, yesterday]));
     renderApp("/?sort=top");
     await screen.findByRole("article", { name: today.title });
     expect(dayHeadings()).toEqual([]);
@@ -38,7 +38,7 @@ describe("the front page", () => {
 
   it("says how long ago within a week and the date after, with the date in words for hover and screen readers", async () => {
     vi.useFakeTimers({ toFake: ["Date"], now: NOW });
-    serve(buildSite([today, lastYear]));
+    serve(siteFiles([today, lastYear]));
     renderApp("/");
 
     const recent = (await screen.findByRole("article", { name: today.title })).querySelector("time");
@@ -52,7 +52,7 @@ describe("the front page", () => {
   });
 
   it("puts the view's title, sort, view switch, Mark all as read and Subscribe in one toolbar", async () => {
-    serve(buildSite([today]));
+    serve(siteFiles([today]));
     renderApp("/");
     const heading = screen.getByRole("heading", { level: 1, name: "Latest stories" });
     const toolbar = heading.parentElement as HTMLElement;
@@ -66,7 +66,7 @@ describe("the front page", () => {
   });
 
   it("switches to Headlines and back, remembered on this device and drawn from the first paint", async () => {
-    serve(buildSite([today, yesterday]));
+    serve(siteFiles([today, yesterday]));
     const first = renderApp("/");
     await screen.findByRole("article", { name: today.title });
     const view = screen.getByRole("group", { name: "View" });
@@ -87,7 +87,7 @@ describe("the front page", () => {
   });
 
   it("gives each outlet a monogram made here, beside its name", async () => {
-    serve(buildSite([yesterday]));
+    serve(siteFiles([yesterday]));
     renderApp("/");
     const story = await screen.findByRole("article", { name: yesterday.title });
     const outlet = within(story).getByRole("link", { name: "The Wire" });
@@ -99,7 +99,7 @@ describe("the front page", () => {
   });
 
   it("has a compact bookmark on every card that says Saved once pressed", async () => {
-    serve(buildSite([today]));
+    serve(siteFiles([today]));
     const { user } = renderApp("/");
     const story = await screen.findByRole("article", { name: today.title });
     const save = within(story).getByRole("button", { name: `Save ${today.title}` });

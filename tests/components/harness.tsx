@@ -5,48 +5,40 @@ import userEvent from "@testing-library/user-event";
 import { MemoryRouter, useLocation, type Location } from "react-router-dom";
 import { onTestFinished, vi } from "vitest";
 import { AppRoutes } from "../../src/app/routes.tsx";
-import { compareLatest, type SortOrder } from "../../src/contract/order.ts";
-import { articleBucketOf, dataPaths, groupTableSlot, ID_HASH_LENGTH, type ShardKind } from "../../src/contract/paths.ts";
-import type {
-  Article,
-  GroupTable,
-  ListHead,
-  PageTable,
-  ProviderCatalog,
-  SiteIndex,
-  Topic,
-  TopicCatalog,
-  TopicRef,
-} from "../../src/contract/types.ts";
+import type { SortOrder } from "../../src/contract/order.ts";
+import { articleBucketOf, dataPaths, groupTableSlot, type ShardKind } from "../../src/contract/paths.ts";
+import type { Article, GroupTable, ListHead, PageTable, ProviderCatalog, SiteIndex, Topic, TopicCatalog, TopicRef } from "../../src/contract/types.ts";
 import { createQueryClient, type FeedSource } from "../../src/lib/queries.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
-import { findStories } from "../../src/pipeline/clusters.ts";
+import { uniqueRelated, type ArticleRecord } from "../../src/pipeline/parse-file.ts";
 import { providerKeyOf } from "../../src/pipeline/providers.ts";
 import { toSummary } from "../../src/contract/summary.ts";
-import { listsOf, type SiteModel } from "../../src/pipeline/site.ts";
+import { articleId, buildSiteModel } from "../../src/pipeline/site.ts";
+import { slugify } from "../../src/pipeline/slug.ts";
 import { normaliseUrl } from "../../src/pipeline/urls.ts";
 
 // ---------------------------------------------------------------------------
 // Fixture data, cut the way the content pipeline cuts it.
 // ---------------------------------------------------------------------------
 
+/** A topic as a story carries it, slugged as the pipeline slugs a topic that no other topic's slug competes with. */
 export const topic = (name: string): TopicRef => ({
-  slug: name.toLowerCase().replace(/[^a-z0-9]+/g, "-"),
+  slug: slugify(name.normalize("NFKC").toLowerCase()) || "topic",
   name,
 });
 
 let made = 0;
 
-/** An article with a well-formed id (`<slug>-<8 hex>`); every field can be given. */
-export function makeArticle(fields: Partial<Article> & { title: string }): Article {
+/**
+ * An article with the id the pipeline gives it (`articleId` of its title and normalised source
+ * URL); every field but the id can be given. `siteFiles` checks that the site it builds agrees.
+ */
+export function makeArticle(fields: Partial<Omit<Article, "id">> & { title: string }): Article {
   made += 1;
-  // Spread over the whole 32-bit range so articles land in different buckets.
-  const hash = (Math.imul(made, 0x9e3779b1) >>> 0).toString(16).padStart(ID_HASH_LENGTH, "0");
-  const slug = fields.title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   // Published on its outlet's host, as the pipeline requires of an outlet's stories.
-  const sourceUrl = fields.sourceUrl ?? `https://${fields.provider?.domain ?? "news.example.com"}/${slug}`;
+  const sourceUrl = fields.sourceUrl ?? `https://${fields.provider?.domain ?? "news.example.com"}/${slugify(fields.title) || "story"}`;
   return {
-    id: `${slug}-${hash}`,
+    id: articleId(fields.title, normaliseUrl(sourceUrl)),
     sourceUrl,
     publishedAt: new Date(Date.UTC(2024, 0, 1) - made * 3600_000).toISOString(),
     topics: [],
@@ -84,36 +76,36 @@ interface SiteOptions {
   offlineArticles?: boolean;
 }
 
+/** A fixture article as the content pipeline reads it from its file (`parseArticleFile`): `file` orders merged copies. */
+function recordOf(article: Article, index: number): ArticleRecord {
+  const { id: _id, providerKey: _providerKey, story: _story, topics, related, ...fields } = article;
+  const key = normaliseUrl(article.sourceUrl);
+  return {
+    ...fields,
+    file: `${String(index).padStart(6, "0")}.txt`,
+    key,
+    draft: false,
+    topics: topics.map((topic) => topic.name),
+    ...uniqueRelated(key, related),
+  };
+}
+
 /**
- * The data files for `articles`, cut by the pipeline's own code: topics are taken as the
- * articles spell them.
+ * The data files for `articles`, cut by the pipeline itself (`buildSiteModel`, then `dataFiles`)
+ * from the records their files would make. A test finds an article by its fixture's id and a
+ * topic by its fixture's slug: both are checked against the site built.
  */
-export function buildSite(articles: readonly Article[], { articleBucketBits = 1, offlineArticles = true }: SiteOptions = {}): Site {
-  const sorted = [...articles].sort(compareLatest);
-  const { storyOf, stories, coverage } = findStories(
-    sorted,
-    sorted.map((article) => normaliseUrl(article.sourceUrl)),
-    sorted.map((article) => article.related.map((item) => normaliseUrl(item.sourceUrl))),
-  );
-  const newestFirst = sorted.map((article, index) => ({ ...article, story: coverage[index] }));
-  const topics = new Map<string, Topic>();
-  for (const article of newestFirst) {
+export function siteFiles(articles: readonly Article[], { articleBucketBits = 1, offlineArticles = true }: SiteOptions = {}): Site {
+  const model = buildSiteModel(articles.map(recordOf), { articleBucketBits });
+  const built = new Map(model.articles.map((article) => [normaliseUrl(article.sourceUrl), article]));
+  for (const article of articles) {
+    const found = built.get(normaliseUrl(article.sourceUrl));
+    if (found?.id !== article.id) throw new Error(`the fixture "${article.title}" has the id ${article.id}, the site built ${found?.id ?? "no article"}`);
     for (const { slug, name } of article.topics) {
-      const topic = topics.get(slug) ?? { slug, name, count: 0 };
-      topic.count += 1;
-      topics.set(slug, topic);
+      const slugged = found.topics.find((topic) => topic.name.normalize("NFKC").toLowerCase() === name.normalize("NFKC").toLowerCase())?.slug;
+      if (slugged !== slug) throw new Error(`the fixture "${article.title}" has the topic ${name} as ${slug}, the site built ${slugged ?? "none"}`);
     }
   }
-  const model: SiteModel = {
-    articles: newestFirst,
-    topics: [...topics.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
-    ...listsOf(newestFirst),
-    storyOf,
-    stories,
-    articleBucketBits,
-    stats: { drafts: 0, duplicatesMerged: 0 },
-    warnings: [],
-  };
   const files = new Map<string, unknown>();
   for (const file of dataFiles(model, { offlineArticleBudget: offlineArticles ? Infinity : 0 })) {
     files.set(file.path, JSON.parse(file.render()));

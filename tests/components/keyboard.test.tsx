@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildSite, makeArticles, renderApp, serve } from "./harness.tsx";
+import { siteFiles, makeArticles, renderApp, serve } from "./harness.tsx";
 
 beforeAll(() => {
   // jsdom has neither modal dialogs nor scrolling: these stand in for the browser's own,
@@ -23,7 +23,7 @@ beforeAll(() => {
 const stories = makeArticles(5);
 beforeEach(() => {
   localStorage.clear();
-  serve(buildSite(stories));
+  serve(siteFiles(stories));
 });
 
 async function openFeed() {

@@ -4,7 +4,7 @@ import { App } from "../../src/app/app.tsx";
 import type { ListHead } from "../../src/contract/types.ts";
 import { themeStore } from "../../src/features/theme/theme-store.ts";
 import { createQueryClient } from "../../src/lib/queries.ts";
-import { bucketPathOf, buildSite, headPathOf, makeArticle, makeArticles, renderApp, serve, toSummary } from "./harness.tsx";
+import { bucketPathOf, siteFiles, headPathOf, makeArticle, makeArticles, renderApp, serve, toSummary } from "./harness.tsx";
 
 const FAILED = "This page couldn’t be shown";
 
@@ -33,7 +33,7 @@ describe("a record that cannot be shown", () => {
     ["topics that are not a list", { topics: "x" }],
     ["no story coverage", { story: undefined }],
   ])("an article with %s shows a message in its place, and the header leads on", async (_, damage) => {
-    const site = buildSite([story, ...others]);
+    const site = siteFiles([story, ...others]);
     const server = serve(site);
     const bucket = site.files.get(bucketPathOf(site, story)) as { articles: Record<string, object> };
     server.serveJson(bucketPathOf(site, story), { articles: { ...bucket.articles, [story.id]: { ...bucket.articles[story.id], ...damage } } });
@@ -47,7 +47,7 @@ describe("a record that cannot be shown", () => {
   });
 
   it("a feed page with a title that is not text shows a message, and the next view shows again", async () => {
-    const site = buildSite([story, ...others]);
+    const site = siteFiles([story, ...others]);
     const server = serve(site);
     const first = headPathOf(site, null);
     const page = site.files.get(first) as ListHead;
@@ -64,7 +64,7 @@ describe("a record that cannot be shown", () => {
 
 describe("a failure outside any view", () => {
   it("still shows a message with a way home and a reload, never a blank page", async () => {
-    serve(buildSite(makeArticles(1)));
+    serve(siteFiles(makeArticles(1)));
     // The header reads the theme from storage as it renders: here, storage fails in a way nothing expected.
     vi.spyOn(themeStore, "get").mockImplementation(() => {
       throw new Error("storage is broken");
@@ -91,7 +91,7 @@ describe("what this device stored, damaged", () => {
   beforeEach(() => localStorage.clear());
 
   it("saved stories that cannot be shown are left out one by one; the rest are listed, each once", async () => {
-    serve(buildSite([kept, alsoKept, damaged]));
+    serve(siteFiles([kept, alsoKept, damaged]));
     const whole = toSummary(damaged);
     localStorage.setItem(
       "broadsheet-saved",
@@ -121,7 +121,7 @@ describe("what this device stored, damaged", () => {
     ["text that is not JSON", "[{\"story\":"],
     ["JSON of another shape", JSON.stringify({ story: "x" })],
   ])("saved stories stored as %s show as none saved", async (_, stored) => {
-    serve(buildSite([kept]));
+    serve(siteFiles([kept]));
     localStorage.setItem("broadsheet-saved", stored);
     const { user } = renderApp("/saved");
 
@@ -134,7 +134,7 @@ describe("what this device stored, damaged", () => {
   });
 
   it("read state keeps the stories it can tell were read, and drops the rest", async () => {
-    serve(buildSite([kept, alsoKept, damaged]));
+    serve(siteFiles([kept, alsoKept, damaged]));
     localStorage.setItem(
       "broadsheet-read",
       JSON.stringify({ until: "not a date", read: [[kept.id, Date.parse(kept.publishedAt)], [alsoKept.id, "not a date"], "x", [damaged.id]] }),
@@ -149,7 +149,7 @@ describe("what this device stored, damaged", () => {
   });
 
   it("read state that is not JSON counts every story as unread", async () => {
-    serve(buildSite([kept]));
+    serve(siteFiles([kept]));
     localStorage.setItem("broadsheet-read", "{until:");
     renderApp("/");
     const story = await screen.findByRole("article", { name: kept.title });
@@ -157,7 +157,7 @@ describe("what this device stored, damaged", () => {
   });
 
   it("a theme that is none of the choices follows the system", async () => {
-    serve(buildSite([kept]));
+    serve(siteFiles([kept]));
     localStorage.setItem("broadsheet-theme", "{\"dark\":true}");
     renderApp("/");
     expect(await screen.findByRole("button", { name: "Theme: System" })).toBeInTheDocument();

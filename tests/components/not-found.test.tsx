@@ -1,10 +1,10 @@
 import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { buildSite, makeArticles, renderApp, serve } from "./harness.tsx";
+import { siteFiles, makeArticles, renderApp, serve } from "./harness.tsx";
 
 describe("an address the app does not know", () => {
   it.each(["/no/such/page", "/articles", "/topics/economy/extra"])("shows Page not found at %s", async (url) => {
-    serve(buildSite(makeArticles(2)));
+    serve(siteFiles(makeArticles(2)));
     renderApp(url);
 
     expect(await screen.findByRole("heading", { level: 1, name: "Page not found" })).toBeInTheDocument();
@@ -13,7 +13,7 @@ describe("an address the app does not know", () => {
   });
 
   it("leads back to all stories", async () => {
-    serve(buildSite(makeArticles(2)));
+    serve(siteFiles(makeArticles(2)));
     const { user } = renderApp("/no/such/page");
 
     await user.click(await screen.findByRole("link", { name: "Back to all stories" }));

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { dataPaths } from "../../src/contract/paths.ts";
 import { setPwaState } from "../../src/features/pwa/pwa-state.ts";
 import { articleBucketQuery, createQueryClient } from "../../src/lib/queries.ts";
-import { bucketPathOf, buildSite, headPathOf, makeArticle, makeArticles, pagePathOf, renderApp, serve, topicsPathOf, type Site } from "./harness.tsx";
+import { bucketPathOf, siteFiles, headPathOf, makeArticle, makeArticles, pagePathOf, renderApp, serve, topicsPathOf, type Site } from "./harness.tsx";
 
 const story = makeArticle({ title: "Rail strike called off after late talks", publishedAt: "2024-06-01T08:00:00.000Z" });
 
@@ -20,7 +20,7 @@ afterEach(() => {
 
 describe("offline", () => {
   it("says, politely, that the reader is offline and back again", async () => {
-    serve(buildSite([story]));
+    serve(siteFiles([story]));
     renderApp("/");
     await screen.findByRole("link", { name: story.title });
     expect(screen.queryByText("Offline: showing saved stories")).not.toBeInTheDocument();
@@ -32,7 +32,7 @@ describe("offline", () => {
   });
 
   it("says a story was not saved for offline reading, with a way back, when its data cannot be had offline", async () => {
-    const site = buildSite([story, ...makeArticles(12)], { articleBucketBits: 2 });
+    const site = siteFiles([story, ...makeArticles(12)], { articleBucketBits: 2 });
     serve(site);
     const fetchOnline = vi.mocked(fetch).getMockImplementation();
     vi.mocked(fetch).mockImplementation(async (input, init) => {
@@ -54,7 +54,7 @@ describe("offline", () => {
   });
 
   it("tells the reader what this device keeps for reading offline", async () => {
-    serve(buildSite([story]));
+    serve(siteFiles([story]));
     renderApp("/");
     await screen.findByRole("link", { name: story.title });
 
@@ -83,7 +83,7 @@ describe("offline, a view whose data was never saved on this device", () => {
     ["the list of topics", "/topics", topicsPathOf, "All topics", "The list of topics isn’t saved for offline reading. Connect to the internet to see it."],
     ["every view, without the site's index", "/", () => dataPaths.index, "Latest stories", "Broadsheet’s stories aren’t saved for offline reading on this device. Connect to the internet to load them."],
   ])("%s says so in words, under its heading", async (_, url, path, heading, message) => {
-    const site = buildSite([talks, story]);
+    const site = siteFiles([talks, story]);
     serve(site).unreachable(path(site));
     setOnline(false);
     renderApp(url);
@@ -94,7 +94,7 @@ describe("offline, a view whose data was never saved on this device", () => {
   });
 
   it("more stories of a list say so, and the ones shown stay", async () => {
-    const site = buildSite(makeArticles(60));
+    const site = siteFiles(makeArticles(60));
     serve(site).unreachable(pagePathOf(site, null, 50));
     renderApp("/");
     await screen.findByRole("article", { name: "Story 1" });
@@ -106,7 +106,7 @@ describe("offline, a view whose data was never saved on this device", () => {
   });
 
   it("a story opened from a list keeps its title as the heading, with a way back", async () => {
-    const site = buildSite([talks, ...makeArticles(12)], { articleBucketBits: 2 });
+    const site = siteFiles([talks, ...makeArticles(12)], { articleBucketBits: 2 });
     serve(site).unreachable(bucketPathOf(site, talks));
     renderApp("/");
     await screen.findByRole("article", { name: talks.title });
@@ -122,7 +122,7 @@ describe("offline, a view whose data was never saved on this device", () => {
 
 describe("updates", () => {
   it("offers new stories without interrupting, and refreshes only when asked", async () => {
-    serve(buildSite([story]));
+    serve(siteFiles([story]));
     renderApp("/");
     await screen.findByRole("link", { name: story.title });
     expect(screen.queryByText("New stories available")).not.toBeInTheDocument();
@@ -138,7 +138,7 @@ describe("updates", () => {
   });
 
   it("can be put off with Later", async () => {
-    serve(buildSite([story]));
+    serve(siteFiles([story]));
     renderApp("/");
     await screen.findByRole("link", { name: story.title });
 

@@ -1,7 +1,7 @@
 import { screen, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { markRead } from "../../src/features/library/library-store.ts";
-import { buildSite, makeArticle, makeArticles, renderApp, serve } from "./harness.tsx";
+import { siteFiles, makeArticle, makeArticles, renderApp, serve } from "./harness.tsx";
 
 beforeEach(() => localStorage.clear());
 
@@ -10,7 +10,7 @@ const storyLink = (title: string) => within(screen.getByRole("article", { name: 
 describe("read and unread", () => {
   it("marks stories not yet opened, and opening one marks it read", async () => {
     const [first, second] = makeArticles(2);
-    serve(buildSite([first, second]));
+    serve(siteFiles([first, second]));
     const { user } = renderApp("/");
 
     await screen.findByRole("article", { name: first.title });
@@ -29,7 +29,7 @@ describe("read and unread", () => {
 
   it("marks a story read when it is opened from a link elsewhere", async () => {
     const [story] = makeArticles(1);
-    serve(buildSite([story]));
+    serve(siteFiles([story]));
     const view = renderApp(`/articles/${story.id}`);
     await screen.findByRole("heading", { level: 1, name: story.title });
     view.unmount();
@@ -43,7 +43,7 @@ describe("read and unread", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2024-03-05T12:00:00.000Z") });
     const before = makeArticle({ title: "Published this morning", publishedAt: "2024-03-05T09:00:00.000Z" });
     const after = makeArticle({ title: "Scheduled for tonight", publishedAt: "2024-03-05T20:00:00.000Z" });
-    serve(buildSite([before, after]));
+    serve(siteFiles([before, after]));
     const first = renderApp("/");
     await screen.findByRole("article", { name: before.title });
 
@@ -71,7 +71,7 @@ describe("read and unread", () => {
     expect(stored.length).toBeLessThan(25_000);
 
     // The earliest read are the ones forgotten: they show as unread again.
-    serve(buildSite([earliest, latest]));
+    serve(siteFiles([earliest, latest]));
     renderApp("/");
     await screen.findByRole("article", { name: earliest.title });
     expect(storyLink(earliest.title)).toHaveAccessibleDescription("Unread");

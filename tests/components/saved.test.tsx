@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { buildSite, makeArticle, renderApp, serve, toSummary } from "./harness.tsx";
+import { siteFiles, makeArticle, renderApp, serve, toSummary } from "./harness.tsx";
 
 const older = makeArticle({
   title: "Leaders agree on a climate finance deal",
@@ -27,7 +27,7 @@ async function saveFromFeed(user: ReturnType<typeof renderApp>["user"], title: s
 
 describe("saved stories", () => {
   it("are saved from the feed and listed under Saved, each a link to its story", async () => {
-    serve(buildSite([older, newer]));
+    serve(siteFiles([older, newer]));
     const { user } = renderApp("/");
     await saveFromFeed(user, older.title);
 
@@ -41,7 +41,7 @@ describe("saved stories", () => {
   });
 
   it("survive a new visit with no network, newest saved first, until removed", async () => {
-    serve(buildSite([older, newer]));
+    serve(siteFiles([older, newer]));
     const first = renderApp("/");
     await saveFromFeed(first.user, newer.title);
     await saveFromFeed(first.user, older.title);
@@ -74,7 +74,7 @@ describe("saved stories", () => {
   });
 
   it("say how to save a story when there are none", async () => {
-    serve(buildSite([older]));
+    serve(siteFiles([older]));
     renderApp("/saved");
     expect(await screen.findByText("No saved stories yet.")).toBeInTheDocument();
     expect(screen.getByText(/Press Save on any story to keep it here/)).toBeInTheDocument();
@@ -82,7 +82,7 @@ describe("saved stories", () => {
   });
 
   it("can be saved and unsaved from the story's own page", async () => {
-    serve(buildSite([older]));
+    serve(siteFiles([older]));
     const { user } = renderApp(`/articles/${older.id}`);
     await screen.findByRole("heading", { level: 1, name: older.title });
     const save = screen.getByRole("button", { name: `Save ${older.title}` });
@@ -99,7 +99,7 @@ describe("saved stories", () => {
   });
 
   it("follow a story saved in another tab", async () => {
-    serve(buildSite([older]));
+    serve(siteFiles([older]));
     renderApp("/saved");
     await screen.findByText(/No saved stories yet/);
 
@@ -112,7 +112,7 @@ describe("saved stories", () => {
 
   it("ignore what they cannot read in storage", async () => {
     localStorage.setItem("broadsheet-saved", "{not json");
-    serve(buildSite([older]));
+    serve(siteFiles([older]));
     renderApp("/saved");
     expect(await screen.findByText(/No saved stories yet/)).toBeInTheDocument();
   });

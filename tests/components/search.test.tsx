@@ -2,7 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { dataPaths } from "../../src/contract/paths.ts";
 import type { SearchManifest, SearchWordFile } from "../../src/contract/search.ts";
-import { buildSite, makeArticle, makeArticles, renderApp, serve, topic, type Site } from "./harness.tsx";
+import { siteFiles, makeArticle, makeArticles, renderApp, serve, topic, type Site } from "./harness.tsx";
 
 const budget = makeArticle({
   title: "Budget 2024: what changes for taxpayers",
@@ -31,7 +31,7 @@ const resultTitles = () =>
 
 describe("the search box", () => {
   it("sits in the header as a search landmark, its field named and focusable as #search-input", () => {
-    serve(buildSite(stories));
+    serve(siteFiles(stories));
     renderApp("/");
     const form = within(screen.getByRole("banner")).getByRole("search");
     const field = within(form).getByRole("searchbox", { name: "Search stories" });
@@ -40,7 +40,7 @@ describe("the search box", () => {
   });
 
   it("loads nothing of search on a first visit, and the search manifest once the reader focuses it", async () => {
-    const site = buildSite(stories);
+    const site = siteFiles(stories);
     const server = serve(site);
     const { user } = renderApp("/");
     await screen.findByRole("article", { name: budget.title });
@@ -51,7 +51,7 @@ describe("the search box", () => {
   });
 
   it("searches on Enter: the query goes into the URL and the box keeps it", async () => {
-    serve(buildSite(stories));
+    serve(siteFiles(stories));
     const { user, location } = renderApp("/");
     await user.type(screen.getByRole("searchbox", { name: "Search stories" }), "  budget {Enter}");
 
@@ -71,7 +71,7 @@ describe("the search box", () => {
 
 describe("the search view", () => {
   it("says how many stories match and lists them best first, each linking to its story with outlet and date", async () => {
-    serve(buildSite(stories));
+    serve(siteFiles(stories));
     renderApp("/search?q=budget");
 
     expect(await screen.findByText("2 stories match “budget”.")).toHaveAttribute("role", "status");
@@ -84,7 +84,7 @@ describe("the search view", () => {
   });
 
   it("marks the query's words, and the longer words they begin, in titles, excerpts and outlets", async () => {
-    serve(buildSite(stories));
+    serve(siteFiles(stories));
     renderApp("/search?q=budg%20WIRE");
 
     const story = await screen.findByRole("article", { name: rail.title });
@@ -97,7 +97,7 @@ describe("the search view", () => {
 
   it("shows text as text: markup in a title is never made into elements", async () => {
     const tricky = makeArticle({ title: "Tax <b>cuts</b> & <img src=x onerror=alert(1)> ahead" });
-    serve(buildSite([tricky]));
+    serve(siteFiles([tricky]));
     const { container } = renderApp("/search?q=cuts");
 
     const link = await screen.findByRole("link", { name: tricky.title });
@@ -116,7 +116,7 @@ describe("the search view", () => {
       sourceUrl: "https://other.example.com/accord",
       related: [coverage],
     });
-    serve(buildSite([lead, other]));
+    serve(siteFiles([lead, other]));
     renderApp("/search?q=negotiators");
 
     await screen.findByText("1 story matches “negotiators”.");
@@ -124,14 +124,14 @@ describe("the search view", () => {
   });
 
   it("says so when nothing matches", async () => {
-    serve(buildSite(stories));
+    serve(siteFiles(stories));
     renderApp("/search?q=zebra");
     expect(await screen.findByText("No stories match “zebra”.")).toHaveAttribute("role", "status");
     expect(screen.queryByRole("feed", { name: "Search results" })).toBeNull();
   });
 
   it("shows a hint for an empty query", async () => {
-    const site = buildSite(stories);
+    const site = siteFiles(stories);
     const server = serve(site);
     renderApp("/search");
     expect(screen.getByRole("heading", { level: 1, name: "Search" })).toBeInTheDocument();
@@ -142,7 +142,7 @@ describe("the search view", () => {
 
   it("shows ten at a time, and more on request", async () => {
     const many = makeArticles(25, { excerpt: "Another harbour story." });
-    serve(buildSite(many));
+    serve(siteFiles(many));
     const { user } = renderApp("/search?q=harbour");
 
     await screen.findByText("25 stories match “harbour”.");
@@ -159,7 +159,7 @@ describe("the search view", () => {
   it("fetches only the word files its words are in and the summaries of the stories it shows", async () => {
     // 120 stories; only the 101st newest says "lighthouse".
     const many = makeArticles(120).map((story, i) => (i === 100 ? { ...story, excerpt: "A lighthouse keeper retires." } : story));
-    const site = buildSite(many);
+    const site = siteFiles(many);
     const server = serve(site);
     renderApp("/search?q=lighthouse");
 
@@ -177,7 +177,7 @@ describe("the search view", () => {
   });
 
   it("offers to try again when the index cannot be fetched", async () => {
-    const site = buildSite(stories);
+    const site = siteFiles(stories);
     const server = serve(site);
     server.serveStatus(manifestPath(site), 503);
     const { user } = renderApp("/search?q=budget");
@@ -191,7 +191,7 @@ describe("the search view", () => {
 
   it("says a search needs a connection when offline and not made before", async () => {
     vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
-    const site = buildSite(stories);
+    const site = siteFiles(stories);
     const server = serve(site);
     server.serveStatus(manifestPath(site), 503);
     renderApp("/search?q=budget");
@@ -208,7 +208,7 @@ describe("search results in an order", () => {
   ];
 
   it("come best match first, and offer Latest, Hot and Top, each in the URL", async () => {
-    serve(buildSite(ports));
+    serve(siteFiles(ports));
     const { user, location } = renderApp("/search?q=port");
 
     await waitFor(() => expect(resultTitles()[0]).toBe("Port strike ends"));

@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { buildSite, makeArticle, renderApp, serve } from "./harness.tsx";
+import { siteFiles, makeArticle, renderApp, serve } from "./harness.tsx";
 
 const story = makeArticle({ title: "Leaders agree on a climate finance deal", sourceUrl: "https://news.example.com/climate" });
 const pageUrl = `${window.location.origin}/articles/${story.id}`;
@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 async function openStory() {
-  serve(buildSite([story]));
+  serve(siteFiles([story]));
   const view = renderApp(`/articles/${story.id}`);
   await screen.findByRole("heading", { level: 1, name: story.title });
   return view;

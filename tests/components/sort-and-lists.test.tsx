@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { buildSite, makeArticle, renderApp, serve, topic } from "./harness.tsx";
+import { siteFiles, makeArticle, renderApp, serve, topic } from "./harness.tsx";
 
 const ai = topic("AI");
 const climate = topic("Climate");
@@ -25,7 +25,7 @@ const sortNav = () => screen.getByRole("navigation", { name: "Sort stories" });
 
 describe("sort orders", () => {
   it("offers Latest, Hot and Top, each explained, with Latest chosen by default", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/");
 
     await screen.findByRole("feed", { name: "Latest stories" });
@@ -38,7 +38,7 @@ describe("sort orders", () => {
   });
 
   it("Hot ranks by heat faded with age, and the order is in the URL", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user, location } = renderApp("/");
 
     await screen.findByRole("feed", { name: "Latest stories" });
@@ -51,7 +51,7 @@ describe("sort orders", () => {
   });
 
   it("Top ranks by quality, unrated last, and keeps the order when a topic is chosen", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user, location } = renderApp("/?sort=top");
 
     await screen.findByRole("heading", { level: 1, name: "Top stories" });
@@ -65,7 +65,7 @@ describe("sort orders", () => {
   });
 
   it("treats an unknown order as Latest", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/?sort=best");
     await screen.findByRole("heading", { level: 1, name: "Latest stories" });
     await waitFor(() => expect(storyTitles()).toEqual(["A", "B", "C", "D", "E", "F"]));
@@ -74,7 +74,7 @@ describe("sort orders", () => {
 
 describe("outlet pages", () => {
   it("each story names its outlet as a link to the outlet's stories", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user, location } = renderApp("/");
 
     const story = await screen.findByRole("article", { name: "B: floods return" });
@@ -88,20 +88,20 @@ describe("outlet pages", () => {
   });
 
   it("says so for an outlet with no stories, and for an address that is not a domain", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/providers/nowhere.example");
     expect(await screen.findByRole("heading", { level: 1, name: "Outlet not found" })).toBeInTheDocument();
   });
 
   it("refuses an address that is not a domain without asking the host", async () => {
-    const server = serve(buildSite(articles));
+    const server = serve(siteFiles(articles));
     renderApp("/providers/..%2Ffeed");
     expect(await screen.findByRole("heading", { level: 1, name: "Outlet not found" })).toBeInTheDocument();
     expect(server.requests.some((path) => path.includes("providers"))).toBe(false);
   });
 
   it("the article view links its outlet too", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp(`/articles/${articles[2].id}`);
     await screen.findByRole("heading", { level: 1, name: "C: models forecast storms" });
     // Under the headline, and again in Full coverage.
@@ -113,7 +113,7 @@ describe("outlet pages", () => {
 
 describe("several topics at once", () => {
   it("any-of merges the topics' stories newest first, each story once", async () => {
-    serve(buildSite([...articles, makeArticle({ title: "G: no topic", publishedAt: "2024-05-07T10:00:00.000Z" })]));
+    serve(siteFiles([...articles, makeArticle({ title: "G: no topic", publishedAt: "2024-05-07T10:00:00.000Z" })]));
     renderApp("/?topics=ai,climate");
 
     await screen.findByRole("heading", { level: 1, name: "Stories about AI or Climate" });
@@ -122,7 +122,7 @@ describe("several topics at once", () => {
   });
 
   it("all-of keeps only stories with every topic, and switching is a link", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user, location } = renderApp("/?topics=ai,climate");
 
     await screen.findByRole("heading", { level: 1, name: "Stories about AI or Climate" });
@@ -134,14 +134,14 @@ describe("several topics at once", () => {
   });
 
   it("merges in the chosen order too", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/?topics=ai,climate&sort=hot");
     await screen.findByRole("heading", { level: 1, name: "Stories about AI or Climate" });
     await waitFor(() => expect(storyTitles()).toEqual(["B", "C", "A", "D", "F", "E"]));
   });
 
   it("a topic is added from its page and removed from the combination", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user, location } = renderApp("/topics/ai");
 
     await screen.findByRole("heading", { level: 1, name: "AI" });
@@ -157,20 +157,20 @@ describe("several topics at once", () => {
   });
 
   it("says so when nothing has all the topics", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/?topics=ai,climate&match=all");
     await screen.findByRole("heading", { level: 1, name: "Stories about AI and Climate" });
     await waitFor(() => expect(storyTitles()).toEqual(["C", "F"]));
   });
 
   it("a topic that does not exist is not found", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/?topics=ai,nonexistent");
     expect(await screen.findByRole("heading", { level: 1, name: "Topic not found" })).toBeInTheDocument();
   });
 
   it("a single topic goes to its own page", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { location } = renderApp("/?topics=climate&sort=top");
     await screen.findByRole("heading", { level: 1, name: "Climate" });
     expect(location.current?.pathname).toBe("/topics/climate");

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { buildSite, makeArticle, renderApp, serve, topic } from "./harness.tsx";
+import { siteFiles, makeArticle, renderApp, serve, topic } from "./harness.tsx";
 
 const climate = topic("Climate");
 const articles = [
@@ -18,7 +18,7 @@ const alternates = () =>
 
 describe("Subscribe", () => {
   it("the feed links its RSS feed, with the JSON Feed next to it", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/");
 
     await screen.findByRole("heading", { level: 1, name: "Latest stories" });
@@ -31,7 +31,7 @@ describe("Subscribe", () => {
   });
 
   it("a topic links its own feeds, and offers them in the head only while it is shown", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user } = renderApp("/topics/climate");
 
     await screen.findByRole("heading", { level: 1, name: "Climate" });
@@ -51,7 +51,7 @@ describe("Subscribe", () => {
   });
 
   it("an outlet's page offers no feed: only the site and its topics have one", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/providers/daily.example.org");
 
     await screen.findByRole("heading", { level: 1, name: "Daily" });

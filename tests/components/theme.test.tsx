@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { act, screen, within } from "@testing-library/react";
 import type { UserEvent } from "@testing-library/user-event";
 import { beforeEach, describe, expect, it } from "vitest";
-import { buildSite, makeArticles, renderApp, serve } from "./harness.tsx";
+import { siteFiles, makeArticles, renderApp, serve } from "./harness.tsx";
 
 const root = document.documentElement;
 const menuButton = () => screen.getByRole("button", { name: /^Theme/ });
@@ -26,7 +26,7 @@ async function choose(user: UserEvent, name: string) {
 beforeEach(() => {
   localStorage.clear();
   delete root.dataset.theme;
-  serve(buildSite(makeArticles(1)));
+  serve(siteFiles(makeArticles(1)));
 });
 
 describe("the theme", () => {

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { TOP_TOPICS } from "../../src/contract/paths.ts";
-import { buildSite, headPathOf, makeArticle, renderApp, serve, topic, topicsPathOf } from "./harness.tsx";
+import { siteFiles, headPathOf, makeArticle, renderApp, serve, topic, topicsPathOf } from "./harness.tsx";
 
 const economy = topic("Economy");
 const climate = topic("Climate");
@@ -20,7 +20,7 @@ const storyTitles = () => screen.getAllByRole("article").map((story) => within(s
 
 describe("the topic filter", () => {
   it("lists all stories with their total, then each top topic with its count", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/");
 
     await screen.findByRole("navigation", { name: "Topics" });
@@ -32,7 +32,7 @@ describe("the topic filter", () => {
   });
 
   it("shows only a topic's stories once it is chosen, under the topic's name", async () => {
-    const site = buildSite(articles);
+    const site = siteFiles(articles);
     const server = serve(site);
     const { user, location } = renderApp("/");
 
@@ -52,7 +52,7 @@ describe("the topic filter", () => {
   });
 
   it("goes back to every story from All stories", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user, location } = renderApp("/topics/sport");
 
     await screen.findByRole("article", { name: "Cup final tonight" });
@@ -68,7 +68,7 @@ describe("the topic filter", () => {
 
   it("opens a topic from the lead story's topic tag", async () => {
     const cup = articles.find((article) => article.title === "Cup final tonight");
-    serve(buildSite(cup ? [cup] : []));
+    serve(siteFiles(cup ? [cup] : []));
     const { user } = renderApp("/");
 
     // The lead (the list's first story) carries its topics; the cards of the grid leave them to the story's page.
@@ -84,7 +84,7 @@ describe("the topic filter", () => {
     const many = Array.from({ length: TOP_TOPICS + 1 }, (_, i) =>
       makeArticle({ title: `Story ${i + 1}`, topics: [topic(`Topic ${String(i + 1).padStart(2, "0")}`)] }),
     );
-    const site = buildSite(many);
+    const site = siteFiles(many);
     const rare = site.topics.topics[TOP_TOPICS];
     expect(site.index.topTopics).not.toContainEqual(rare);
     serve(site);
@@ -97,7 +97,7 @@ describe("the topic filter", () => {
   });
 
   it("says a topic no story has is not found, with a way back to all stories", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user } = renderApp("/topics/astronomy");
 
     expect(await screen.findByRole("heading", { level: 1, name: "Topic not found" })).toBeInTheDocument();
@@ -109,7 +109,7 @@ describe("the topic filter", () => {
   });
 
   it("treats a page that is not JSON (a host's SPA fallback) as not found", async () => {
-    const site = buildSite(articles);
+    const site = siteFiles(articles);
     const server = serve(site);
     // A topic outside the index's top topics is looked up in the catalog.
     server.serveHtml(topicsPathOf(site));
@@ -120,7 +120,7 @@ describe("the topic filter", () => {
   });
 
   it("says a topic failed to load, rather than that it does not exist, on a server error", async () => {
-    const site = buildSite(articles);
+    const site = siteFiles(articles);
     const server = serve(site);
     server.serveStatus(headPathOf(site, { topic: "climate" }), 500);
     renderApp("/topics/climate");
@@ -132,7 +132,7 @@ describe("the topic filter", () => {
 
   // React Router decodes `..%2Ffeed` to `../feed`: it must never reach a data path.
   it("treats a slug that climbs out of the topics folder as not found", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     renderApp("/topics/..%2Ffeed");
 
     expect(await screen.findByRole("heading", { level: 1 })).toHaveTextContent("Topic not found");

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { TOP_TOPICS } from "../../src/contract/paths.ts";
-import { buildSite, makeArticle, renderApp, serve, topic, topicsPathOf } from "./harness.tsx";
+import { siteFiles, makeArticle, renderApp, serve, topic, topicsPathOf } from "./harness.tsx";
 
 /** More topics than the filter bar shows, one of them on two stories. */
 const articles = [
@@ -13,7 +13,7 @@ const articles = [
 
 describe("the All topics page", () => {
   it("lists every topic, most covered first, each a link to its stories with a count", async () => {
-    const site = buildSite(articles);
+    const site = siteFiles(articles);
     serve(site);
     renderApp("/topics");
 
@@ -31,7 +31,7 @@ describe("the All topics page", () => {
   });
 
   it("is reached from the main navigation", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user } = renderApp("/");
 
     await user.click(within(screen.getByRole("navigation", { name: "Main" })).getByRole("link", { name: "Topics" }));
@@ -41,7 +41,7 @@ describe("the All topics page", () => {
   });
 
   it("opens a topic's stories", async () => {
-    serve(buildSite(articles));
+    serve(siteFiles(articles));
     const { user } = renderApp("/topics");
 
     await user.click(await screen.findByRole("link", { name: "Topic 29" }));
@@ -51,7 +51,7 @@ describe("the All topics page", () => {
   });
 
   it("says the topics failed to load, and Retry asks again", async () => {
-    const site = buildSite(articles);
+    const site = siteFiles(articles);
     const server = serve(site);
     const path = topicsPathOf(site);
     server.serveStatus(path, 500);
