@@ -4,7 +4,7 @@ import { App } from "./app/app.tsx";
 import { CONTENT_UPDATE_EVENT } from "./contract/paths.ts";
 import { checkForNewBuild, startPwa } from "./features/pwa/start-pwa.ts";
 import { createQueryClient, queryKeys } from "./lib/queries.ts";
-import { adoptHostIndex, prerenderedState, seedFrom } from "./prerender/hydrate.ts";
+import { adoptHostIndex, fetchFirstScreenData, prerenderedState, seedFrom } from "./prerender/hydrate.ts";
 import "./styles.css";
 
 const queryClient = createQueryClient({ onNotFound: () => void checkForNewBuild() });
@@ -23,7 +23,7 @@ const app = (
 // it (its precache, the offline save) must never compete with the first screen.
 const whenIdle = (task: () => void) =>
   "requestIdleCallback" in window ? requestIdleCallback(task, { timeout: 5000 }) : setTimeout(task, 2000);
-if (import.meta.env.PROD) window.addEventListener("load", () => whenIdle(() => void startPwa(queryClient)));
+if (import.meta.env.PROD) window.addEventListener("load", () => whenIdle(() => void startPwa(queryClient, fetchFirstScreenData)));
 
 // A page the build drew (the home page, a topic's, an article's) holds its first screen as
 // HTML and the data it was drawn from: the app takes that markup over (hydrates it). The

@@ -1,8 +1,8 @@
 import { Navigate, useSearchParams } from "react-router-dom";
 import { Skeleton } from "../../components/view-states.tsx";
 import { FeedList } from "../../features/feed/feed-list.tsx";
-import { SORT_LABELS, useSortOrder, withSort } from "../../features/sort/sort-order.ts";
-import { readTopicsParams } from "../../features/topics/combined-feed.ts";
+import { SORT_LABELS, useSortOrder, withSort } from "../../lib/sort-order.ts";
+import { readTopicsParams } from "../../lib/combined-feed.ts";
 import { TopicFilterSkeleton } from "../../features/topics/topic-filter.tsx";
 import { paths } from "../../lib/paths.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";

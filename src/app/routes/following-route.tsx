@@ -1,7 +1,7 @@
 import { Link } from "react-router-dom";
 import { FollowingFeed } from "../../features/following/following-feed.tsx";
-import { useFollowing } from "../../features/following/following-store.ts";
-import { useSortOrder } from "../../features/sort/sort-order.ts";
+import { useFollowing } from "../../lib/following-store.ts";
+import { useSortOrder } from "../../lib/sort-order.ts";
 import { paths } from "../../lib/paths.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import type { SiteIndex } from "../../contract/types.ts";
 import { StoryList } from "../../features/feed/story-list.tsx";
-import { useSortOrder } from "../../features/sort/sort-order.ts";
+import { useSortOrder } from "../../lib/sort-order.ts";
 import { isNotFound } from "../../lib/api.ts";
 import { feedQuery, type FeedPage, type FeedSource } from "../../lib/queries.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";

@@ -1,4 +1,4 @@
-import { SavedList } from "../../features/library/saved-list.tsx";
+import { SavedList } from "../../features/saved/saved-list.tsx";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 
 export function SavedRoute() {

@@ -3,7 +3,7 @@ import { isSortOrder, SORT_ORDERS } from "../../contract/order.ts";
 import type { SearchOrder } from "../../contract/search.ts";
 import { SearchHint, SearchResults } from "../../features/search/search-results.tsx";
 import { SortControl, type SortOption } from "../../features/sort/sort-control.tsx";
-import { SORT_LABELS, SORT_PARAM } from "../../features/sort/sort-order.ts";
+import { SORT_LABELS, SORT_PARAM } from "../../lib/sort-order.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { WithIndex } from "../with-index.tsx";
 

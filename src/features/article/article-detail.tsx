@@ -10,8 +10,8 @@ import { hostOf } from "../../lib/format.ts";
 import { paths } from "../../lib/paths.ts";
 import { SaveToggle } from "../library/save-toggle.tsx";
 import { useMarkRead } from "../library/use-mark-read.ts";
-import { ShareButton } from "../share/share-button.tsx";
-import { OtherVersions } from "./other-versions.tsx";
+import { ShareButton } from "../../components/share-button.tsx";
+import { OtherVersions } from "../../components/other-versions.tsx";
 
 /** One article: what it says, where it came from, and where to read it in full. */
 export function ArticleDetail({ article }: { article: Article }) {

@@ -4,7 +4,7 @@ import { RelativeTime } from "../../components/relative-time.tsx";
 import type { Article, OutletCoverage } from "../../contract/types.ts";
 import { hostOf } from "../../lib/format.ts";
 import { paths } from "../../lib/paths.ts";
-import { OtherVersions } from "../article/other-versions.tsx";
+import { OtherVersions } from "../../components/other-versions.tsx";
 import { CoverageTimeline } from "./timeline.tsx";
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { SiteIndex } from "../../contract/types.ts";
 import { listHeadQuery, type FeedSource } from "../../lib/queries.ts";
-import { toggleFollowing, useIsFollowing } from "./following-store.ts";
+import { toggleFollowing, useIsFollowing } from "../../lib/following-store.ts";
 
 interface FollowToggleProps {
   source: NonNullable<FeedSource>;

@@ -6,9 +6,9 @@ import { isNotFound } from "../../lib/api.ts";
 import { listHeadQuery } from "../../lib/queries.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
 import { StoryList } from "../feed/story-list.tsx";
-import { combinedFeedQuery } from "../topics/combined-feed.ts";
+import { combinedFeedQuery } from "../../lib/combined-feed.ts";
 import { FollowToggle } from "./follow-toggle.tsx";
-import { keyOf, type Followed } from "./following-store.ts";
+import { keyOf, type Followed } from "../../lib/following-store.ts";
 
 const namesOf = (entries: Followed[]) => new Intl.ListFormat("en", { type: "conjunction" }).format(entries.map((entry) => entry.name));
 

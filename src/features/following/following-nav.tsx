@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { NavLink } from "react-router-dom";
 import { paths } from "../../lib/paths.ts";
-import { keyOf, useFollowing, type Followed } from "./following-store.ts";
+import { keyOf, useFollowing, type Followed } from "../../lib/following-store.ts";
 
 const pathOf = ({ source }: Followed) => ("topic" in source ? paths.topic(source.topic) : paths.provider(source.provider));
 

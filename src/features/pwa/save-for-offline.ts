@@ -2,11 +2,13 @@ import { isDataAnswer } from "../../contract/data-answer.ts";
 import { namesOtherFiles, referencesOf, shardAt, type DataReference } from "../../contract/data-references.ts";
 import { CACHE_NAMES, dataPaths, INDEX_PATH, isShardName } from "../../contract/paths.ts";
 import type { SiteIndex } from "../../contract/types.ts";
-import { fetchFirstScreenData } from "../../prerender/hydrate.ts";
-import { followedNow, keyOf } from "../following/following-store.ts";
+import { followedNow, keyOf } from "../../lib/following-store.ts";
 
 const base = () => new URL(import.meta.env.BASE_URL, location.origin).href;
 const urlOf = ({ kind, name }: DataReference) => `${base()}${dataPaths.shard(kind, name)}`;
+
+/** Fetches, with `index`, what the page's prerendered first screen was drawn from (when it was prerendered). */
+export type FirstScreenData = (index: SiteIndex) => Promise<void>;
 
 /** Files fetched at once: this runs beside the reader's own requests. */
 const AT_ONCE = 4;
@@ -126,8 +128,12 @@ async function followedHeads(cache: Cache, index: SiteIndex): Promise<string[]> 
  * only the files that changed. When every article is to be saved, the deletion waits until
  * they are: a save cut short (offline again, say) would otherwise drop the unchanged groups
  * of a group table it could not fetch, and fetch them all again next time.
+ *
+ * `fetchFirstScreenData` fetches what a prerendered first screen was drawn from (the
+ * visit fetched none of it): the app's entry passes src/prerender/hydrate.ts's, which a
+ * feature does not import.
  */
-export async function saveForOffline(index: SiteIndex): Promise<"everything" | "read"> {
+export async function saveForOffline(index: SiteIndex, fetchFirstScreenData: FirstScreenData = async () => {}): Promise<"everything" | "read"> {
   const data = await caches.open(CACHE_NAMES.data);
   // Only files cached before this save are deleted: one the reader fetches meanwhile is left to the next save.
   const before = await data.keys();

@@ -4,7 +4,7 @@ import type { SiteIndex } from "../../contract/types.ts";
 import { fetchData } from "../../lib/api.ts";
 import { indexQuery } from "../../lib/queries.ts";
 import { setPwaState } from "./pwa-state.ts";
-import { saveForOffline } from "./save-for-offline.ts";
+import { saveForOffline, type FirstScreenData } from "./save-for-offline.ts";
 
 const CHECK_EVERY_MS = 15 * 60 * 1000;
 
@@ -21,9 +21,9 @@ export const checkForNewBuild = (): Promise<void> => checkForUpdate();
  * Registers the service worker, saves this build for offline reading, and watches for a
  * newer one: a new app shell (the worker waits) or new stories (a new build id). Either
  * way the reader is offered one Refresh that takes both; nothing changes under them
- * until they take it.
+ * until they take it. `fetchFirstScreenData` is for the offline save (saveForOffline).
  */
-export async function startPwa(queryClient: QueryClient): Promise<void> {
+export async function startPwa(queryClient: QueryClient, fetchFirstScreenData: FirstScreenData): Promise<void> {
   if (!("serviceWorker" in navigator)) return;
   const { Workbox } = await import("workbox-window");
   const worker = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
@@ -57,5 +57,5 @@ export async function startPwa(queryClient: QueryClient): Promise<void> {
   await navigator.serviceWorker.ready;
   // Without an index (offline, none saved yet) there is nothing to save; the next visit saves it.
   const index = await queryClient.ensureQueryData(indexQuery()).catch(() => undefined);
-  if (index) setPwaState({ savedOffline: await saveForOffline(index) });
+  if (index) setPwaState({ savedOffline: await saveForOffline(index, fetchFirstScreenData) });
 }

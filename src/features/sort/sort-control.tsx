@@ -1,6 +1,6 @@
 import { Link, useLocation, useSearchParams } from "react-router-dom";
 import { SORT_ORDERS } from "../../contract/order.ts";
-import { SORT_LABELS, SORT_PARAM } from "./sort-order.ts";
+import { SORT_LABELS, SORT_PARAM } from "../../lib/sort-order.ts";
 
 /** One way to order a list: `value` is what `?sort=` says, null for the list's default. */
 export interface SortOption {

@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from "react";
 import { useNavigate } from "react-router-dom";
 import type { SiteIndex } from "../../contract/types.ts";
 import { paths } from "../../lib/paths.ts";
-import { useSortOrder, withSort } from "../sort/sort-order.ts";
-import { combinedSearch, type TopicMatch } from "./combined-feed.ts";
+import { useSortOrder, withSort } from "../../lib/sort-order.ts";
+import { combinedSearch, type TopicMatch } from "../../lib/combined-feed.ts";
 
 interface CombineFormProps {
   index: SiteIndex;

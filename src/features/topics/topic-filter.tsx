@@ -4,7 +4,7 @@ import { NavLink } from "react-router-dom";
 import type { SiteIndex, TopicRef } from "../../contract/types.ts";
 import { paths } from "../../lib/paths.ts";
 import { feedQuery } from "../../lib/queries.ts";
-import { useSortOrder, withSort } from "../sort/sort-order.ts";
+import { useSortOrder, withSort } from "../../lib/sort-order.ts";
 
 const neverChanges = () => () => {};
 /**

@@ -1,7 +1,7 @@
 import { Fragment } from "react";
-import { ExternalLink } from "../../components/external-link.tsx";
-import { parseHttpUrl } from "../../contract/urls.ts";
-import { hostOf } from "../../lib/format.ts";
+import { parseHttpUrl } from "../contract/urls.ts";
+import { hostOf } from "../lib/format.ts";
+import { ExternalLink } from "./external-link.tsx";
 
 /** Google's AMP cache serves its copies from here; another cache is just "a cached copy". */
 const GOOGLE_AMP_CACHE = ".cdn.ampproject.org";

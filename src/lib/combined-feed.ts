@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, type QueryClient } from "@tanstack/react-query";
-import { compareStories, type SortOrder } from "../../contract/order.ts";
-import { FEED_PAGE_SIZE, isTopicSlug } from "../../contract/paths.ts";
-import type { SiteIndex, Summary } from "../../contract/types.ts";
-import { listHeadQuery, storyAt as storyIn, type FeedSource } from "../../lib/queries.ts";
+import { compareStories, type SortOrder } from "../contract/order.ts";
+import { FEED_PAGE_SIZE, isTopicSlug } from "../contract/paths.ts";
+import type { SiteIndex, Summary } from "../contract/types.ts";
+import { listHeadQuery, storyAt as storyIn, type FeedSource } from "./queries.ts";
 
 /** Stories with any of the chosen topics, or only those with all of them. */
 export type TopicMatch = "any" | "all";

@@ -1,5 +1,5 @@
 import { useSearchParams } from "react-router-dom";
-import { isSortOrder, type SortOrder } from "../../contract/order.ts";
+import { isSortOrder, type SortOrder } from "../contract/order.ts";
 
 /** The order lives in the URL as `?sort=hot` or `?sort=top`; Latest is the plain address. */
 export const SORT_PARAM = "sort";

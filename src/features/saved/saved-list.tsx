@@ -3,7 +3,7 @@ import { flushSync } from "react-dom";
 import { Link } from "react-router-dom";
 import { paths } from "../../lib/paths.ts";
 import { StoryCard } from "../feed/story-card.tsx";
-import { useSavedStories } from "./library-store.ts";
+import { useSavedStories } from "../library/library-store.ts";
 
 /** The stories saved on this device, newest saved first: all from storage, nothing from the network. */
 export function SavedList() {
