@@ -19,7 +19,7 @@ function OutletName({ outlet }: { outlet: OutletCoverage }) {
  * told the story: the story's other articles in Broadsheet, the other outlets' pieces this
  * article lists (they open at the outlet), and every outlet with a piece in the story, with
  * when each published, drawn and listed. How articles are grouped is written up in the
- * README ("Story clusters and Full coverage").
+ * docs/features.md ("Stories and Full coverage").
  */
 export function FullCoverage({ article }: { article: Article }) {
   const { related, story } = article;

@@ -1,7 +1,7 @@
 /**
  * Safe by default on a real host: the site's one Content-Security-Policy and the headers
  * sent with it. The build writes it twice from the same final HTML: to `_headers` (Netlify,
- * Cloudflare Pages; the README shows it for nginx and CloudFront) and as a `<meta>` in
+ * Cloudflare Pages; docs/publishing.md shows it for nginx and CloudFront) and as a `<meta>` in
  * index.html, which every article page copies, for hosts that cannot set headers. And the
  * dev server never hands out the content folder's raw files: they hold `secured` values.
  */
