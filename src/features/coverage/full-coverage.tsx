@@ -18,7 +18,7 @@ function OutletName({ outlet }: { outlet: OutletCoverage }) {
  * Google News's "Full coverage", in the open, and the article page's one word on who else
  * told the story: the story's other articles in Broadsheet, the other outlets' pieces this
  * article lists (they open at the outlet), and every outlet with a piece in the story, with
- * when each published, drawn and listed. How articles are grouped is written up in the
+ * when each published, drawn and listed. How articles are grouped is written up in
  * docs/features.md ("Stories and Full coverage").
  */
 export function FullCoverage({ article }: { article: Article }) {
