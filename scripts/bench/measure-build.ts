@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { stripVTControlCharacters } from "node:util";
 import { DATA_DIR } from "../../src/contract/paths.ts";
 import type { SiteIndex } from "../../src/contract/types.ts";
-import { MANIFEST_PATH, type BuildManifest } from "../../src/pipeline/output.ts";
+import { MANIFEST_PATH, readReport, type BuildManifest } from "../../src/pipeline/output.ts";
 import { replaceFile } from "./archive.ts";
 import { articleFiles } from "./bare-parse.ts";
 import { runTimed, type TimedRun } from "./timed.ts";
@@ -23,12 +22,9 @@ export interface OutputFigures {
 
 export interface BuildFigures {
   build: TimedRun;
-  /**
-   * The content step's own time, from the build's summary line, when it prints one: the one
-   * figure still read from log text, as the build leaves no structured record of its steps' times.
-   */
+  /** The content step's own time (read, parse or take from the parse cache, build the model), from the build's report (`.broadsheet/report.json`). */
   contentMs: number | undefined;
-  /** The search index's own time (made and written), from its summary line. */
+  /** The bare read-and-parse loop (scripts/bench/bare-parse.ts) as a process of its own. */
   parse: TimedRun;
   /** The bare parse loop alone, without the process start-up. */
   parseLoopMs: number;
@@ -48,14 +44,6 @@ export function timedBuild(contentDir: string, outDir: string, cacheDir: string,
     NODE_ENV: "production",
     ...env,
   });
-}
-
-/** `in 68867 ms` or `in 1.2 s` at the end of the pipeline's `Broadsheet content:` (or another step's) line. */
-function stepMs(output: string, step = "Broadsheet content:"): number | undefined {
-  // Vite colours its log; the summary line is read without the escape codes.
-  const match = new RegExp(`${step}.*\\bin ([\\d.]+)\\s*(ms|s)\\b`).exec(stripVTControlCharacters(output));
-  if (!match) return undefined;
-  return Number(match[1]) * (match[2] === "s" ? 1000 : 1);
 }
 
 async function listFiles(dir: string): Promise<{ path: string; bytes: number }[]> {
@@ -111,7 +99,8 @@ export async function measureBuild(content: string, outDir: string, cacheDir: st
   await rm(cacheDir, { recursive: true, force: true });
   log(`  vite build, parse cache empty…`);
   const build = await timedBuild(content, outDir, cacheDir);
-  const contentMs = stepMs(build.output);
+  // The build's own record of its steps (.broadsheet/report.json, beside the manifest), not its log.
+  const contentMs = (await readReport(outDir))?.content.ms;
   log(`  built in ${(build.wallMs / 1000).toFixed(1)} s, peak ${(build.maxRssBytes / 2 ** 20).toFixed(0)} MiB`);
   const output = await outputFigures(outDir);
   const manifest = await readManifest(outDir);

@@ -14,6 +14,8 @@ import { nameOnDisk } from "./slug.ts";
 /** Where a build keeps its own account of the folder: never served, never uploaded. */
 export const STATE_DIR = ".broadsheet";
 export const MANIFEST_PATH = `${STATE_DIR}/manifest.json`;
+/** What the last build (or update) did, in numbers (`BuildReportFile`): what the benchmark reads, not the log. */
+export const REPORT_PATH = `${STATE_DIR}/report.json`;
 /** The files a deploy must keep on the host (this build's and those still in their grace period), one per line. */
 export const KEEP_LIST_PATH = `${STATE_DIR}/keep.txt`;
 
@@ -31,6 +33,54 @@ export interface BuildManifest {
   retired: Record<string, string>;
   /** Each content file's cache key, by a digest of its path, as this build read it: what the next update compares. */
   content: Record<string, string>;
+}
+
+/** The content step in numbers: the summary line's figures. */
+export interface ContentFigures {
+  /** Reading and parsing (or taking from the parse cache) every file, and building the model. */
+  ms: number;
+  articles: number;
+  topics: number;
+  /** Drafts left out. */
+  drafts: number;
+  /** Duplicates merged. */
+  duplicates: number;
+  /** Files with a problem: skipped (a build that fails on them writes no report). */
+  skipped: number;
+  warnings: number;
+}
+
+/** `.broadsheet/report.json`: what the last build or update of the folder did, in numbers. */
+export interface BuildReportFile {
+  writtenAt: string;
+  /** `build` for the full build (the Vite plugin), `update` for `npm run build:data`. */
+  by: "build" | "update";
+  content: ContentFigures;
+  /** Content files since the previous build in this folder. */
+  changes: { added: number; edited: number; removed: number };
+  /** Files written (with their bytes), left unchanged, and every file of the build (with their bytes). */
+  write: { written: number; writtenBytes: number; unchanged: number; files: number; bytes: number };
+  /** Pages as HTML: how many, left as they were, first screens drawn, failed, and the page step's time. */
+  pages: { total: number; kept: number; renders: number; failed: number; ms: number; articlePages: number };
+  retire: { retired: number; pruned: number };
+  /** Writing the build (data, pages, the account), after the content step. */
+  writeMs: number;
+}
+
+/** Writes the build's report beside its manifest. */
+export async function writeReport(outDir: string, report: BuildReportFile): Promise<void> {
+  await mkdir(join(outDir, STATE_DIR), { recursive: true });
+  await writeWhole(join(outDir, REPORT_PATH), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/** The report the last build left in `outDir`, if it left one that can be read. */
+export async function readReport(outDir: string): Promise<BuildReportFile | undefined> {
+  try {
+    const report = JSON.parse(await readFile(join(outDir, REPORT_PATH), "utf8")) as BuildReportFile;
+    return typeof report.content === "object" && typeof report.write === "object" ? report : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What one write did, for the publisher's summary and the benchmark. */

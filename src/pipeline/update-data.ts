@@ -1,7 +1,8 @@
-import { performance } from "node:perf_hooks";
-import { assertValid, createContentStore, reportContent, resolveContentOptions, type BuildLogger, type ContentOptions } from "./content.ts";
+import { resolveContentOptions, type ContentOptions } from "./content-options.ts";
+import { readContent, type BuildLogger } from "./content-report.ts";
+import { createContentStore } from "./content-store.ts";
 import { MANIFEST_PATH, readManifest } from "./output.ts";
-import { buildReport, firstScreenWarning, writeBuild, type BuildResult } from "./write-build.ts";
+import { reportWrite, writeBuild, type BuildResult } from "./write-build.ts";
 
 /**
  * The data-only update (`npm run build:data`): reads the content folder (parsing only files
@@ -16,17 +17,8 @@ export async function updateData(outDir: string, logger: BuildLogger, options: C
   if (!(await readManifest(outDir))) {
     throw new Error(`Broadsheet: ${outDir} has no readable ${MANIFEST_PATH}: build it in full once (npm run build), then update it with npm run build:data`);
   }
-  const started = performance.now();
-  const store = createContentStore(dir, cacheRoot);
-  await store.loadAll();
-  const build = store.build();
-  store.release();
-  reportContent(logger, build, performance.now() - started, invalid);
-  assertValid(build, invalid, dir);
-  if (siteUrlWarning) logger.warn(siteUrlWarning);
+  const { build, figures } = await readContent(createContentStore(dir, cacheRoot), logger, { dir, invalid, siteUrlWarning });
   const result = await writeBuild(outDir, build, { siteUrl, offlineArticleBudget, prerenderedArticles, graceHours });
-  for (const line of buildReport(result, graceHours)) logger.info(line);
-  const warning = firstScreenWarning(result);
-  if (warning) logger.warn(warning);
+  await reportWrite(logger, outDir, result, { by: "update", content: figures, graceHours });
   return result;
 }

@@ -5,25 +5,19 @@ import { performance } from "node:perf_hooks";
 import type { Logger, Plugin, ViteDevServer } from "vite";
 import { contentMediaType } from "../contract/media-types.ts";
 import { CONTENT_UPDATE_EVENT, DATA_DIR, SHARD_KINDS } from "../contract/paths.ts";
-import {
-  assertValid,
-  createContentStore,
-  displayFolder,
-  reportContent,
-  resolveContentOptions,
-  type ContentBuild,
-  type ContentOptions,
-} from "./content.ts";
+import { resolveContentOptions, type ContentOptions } from "./content-options.ts";
+import { displayFolder, readContent, reportContent } from "./content-report.ts";
+import { createContentStore, type ContentBuild } from "./content-store.ts";
 import { dataFiles } from "./data-files.ts";
 import { isArticleFile } from "./load.ts";
-import { filesIn, readManifest, type BuildManifest } from "./output.ts";
+import { filesIn, readManifest, type BuildManifest, type ContentFigures } from "./output.ts";
 import { InvalidContentError } from "./problems.ts";
 import { bundleRenderer } from "./publish/first-screen.ts";
 import { SHELL_PAGE, withSiteHead } from "./publish/page-head.ts";
 import { publishedFiles } from "./publish/published-files.ts";
 import { contentFolderGuard, securityHeadersPlugin } from "./publish/security.ts";
 import type { DataFile } from "./shards.ts";
-import { buildReport, firstScreenWarning, writeBuild } from "./write-build.ts";
+import { reportWrite, writeBuild } from "./write-build.ts";
 
 /**
  * Resolves once the file's size and modification time hold still for a moment: an editor or a
@@ -51,6 +45,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
   const store = createContentStore(dir, cacheRoot);
   let logger: Logger;
   let build: ContentBuild | undefined;
+  let figures: ContentFigures | undefined;
   let previous: BuildManifest | undefined;
   let outDir = "";
   let app = { root: "", base: "/", mode: "production" };
@@ -62,13 +57,7 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
     // with the list alone, before the bundler would wrap it in its own stack trace.
     async configResolved(config) {
       logger = config.logger;
-      const started = performance.now();
-      await store.loadAll();
-      build = store.build();
-      store.release();
-      reportContent(logger, build, performance.now() - started, invalid);
-      assertValid(build, invalid, dir);
-      if (siteUrlWarning) logger.warn(siteUrlWarning);
+      ({ build, figures } = await readContent(store, logger, { dir, invalid, siteUrlWarning }));
       outDir = resolve(config.root, config.build.outDir);
       app = { root: config.root, base: config.base, mode: config.mode };
       // Read now: the bundler empties the folder before it writes.
@@ -80,14 +69,12 @@ export function broadsheetContent(options: ContentOptions = {}): Plugin[] {
       order: "post",
       sequential: true,
       async handler(error) {
-        if (!build || error) return;
+        if (!build || !figures || error) return;
         // The app once more, for Node: what draws the pages' first screens now and at every update.
         await bundleRenderer(app, outDir);
         const appFiles = async (made: ReadonlySet<string>) => (await filesIn(outDir)).filter((path) => !made.has(path));
         const result = await writeBuild(outDir, build, writeOptions, { app: appFiles, previous });
-        for (const line of buildReport(result, writeOptions.graceHours)) logger.info(line);
-        const warning = firstScreenWarning(result);
-        if (warning) logger.warn(warning);
+        await reportWrite(logger, outDir, result, { by: "build", content: figures, graceHours: writeOptions.graceHours });
       },
     },
   };

@@ -10,9 +10,20 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { articleBucketOf, dataPaths } from "../contract/paths.ts";
 import type { Article, SiteIndex } from "../contract/types.ts";
-import type { ContentBuild } from "./content.ts";
+import type { BuildLogger } from "./content-report.ts";
+import type { ContentBuild } from "./content-store.ts";
 import { dataFiles } from "./data-files.ts";
-import { readManifest, retireAndRecord, writeFiles, type BuildManifest, type RetireResult, type WriteResult } from "./output.ts";
+import {
+  readManifest,
+  retireAndRecord,
+  writeFiles,
+  writeReport,
+  type BuildManifest,
+  type BuildReportFile,
+  type ContentFigures,
+  type RetireResult,
+  type WriteResult,
+} from "./output.ts";
 import { loadRenderer, pagesWithFirstScreens, RENDERER_DIR, type FirstScreenAccount } from "./publish/first-screen.ts";
 import { pageTemplate, SHELL_PAGE, sitePages } from "./publish/page-head.ts";
 import { publishedFiles } from "./publish/published-files.ts";
@@ -144,4 +155,41 @@ export function buildReport({ content, write, retire, pages }: BuildResult, grac
     `Broadsheet retired: ${plural(retire.retired.length, "file")} no longer used (kept ${graceHours} hours for readers on the previous index), ` +
       `${plural(retire.pruned.length, "file")} past that deleted`,
   ];
+}
+
+/** The build's report (`REPORT_PATH`): the content step's figures and what the write did. */
+export function reportFile(by: BuildReportFile["by"], content: ContentFigures, result: BuildResult, now = new Date()): BuildReportFile {
+  const { write, pages, retire } = result;
+  return {
+    writtenAt: now.toISOString(),
+    by,
+    content,
+    changes: result.content,
+    write: {
+      written: write.written.length,
+      writtenBytes: write.written.reduce((total, file) => total + file.bytes, 0),
+      unchanged: write.unchanged,
+      files: write.files.size,
+      bytes: [...write.files.values()].reduce((sum, bytes) => sum + bytes, 0),
+    },
+    pages: { total: pages.total, kept: pages.kept, renders: pages.renders, failed: pages.failed, ms: pages.milliseconds, articlePages: result.articlePages },
+    retire: { retired: retire.retired.length, pruned: retire.pruned.length },
+    writeMs: result.milliseconds,
+  };
+}
+
+/**
+ * After the write, for the full build and the update alike: the publisher's summary, the
+ * warning about pages without a first screen, and the report beside the manifest.
+ */
+export async function reportWrite(
+  logger: BuildLogger,
+  outDir: string,
+  result: BuildResult,
+  { by, content, graceHours }: { by: BuildReportFile["by"]; content: ContentFigures; graceHours: number },
+): Promise<void> {
+  for (const line of buildReport(result, graceHours)) logger.info(line);
+  const warning = firstScreenWarning(result);
+  if (warning) logger.warn(warning);
+  await writeReport(outDir, reportFile(by, content, result));
 }

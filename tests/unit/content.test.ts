@@ -1,14 +1,9 @@
 import { writeFile, unlink } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  assertValid,
-  createContentStore,
-  PLACEHOLDER_SITE_URL,
-  resolveContentOptions,
-  summaryLine,
-  type ContentBuild,
-} from "../../src/pipeline/content.ts";
+import { PLACEHOLDER_SITE_URL, resolveContentOptions } from "../../src/pipeline/content-options.ts";
+import { assertValid, summaryLine } from "../../src/pipeline/content-report.ts";
+import { createContentStore, type ContentBuild } from "../../src/pipeline/content-store.ts";
 import { InvalidContentError } from "../../src/pipeline/problems.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { articleText, recordOf, removeDir, SEED_FILE, seedText, tempContentDir } from "./helpers.ts";

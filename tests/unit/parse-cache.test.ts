@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createContentStore } from "../../src/pipeline/content.ts";
+import { createContentStore } from "../../src/pipeline/content-store.ts";
 import { codeVersion, fileKey, openParseCache, parseDependencies } from "../../src/pipeline/parse-cache.ts";
 import { articleText, removeDir, SEED_FILE, seedText, tempContentDir } from "./helpers.ts";
 
