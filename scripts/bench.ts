@@ -174,7 +174,7 @@ function scaleTable(columns: Column[]): string {
       budget: "≤ 800 MB",
       meets: ({ build }) => build && build.build.maxRssBytes <= 800 * MB,
     },
-    { name: "build: content step, from its summary line", part: "build", cell: ({ build }) => build && (build.contentMs === undefined ? "–" : duration(build.contentMs)) },
+    { name: "build: content step, from .broadsheet/report.json", part: "build", cell: ({ build }) => build && (build.contentMs === undefined ? "–" : duration(build.contentMs)) },
     { name: "bare read + `matter(text, {})`: wall time (loop alone)", part: "build", cell: ({ build }) => build && `${duration(build.parse.wallMs)} (${duration(build.parseLoopMs)})` },
     { name: "bare read + `matter(text, {})`: peak memory (RSS)", part: "build", cell: ({ build }) => build && mib(build.parse.maxRssBytes) },
     { name: "build ÷ bare parse, wall time", part: "build", cell: ({ build }) => build && ratio(build.build.wallMs, build.parse.wallMs) },
