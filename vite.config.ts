@@ -51,6 +51,17 @@ export default defineConfig(({ mode }) => ({
       {
         extends: true,
         test: {
+          name: "build",
+          include: ["tests/build/**/*.test.ts"],
+          environment: "node",
+          // Each file runs whole Vite builds (in this process or as `vite build`), which take a minute on a loaded 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "components",
           include: ["tests/components/**/*.test.tsx"],
           environment: "jsdom",

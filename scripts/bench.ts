@@ -27,7 +27,7 @@ import { join } from "node:path";
 import { MANIFEST_PATH } from "../src/pipeline/output.ts";
 import { ensureArchive, warmArchive, workingCopy } from "./bench/archive.ts";
 import { measureBrowser, RUNS, type BrowserFigures, type Timing } from "./bench/browser.ts";
-import { buildSite } from "./bench/build.ts";
+import { viteBuildInChild } from "./bench/build.ts";
 import { measureHostile, type HostileFigures } from "./bench/hostile.ts";
 import { HugoMissing, measureHugo, type HugoFigures } from "./bench/hugo.ts";
 import { onInterrupt } from "./bench/cleanup.ts";
@@ -412,7 +412,7 @@ try {
     log(`bundled content/: build and Lighthouse (${LIGHTHOUSE_RUNS} runs)…`);
     const site = join(work, "site-content");
     try {
-      await buildSite(join(ROOT, "content"), site);
+      await viteBuildInChild(join(ROOT, "content"), site);
       const server = await serveStatic(site);
       const figures = await runLighthouse(server.url, LIGHTHOUSE_RUNS).finally(() => server.close());
       lighthouse.unshift({ name: "bundled `content/`", runs: LIGHTHOUSE_RUNS, figures });

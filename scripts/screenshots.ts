@@ -13,7 +13,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
-import { buildSite } from "./bench/build.ts";
+import { viteBuildInChild } from "./bench/build.ts";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium.ts";
 import { generateArchive } from "./generate-archive.ts";
 import { serveStatic } from "./static-server.ts";
@@ -87,7 +87,7 @@ async function main() {
   const site = join(work, "dist");
   console.log(`generating ${ARTICLES} articles and building them…`);
   await writeNewsArchive(ARTICLES, content);
-  await buildSite(content, site);
+  await viteBuildInChild(content, site);
   await mkdir(OUT, { recursive: true });
   const server = await serveStatic(site);
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });

@@ -10,7 +10,7 @@ import type { StaticServer } from "../../scripts/static-server.ts";
 import { pageStateIn, PAGE_STATE_ID } from "../../src/contract/page-state.ts";
 import { dataPaths } from "../../src/contract/paths.ts";
 import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
-import { buildSite, launchBrowser, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
+import { viteBuildInChild, launchBrowser, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
 
 /**
  * Issue 12, point 7: the first screen from HTML. A generated archive of a few article
@@ -35,7 +35,7 @@ beforeAll(async () => {
   await generateArchive(ARTICLES, content);
   // A story an hour old at the build: the page says so ("1 hour ago", "Today") as of the build's clock.
   await addArticle("recent.txt", RECENT_TITLE, new Date(Date.now() - 3_600_000));
-  await buildSite(content, site);
+  await viteBuildInChild(content, site);
   server = await serveSite(site);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 });

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, 
 import { seriousViolations } from "./axe.ts";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../scripts/chromium.ts";
 import { writeNewsArchive } from "../../scripts/screenshots.ts";
-import { buildSite, openApp, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
+import { viteBuildInChild, openApp, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
 
 const STORIES = 300;
 
@@ -26,7 +26,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "broadsheet-front-"));
   await writeNewsArchive(STORIES, join(work, "content"));
-  await buildSite(join(work, "content"), join(work, "dist"));
+  await viteBuildInChild(join(work, "content"), join(work, "dist"));
   site = await serveSite(join(work, "dist"));
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
 });

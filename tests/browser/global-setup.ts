@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildSite, FIXTURE_CONTENT } from "./harness.ts";
+import { viteBuildInChild, FIXTURE_CONTENT } from "./harness.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,7 +13,7 @@ declare module "vitest" {
 /** One build of the fixture content for every browser test file. */
 export default async function setup(project: TestProject) {
   const siteDir = await mkdtemp(join(tmpdir(), "broadsheet-site-"));
-  await buildSite(FIXTURE_CONTENT, siteDir);
+  await viteBuildInChild(FIXTURE_CONTENT, siteDir);
   project.provide("siteDir", siteDir);
   return () => rm(siteDir, { recursive: true, force: true });
 }

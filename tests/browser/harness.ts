@@ -9,7 +9,7 @@ export const ROOT = join(import.meta.dirname, "..", "..");
 export const FIXTURE_CONTENT = join(ROOT, "tests", "fixtures", "site");
 
 export { serveStatic as serveSite };
-export { buildSite } from "../../scripts/bench/build.ts";
+export { viteBuildInChild } from "../../scripts/bench/build.ts";
 
 /** A wait that fails stops this much before the test's own timeout, to say what it waited for. */
 const REPORT_MS = 2_000;
@@ -44,6 +44,14 @@ export async function openApp(page: Page, url: string): ReturnType<Page["goto"]>
   const answer = await page.goto(url);
   await page.waitForFunction((name) => document.documentElement.hasAttribute(name), LIVE_ATTRIBUTE, { timeout: timeLeft() });
   return answer;
+}
+
+/** Opens `path` of `site` (useFixtureSite's) in a new page; returns once the app runs and the view's heading (an h1 named `heading`) shows. */
+export async function openView(site: { readonly url: string; readonly context: BrowserContext }, path: string, heading: string | RegExp): Promise<Page> {
+  const page = await site.context.newPage();
+  await openApp(page, `${site.url}${path}`);
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  return page;
 }
 
 /**

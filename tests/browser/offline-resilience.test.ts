@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INDEX_PATH } from "../../src/contract/paths.ts";
-import { buildSite, FIXTURE_CONTENT, launchBrowser, openApp, serveSite, untilWorkerControls } from "./harness.ts";
+import { viteBuildInChild, FIXTURE_CONTENT, launchBrowser, openApp, serveSite, untilWorkerControls } from "./harness.ts";
 
 const NEWEST = "Leaders agree on a climate finance deal";
 const OTHER = "New rules limit exports of AI chips";
@@ -18,7 +18,7 @@ const SAVED_READ = "Stories you open are saved on this device for reading offlin
 let siteDir: string;
 beforeAll(async () => {
   siteDir = await mkdtemp(join(tmpdir(), "broadsheet-resilience-"));
-  await buildSite(FIXTURE_CONTENT, siteDir, { OFFLINE_ARTICLES_MAX_BYTES: "1" });
+  await viteBuildInChild(FIXTURE_CONTENT, siteDir, { OFFLINE_ARTICLES_MAX_BYTES: "1" });
 });
 afterAll(() => rm(siteDir, { recursive: true, force: true }));
 

@@ -10,7 +10,7 @@ import { referencesOf, shardAt, type DataKind } from "../../src/contract/data-re
 import { CACHE_NAMES, dataPaths } from "../../src/contract/paths.ts";
 import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
 import { generateArchive } from "../../scripts/generate-archive.ts";
-import { buildSite, launchBrowser, openApp, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
+import { viteBuildInChild, launchBrowser, openApp, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
 
 /**
  * Issue 11's promise to a reader who keeps the whole archive offline: after one new article,
@@ -31,7 +31,7 @@ beforeAll(async () => {
   content = join(workDir, "content");
   site = join(workDir, "site");
   await generateArchive(ARTICLES, content);
-  await buildSite(content, site);
+  await viteBuildInChild(content, site);
 });
 afterAll(() => rm(workDir, { recursive: true, force: true }));
 beforeEach(() => void vi.setConfig({ expect: { poll: { timeout: timeLeft(), interval: 100 } } }));

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { articleBucketOf, dataPaths } from "../../src/contract/paths.ts";
 import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
 import { generateArchive } from "../../scripts/generate-archive.ts";
-import { buildSite, FIXTURE_CONTENT, launchBrowser, openApp, serveSite } from "./harness.ts";
+import { viteBuildInChild, FIXTURE_CONTENT, launchBrowser, openApp, serveSite } from "./harness.ts";
 
 const SAVED_EVERYTHING = "Every story is saved on this device for reading offline.";
 const SAVED_READ = "Stories you open are saved on this device for reading offline.";
@@ -26,7 +26,7 @@ async function scenario(name: string, env: Record<string, string> = {}, articles
   const site = join(workDir, `${name}-site`);
   if (articles) await generateArchive(articles, content);
   else await cp(FIXTURE_CONTENT, content, { recursive: true });
-  await buildSite(content, site, env);
+  await viteBuildInChild(content, site, env);
   const server = await serveSite(site);
   const { context, close } = await launchBrowser();
   return {
@@ -34,7 +34,7 @@ async function scenario(name: string, env: Record<string, string> = {}, articles
     url: server.url,
     context,
     site,
-    rebuild: () => buildSite(content, site, env),
+    rebuild: () => viteBuildInChild(content, site, env),
     stopServer: () => server.close(),
     close: async () => {
       await close();

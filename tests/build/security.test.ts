@@ -4,12 +4,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isFileLoadingAllowed, normalizePath, resolveConfig } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/bench/build.ts";
+import { viteBuildInChild } from "../../scripts/bench/build.ts";
 import { dataPaths, SHARD_KINDS } from "../../src/contract/paths.ts";
 import type { SiteIndex } from "../../src/contract/types.ts";
 import { headersFor, parseHeaderRules, type HeaderRule } from "../../scripts/static-server.ts";
 import { contentFolderGuard } from "../../src/pipeline/publish/security.ts";
-import { FIXTURES, removeDir, ROOT } from "./helpers.ts";
+import { FIXTURES, removeDir, ROOT } from "../unit/helpers.ts";
 
 const BUILD_TIMEOUT = 120_000;
 
@@ -32,7 +32,7 @@ describe("the build's security headers: dist/_headers and the <meta> in every pa
   beforeAll(async () => {
     outDir = await mkdtemp(join(tmpdir(), "broadsheet-security-"));
     // `npm run build` as it runs, with the service worker and every plugin that touches index.html.
-    await buildSite(join(FIXTURES, "site"), outDir);
+    await viteBuildInChild(join(FIXTURES, "site"), outDir);
     rules = parseHeaderRules(await readFile(join(outDir, "_headers"), "utf8"));
     index = await readFile(join(outDir, "index.html"), "utf8");
   }, BUILD_TIMEOUT);

@@ -2,19 +2,18 @@ import { existsSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { referencesOf, type DataKind } from "../../src/contract/data-references.ts";
 import { dataPaths } from "../../src/contract/paths.ts";
 import { RANKED_LIMIT } from "../../src/contract/order.ts";
 import { FEED_PAGE_SIZE } from "../../src/contract/paths.ts";
 import type { ListHead, PageTable, ProviderCatalog, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
-import type { ContentOptions } from "../../src/pipeline/content.ts";
+import type { ContentOptions } from "../../src/pipeline/content-options.ts";
 import { MANIFEST_PATH, readManifest, STATE_DIR } from "../../src/pipeline/output.ts";
 import { updateData } from "../../src/pipeline/update-data.ts";
-import { broadsheetContent } from "../../src/pipeline/vite-plugin.ts";
 import type { BuildResult } from "../../src/pipeline/write-build.ts";
-import { articleText, FIXTURES, removeDir, ROOT } from "./helpers.ts";
+import { articleText, FIXTURES, removeDir } from "../unit/helpers.ts";
+import { viteBuild } from "./vite-build.ts";
 
 const BUILD_TIMEOUT = 120_000;
 const SITE_URL = "https://news.example.com/";
@@ -33,14 +32,7 @@ afterAll(() => Promise.all(dirs.map(removeDir)));
 /** The real Vite build of the app, with the content plugin pointed at `dir`, into a fresh folder (or `into`, emptied or not). */
 async function fullBuild(options: ContentOptions, into?: { outDir: string; emptyOutDir: boolean }): Promise<string> {
   const outDir = into?.outDir ?? (await tempDir("broadsheet-full-"));
-  await build({
-    configFile: false,
-    root: ROOT,
-    mode: "production",
-    plugins: [broadsheetContent(options)],
-    build: { outDir, emptyOutDir: into?.emptyOutDir ?? true },
-    logLevel: "silent",
-  });
+  await viteBuild(options, outDir, { emptyOutDir: into?.emptyOutDir ?? true });
   return outDir;
 }
 

@@ -1,35 +1,24 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { build, createLogger } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { dataPaths } from "../../src/contract/paths.ts";
 import type { SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
-import type { ContentOptions } from "../../src/pipeline/content.ts";
+import type { ContentOptions } from "../../src/pipeline/content-options.ts";
 import { broadsheetContent } from "../../src/pipeline/vite-plugin.ts";
-import { FIXTURES, removeDir, ROOT } from "./helpers.ts";
+import { FIXTURES, removeDir } from "../unit/helpers.ts";
+import { viteBuild } from "./vite-build.ts";
 
 /** Two published articles, four topics, a draft and `secured` values. */
 const CONTENT = join(FIXTURES, "build-private");
 const BUILD_TIMEOUT = 120_000;
 const outDirs: string[] = [];
 
-/** The real Vite build of the app with the content plugin; the warnings it printed. */
-async function buildSite(options: ContentOptions): Promise<{ outDir: string; warnings: string[] }> {
+/** The real Vite build of the app (`viteBuild`) of `CONTENT` into a fresh folder; the warnings it logged. */
+async function viteBuildIntoTemp(options: ContentOptions): Promise<{ outDir: string; warnings: string[] }> {
   const outDir = await mkdtemp(join(tmpdir(), "broadsheet-publish-"));
   outDirs.push(outDir);
-  const warnings: string[] = [];
-  const logger = createLogger("warn");
-  logger.warn = (message) => void warnings.push(message);
-  await build({
-    configFile: false,
-    root: ROOT,
-    mode: "production",
-    plugins: [broadsheetContent({ dir: CONTENT, ...options })],
-    build: { outDir, emptyOutDir: true },
-    customLogger: logger,
-    logLevel: "warn",
-  });
+  const { warnings } = await viteBuild({ dir: CONTENT, ...options }, outDir);
   return { outDir, warnings };
 }
 
@@ -47,7 +36,7 @@ describe("vite build with SITE_URL", { timeout: BUILD_TIMEOUT }, () => {
   let outDir: string;
   let warnings: string[];
   beforeAll(async () => {
-    ({ outDir, warnings } = await buildSite({ siteUrl: "https://news.example.com/edition" }));
+    ({ outDir, warnings } = await viteBuildIntoTemp({ siteUrl: "https://news.example.com/edition" }));
   }, BUILD_TIMEOUT);
 
   it("writes the site's feeds and each topic's, linking under SITE_URL", async () => {
@@ -97,7 +86,7 @@ describe("vite build with SITE_URL", { timeout: BUILD_TIMEOUT }, () => {
 describe("vite build without SITE_URL", { timeout: BUILD_TIMEOUT }, () => {
   it("still builds, with the local placeholder and exactly one warning saying so", async () => {
     vi.stubEnv("SITE_URL", "");
-    const { outDir, warnings } = await buildSite({});
+    const { outDir, warnings } = await viteBuildIntoTemp({});
     expect(warnings.filter((warning) => warning.includes("SITE_URL"))).toEqual([
       expect.stringMatching(/^SITE_URL is not set: the feeds, sitemap and link previews carry the placeholder http:\/\/localhost:4173\/\./),
     ]);
@@ -114,7 +103,7 @@ describe("vite build without SITE_URL", { timeout: BUILD_TIMEOUT }, () => {
 
 describe("vite build: article pages", { timeout: BUILD_TIMEOUT }, () => {
   it("gives pages to the newest PRERENDERED_ARTICLES articles only", async () => {
-    const { outDir } = await buildSite({ siteUrl: "https://news.example.com", prerenderedArticles: 1 });
+    const { outDir } = await viteBuildIntoTemp({ siteUrl: "https://news.example.com", prerenderedArticles: 1 });
     const json = JSON.parse(await read(outDir, "feeds/latest.json")) as { items: { url: string }[] };
     const ids = json.items.map((item) => item.url.split("/").at(-1));
     expect(ids).toHaveLength(2);

@@ -4,7 +4,7 @@ import { readdir, readFile, rename, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../scripts/bench/build.ts";
+import { viteBuildInChild } from "../../scripts/bench/build.ts";
 import {
   pageStateIn,
   pageStateScript,
@@ -20,7 +20,7 @@ import type { SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 import { STATE_DIR } from "../../src/pipeline/output.ts";
 import { RENDERER_DIR } from "../../src/pipeline/publish/first-screen.ts";
 import { SHELL_PAGE } from "../../src/pipeline/publish/page-head.ts";
-import { articleText, removeDir, ROOT, tempContentDir, writeFiles } from "./helpers.ts";
+import { articleText, removeDir, ROOT, tempContentDir, writeFiles } from "../unit/helpers.ts";
 
 const BUILD_TIMEOUT = 120_000;
 const SITE_URL = "https://news.example.com/";
@@ -69,7 +69,7 @@ beforeAll(async () => {
   });
   outDir = await tempContentDir();
   // As `npm run build` runs, in a process of its own (this file runs in jsdom, to read pages as a browser parses them).
-  await buildSite(content, outDir, { SITE_URL });
+  await viteBuildInChild(content, outDir, { SITE_URL });
 }, BUILD_TIMEOUT);
 afterAll(() => Promise.all([removeDir(content), removeDir(outDir)]));
 

@@ -1,16 +1,15 @@
 import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
-import { build } from "vite";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { referencesOf, type DataKind } from "../../src/contract/data-references.ts";
 import { dataPaths } from "../../src/contract/paths.ts";
 import type { Article, ArticleBucket, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 import { nameOnDisk } from "../../src/pipeline/slug.ts";
 import { corpusBytes, hostileFiles } from "../../scripts/hostile-corpus.ts";
-import { broadsheetContent } from "../../src/pipeline/vite-plugin.ts";
-import type { ContentOptions } from "../../src/pipeline/content.ts";
-import { FIXTURES, removeDir, ROOT, securedValuesOf } from "./helpers.ts";
+import type { ContentOptions } from "../../src/pipeline/content-options.ts";
+import { FIXTURES, removeDir, securedValuesOf } from "../unit/helpers.ts";
+import { viteBuild } from "./vite-build.ts";
 
 /** A draft, `secured` payloads at both levels, an unknown key, a duplicate and a `_`-file. */
 const PRIVATE = join(FIXTURES, "build-private");
@@ -20,18 +19,11 @@ const BROKEN = join(FIXTURES, "build-broken");
 const BUILD_TIMEOUT = 120_000;
 const outDirs: string[] = [];
 
-/** The real Vite build of the app, with the content plugin pointed at `options.dir`. */
-async function buildSite(options: ContentOptions = {}): Promise<string> {
+/** The real Vite build of the app (`viteBuild`) into a fresh folder, with the content plugin pointed at `options.dir`. */
+async function viteBuildIntoTemp(options: ContentOptions = {}): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), "broadsheet-build-"));
   outDirs.push(outDir);
-  await build({
-    configFile: false,
-    root: ROOT,
-    mode: "production",
-    plugins: [broadsheetContent(options)],
-    build: { outDir, emptyOutDir: true },
-    logLevel: "silent",
-  });
+  await viteBuild(options, outDir);
   return outDir;
 }
 
@@ -77,7 +69,7 @@ async function fixtureTexts(dir: string): Promise<string[]> {
 
 async function buildError(options: ContentOptions): Promise<Error> {
   try {
-    await buildSite(options);
+    await viteBuildIntoTemp(options);
   } catch (error) {
     return error as Error;
   }
@@ -94,7 +86,7 @@ afterAll(async () => {
 
 describe("vite build: two builds of the same content", { timeout: BUILD_TIMEOUT }, () => {
   it("write byte-identical data files", async () => {
-    const [first, second] = [await buildSite({ dir: PRIVATE }), await buildSite({ dir: PRIVATE })];
+    const [first, second] = [await viteBuildIntoTemp({ dir: PRIVATE }), await viteBuildIntoTemp({ dir: PRIVATE })];
     const dataOf = async (outDir: string) => filesBelow(join(outDir, "data"));
     const [a, b] = [await dataOf(first), await dataOf(second)];
     expect(a.size).toBeGreaterThan(10);
@@ -109,7 +101,7 @@ describe("vite build: what never ships", { timeout: BUILD_TIMEOUT }, () => {
   let index: SiteIndex;
 
   beforeAll(async () => {
-    const outDir = await buildSite({ dir: PRIVATE });
+    const outDir = await viteBuildIntoTemp({ dir: PRIVATE });
     files = await filesBelow(outDir);
     output = new Map([...files].map(([path, bytes]) => [path, bytes.toString("utf8")]));
     index = JSON.parse(output.get("data/index.json") ?? "null") as SiteIndex;
@@ -179,7 +171,7 @@ describe("vite build: invalid content", { timeout: BUILD_TIMEOUT }, () => {
   });
 
   it("builds without them when they are skipped", async () => {
-    const outDir = await buildSite({ dir: BROKEN, invalid: "skip" });
+    const outDir = await viteBuildIntoTemp({ dir: BROKEN, invalid: "skip" });
     const index = JSON.parse(await readFile(join(outDir, "data/index.json"), "utf8")) as SiteIndex;
     expect(index.totals.articles).toBe(1);
   });
@@ -190,7 +182,7 @@ describe("vite build: invalid content", { timeout: BUILD_TIMEOUT }, () => {
     expect((await buildError({})).message).toContain("bad-yaml.txt");
 
     vi.stubEnv("CONTENT_INVALID", "skip");
-    const outDir = await buildSite();
+    const outDir = await viteBuildIntoTemp();
     const data = await filesBelow(join(outDir, "data"));
     const text = [...data.values()].map((bytes) => bytes.toString("utf8")).join("\n");
     expect(text).toContain("Facebook says group used AI-generated faces to push pro-Trump messages");
@@ -215,8 +207,8 @@ describe("vite build: valid files beside one hostile file of each class", { time
     outDirs.push(dir);
     await cp(join(FIXTURES, "site"), dir, { recursive: true });
     for (const file of hostile) await writeFile(join(dir, file.name), file.content);
-    clean = await filesBelow(await buildSite({ dir: join(FIXTURES, "site") }));
-    mixed = await filesBelow(await buildSite({ dir, invalid: "skip" }));
+    clean = await filesBelow(await viteBuildIntoTemp({ dir: join(FIXTURES, "site") }));
+    mixed = await filesBelow(await viteBuildIntoTemp({ dir, invalid: "skip" }));
   }, BUILD_TIMEOUT);
 
   it("publishes every valid story, and the story a hostile copy claims, with their own title and id", () => {
