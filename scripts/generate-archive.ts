@@ -7,18 +7,7 @@
  */
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-
-/** mulberry32: small, fast and good enough to make text from. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "./seeded-random.ts";
 
 const WORDS = (
   "government market election climate energy health court police city council budget policy storm " +
@@ -79,7 +68,7 @@ export function generateArticle(index: number, rng: () => number, providers: { n
 export async function generateArchive(count: number, folder: string): Promise<void> {
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
-  const rng = random(count);
+  const rng = seededRandom(count);
   const providers = Array.from({ length: 300 }, (_, n) => ({ name: `Outlet ${n}`, domain: `outlet${n}.example.com` }));
   const batch: Promise<void>[] = [];
   for (let index = 0; index < count; index++) {

@@ -8,10 +8,10 @@
  * never to `.bench/archive-<count>` itself: a file is replaced by renaming a new one over it,
  * so a hard-linked original keeps its bytes.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { generateArticle } from "../generate-archive.ts";
+import { seededRandom } from "../seeded-random.ts";
 import { replaceFile } from "./archive.ts";
 import { articleFiles } from "./bare-parse.ts";
 import { readSiteIndex, ROOT } from "./measure-build.ts";
@@ -30,15 +30,10 @@ export interface UpdateFigures {
   problem?: string;
 }
 
-/** Numbers in [0, 1) from SHA-256 of a seed and a counter: the new article is the same in every run. */
-function seeded(seed: number): () => number {
-  let counter = 0;
-  return () => createHash("sha256").update(`${seed}:${counter++}`).digest().readUInt32BE(0) / 2 ** 32;
-}
-
 /** One more article in the generator's format, an hour newer than the newest one. */
 function newArticle(count: number, newestAt: string | null): { name: string; text: string } {
-  const rng = seeded(count);
+  // The same in every run; seeded apart from the archive's own numbers (generateArchive seeds them with `count`).
+  const rng = seededRandom(count + 2 ** 31);
   const providers = Array.from({ length: 300 }, (_, n) => ({ name: `Outlet ${n}`, domain: `outlet${n}.example.com` }));
   const text = generateArticle(count, rng, providers);
   const newest = newestAt ? Date.parse(newestAt) : Date.UTC(2025, 0, 1);

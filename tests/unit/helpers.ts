@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
+import { seededRandom } from "../../scripts/seeded-random.ts";
 import { parseHttpUrl } from "../../src/contract/urls.ts";
 import { parseArticleFile, type ArticleRecord } from "../../src/pipeline/parse-file.ts";
 import { formatProblem, type ContentProblem } from "../../src/pipeline/problems.ts";
@@ -86,16 +87,9 @@ export async function writeFiles(dir: string, files: Record<string, string>): Pr
 
 export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
 
-/** A repeatable shuffle (mulberry32), so a failing order can be replayed. */
+/** A repeatable shuffle (scripts/seeded-random.ts), so a failing order can be replayed. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
