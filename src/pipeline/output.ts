@@ -2,7 +2,7 @@
  * Writing a build into its folder, and keeping account of what is in it: each build
  * writes only the files the folder does not already hold with the same bytes, the index
  * last; a manifest says which files the build uses, which it retired, and when an old
- * file may go. A deploy reads the same manifest (see the README's "Hosting").
+ * file may go. A deploy reads the same manifest (see docs/publishing.md, "Publishing all day").
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
