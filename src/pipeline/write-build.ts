@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { articleBucketOf, dataPaths } from "../contract/paths.ts";
+import { articleBucketOf, DATA_DIR, dataPaths } from "../contract/paths.ts";
 import type { Article, SiteIndex } from "../contract/types.ts";
 import type { BuildLogger } from "./content-report.ts";
 import type { ContentBuild } from "./content-store.ts";
@@ -121,7 +121,7 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
   }
   const write: WriteResult = { written: [...data.written, ...html.written], unchanged: data.unchanged + html.unchanged, files: new Map([...data.files, ...html.files]) };
   const files = Object.fromEntries(write.files);
-  const appFiles = bundle ? (await bundle.app(new Set(write.files.keys()))).filter((path) => !(path in (previous?.files ?? {})) && !(path.startsWith("data/") && path in (previous?.retired ?? {}))) : (previous?.app ?? []);
+  const appFiles = bundle ? (await bundle.app(new Set(write.files.keys()))).filter((path) => !(path in (previous?.files ?? {})) && !(path.startsWith(`${DATA_DIR}/`) && path in (previous?.retired ?? {}))) : (previous?.app ?? []);
   const retire = await retireAndRecord(outDir, previous, { files, app: appFiles, content }, { graceHours: options.graceHours });
   return {
     content: contentChanges(previous, content),
