@@ -15,6 +15,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { createGzip } from "node:zlib";
 import { mediaTypeOf } from "../src/contract/media-types.ts";
 import { IMMUTABLE_CACHE_CONTROL, isShardPath } from "../src/contract/paths.ts";
+import { STATE_DIR } from "../src/pipeline/output.ts";
 
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".webmanifest", ".svg", ".xml", ".txt"]);
 
@@ -69,7 +70,7 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Map<
 
 /** What a host serves for `asked`: that file, else `<asked>.html`, else a folder's index.html (the home page), else the app shell. */
 async function fileFor(root: string, asked: string) {
-  const candidates = asked.startsWith("..") || asked.startsWith(".broadsheet") ? [] : [asked, `${asked}.html`, join(asked, "index.html")];
+  const candidates = asked.startsWith("..") || asked.startsWith(STATE_DIR) ? [] : [asked, `${asked}.html`, join(asked, "index.html")];
   for (const path of [...candidates, "shell.html", "index.html"]) {
     const info = await stat(join(root, path)).catch(() => undefined);
     if (info?.isFile()) return { path, info };
