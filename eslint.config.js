@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import js from "@eslint/js";
 import { createNodeResolver, importX } from "eslint-plugin-import-x";
+// @ts-expect-error -- eslint-plugin-jsx-a11y ships no types (tsconfig.tools.json checks this file).
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
@@ -18,6 +19,17 @@ const LEAVES = readdirSync(new URL("src/features", import.meta.url), { withFileT
 
 /** The app's code, as the browser runs it (src/prerender draws it for the build, in Node, with React). */
 const APP = ["src/app", "src/features", "src/components", "src/lib", "src/prerender", "src/main.tsx"];
+
+/** Each side's globals, as its tsconfig (tsconfig.{app,sw,node,tools}.json) gives it its types. */
+const GLOBALS = [
+  { files: APP.map((path) => (path.endsWith(".tsx") ? path : `${path}/**`)), globals: globals.browser },
+  { files: ["src/service-worker/**"], globals: globals.serviceworker },
+  { files: ["src/pipeline/**", "vite.config.ts"], globals: globals.node },
+  // Shared by all three: only what a page, a worker and Node all have.
+  { files: ["src/contract/**"], globals: globals["shared-node-browser"] },
+  // Tests and scripts run in Node, with bodies for a page (page.evaluate, jsdom) and the service worker's code.
+  { files: ["tests/**", "scripts/**", "eslint.config.js"], globals: { ...globals.node, ...globals.browser, ...globals.serviceworker } },
+];
 
 /** Which folders may import which: import-x/no-restricted-paths, paths from the repository's root. */
 const zones = [
@@ -79,15 +91,11 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     files: ["**/*.{ts,tsx}"],
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
-  {
-    files: ["eslint.config.js"],
-    languageOptions: { globals: globals.node },
-  },
+  ...GLOBALS.map(({ files, globals }) => ({ files, languageOptions: { globals } })),
   {
     // Import rules read the imported modules themselves: they need TypeScript's parser for
     // .ts and .tsx (without it no-cycle silently finds nothing) and a resolver for the
