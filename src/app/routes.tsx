@@ -7,8 +7,7 @@ import { useSiteIndex } from "../lib/use-site-index.ts";
 import { Layout } from "./layout.tsx";
 import { FeedRoute } from "./routes/feed-route.tsx";
 import { NotFoundRoute } from "./routes/not-found-route.tsx";
-import { ProviderRoute } from "./routes/provider-route.tsx";
-import { TopicRoute } from "./routes/topic-route.tsx";
+import { ListRoute, OUTLET_LIST, TOPIC_LIST } from "./routes/list-route.tsx";
 
 // The feed ships with the first load; the article view, the topic list, Saved, Following and search load when first needed.
 const ArticleRoute = lazy(async () => ({ default: (await import("./routes/article-route.tsx")).ArticleRoute }));
@@ -53,8 +52,8 @@ export function AppRoutes() {
       <Route element={<Layout preloadSearch={search.preload} />}>
         <Route index element={<FeedRoute />} />
         <Route path="topics" element={loading(<TopicsRoute />)} />
-        <Route path="topics/:slug" element={<TopicRoute />} />
-        <Route path="providers/:key" element={<ProviderRoute />} />
+        <Route path="topics/:slug" element={<ListRoute kind={TOPIC_LIST} />} />
+        <Route path="providers/:key" element={<ListRoute kind={OUTLET_LIST} />} />
         <Route path="saved" element={loading(<SavedRoute />)} />
         <Route path="following" element={loading(<FollowingRoute />)} />
         <Route path="search" element={loading(<search.View />)} />
