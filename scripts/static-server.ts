@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { createGzip } from "node:zlib";
 import { mediaTypeOf } from "../src/contract/media-types.ts";
-import { IMMUTABLE_CACHE_CONTROL, isShardPath } from "../src/contract/paths.ts";
+import { IMMUTABLE_CACHE_CONTROL, isShardPath } from "../src/contract/data-layout.ts";
 import { STATE_DIR } from "../src/pipeline/output.ts";
 
 const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".webmanifest", ".svg", ".xml", ".txt"]);

@@ -1,7 +1,7 @@
 import { startTransition, StrictMode } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "./app/app.tsx";
-import { CONTENT_UPDATE_EVENT } from "./contract/paths.ts";
+import { CONTENT_UPDATE_EVENT } from "./contract/dev-events.ts";
 import { checkForNewBuild, startPwa } from "./features/pwa/start-pwa.ts";
 import { createQueryClient, queryKeys } from "./lib/queries.ts";
 import { adoptHostIndex, fetchFirstScreenData, prerenderedState, seedFrom } from "./prerender/hydrate.ts";

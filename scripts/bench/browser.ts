@@ -8,7 +8,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import type { ListHead, ListPage, PageTable, SiteIndex } from "../../src/contract/types.ts";
 import { readSiteIndex } from "./measure-build.ts";
 import { launchBrowser } from "../chromium.ts";

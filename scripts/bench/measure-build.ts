@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { DATA_DIR } from "../../src/contract/paths.ts";
+import { DATA_DIR } from "../../src/contract/data-layout.ts";
 import type { SiteIndex } from "../../src/contract/types.ts";
 import { MANIFEST_PATH, readReport, type BuildManifest } from "../../src/pipeline/output.ts";
 import { replaceFile } from "./archive.ts";

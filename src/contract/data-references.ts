@@ -8,7 +8,7 @@
  * Read from files a device holds, which may be damaged, of another format or not data at
  * all: nothing here throws, and a file it cannot read names what can still be read of it.
  */
-import { isShardName, SHARD_PATH_SOURCE, type ShardKind } from "./paths.ts";
+import { isShardName, SHARD_PATH_SOURCE, type ShardKind } from "./data-layout.ts";
 import type { ShardName } from "./types.ts";
 
 /** Every kind of data file: the index, or a shard in its kind's folder. */

@@ -3,7 +3,8 @@
  * which serves the data and the published files from memory, and for scripts/static-server.ts,
  * which serves a build as a host would.
  */
-import { DATA_DIR, FEED_TYPES, isSitemapPath, publishedPaths } from "./paths.ts";
+import { DATA_DIR } from "./data-layout.ts";
+import { FEED_TYPES, isSitemapPath, publishedPaths } from "./published.ts";
 
 /** What every data file is sent as. */
 export const DATA_MEDIA_TYPE = "application/json";

@@ -1,6 +1,7 @@
 /**
  * What a name must be to become a file or folder name: topic slugs, outlet keys and
- * article ids are all written into paths by the pipeline and fetched by the app.
+ * article ids are all written into paths by the pipeline and fetched by the app. And what a
+ * topic slug and an outlet key look like in a URL.
  */
 
 /** Half of a surrogate pair, alone: not text. */
@@ -30,3 +31,12 @@ export function isPortableName(name: string): boolean {
     !isWindowsDevice(name)
   );
 }
+
+/** What a topic slug looks like; anything else in a URL names no topic. */
+export const isTopicSlug = (text: string): boolean => /^[\p{L}\p{M}\p{N}]+(?:--?[\p{L}\p{M}\p{N}]+)*$/u.test(text);
+
+/** The longest provider key: longer domains are named by a hash (see the pipeline's providers.ts). */
+export const MAX_PROVIDER_KEY = 100;
+
+/** What a provider key looks like (a lower-case domain); anything else in a URL names no outlet. */
+export const isProviderKey = (text: string): boolean => text.length <= MAX_PROVIDER_KEY && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/.test(text);

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, type QueryClient } from "@tanstack/react-query";
 import { compareStories, type SortOrder } from "../contract/order.ts";
-import { FEED_PAGE_SIZE, isTopicSlug } from "../contract/paths.ts";
+import { FEED_PAGE_SIZE } from "../contract/data-layout.ts";
+import { isTopicSlug } from "../contract/names.ts";
 import type { SiteIndex, Summary } from "../contract/types.ts";
 import { listHeadQuery, storyAt as storyIn, type FeedSource } from "./queries.ts";
 

@@ -3,7 +3,7 @@
  * (src/features/library/library-store.ts): in localStorage, checked entry by entry when read
  * back, shared with other tabs through the `storage` event. Nothing leaves the device.
  */
-import { isProviderKey, isTopicSlug } from "../contract/paths.ts";
+import { isProviderKey, isTopicSlug } from "../contract/names.ts";
 import { createLocalStore, parseStoredJson, useLocalStore } from "./local-store.ts";
 import type { FeedSource } from "./queries.ts";
 

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, QueryCache, queryOptions, QueryClient } from "@tanstack/react-query";
 import type { SortOrder } from "../contract/order.ts";
-import { articleBucketOf, dataPaths, FEED_PAGE_SIZE, groupTableSlot, type ShardKind } from "../contract/paths.ts";
+import { articleBucketOf, groupTableSlot } from "../contract/buckets.ts";
+import { dataPaths, FEED_PAGE_SIZE, type ShardKind } from "../contract/data-layout.ts";
 import type {
   ArticleBucket,
   GroupTable,

@@ -1,5 +1,5 @@
 import { byText } from "../contract/order.ts";
-import { STORY_LINKS_SHOWN, STORY_OUTLETS_SHOWN } from "../contract/paths.ts";
+import { STORY_LINKS_SHOWN, STORY_OUTLETS_SHOWN } from "../contract/data-layout.ts";
 import { searchWords } from "../contract/search.ts";
 import type { Article, OutletCoverage, Provider, StoryCoverage } from "../contract/types.ts";
 import { pushTo } from "./collections.ts";

@@ -1,4 +1,4 @@
-import { ID_HASH_LENGTH } from "../contract/paths.ts";
+import { ID_HASH_LENGTH } from "../contract/buckets.ts";
 
 /** Runs `task` over `items` with at most `limit` at once, keeping the order of results. */
 export async function mapLimit<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {

@@ -1,13 +1,7 @@
 import { gzipSync } from "node:zlib";
 import { compareStories, RANKED_LIMIT, SORT_ORDERS, type SortOrder } from "../contract/order.ts";
-import {
-  DATA_FORMAT_VERSION,
-  dataPaths,
-  FEED_PAGE_SIZE,
-  groupTableBitsFor,
-  LIST_HEAD_SIZE,
-  TOP_TOPICS,
-} from "../contract/paths.ts";
+import { groupTableBitsFor } from "../contract/buckets.ts";
+import { DATA_FORMAT_VERSION, dataPaths, FEED_PAGE_SIZE, LIST_HEAD_SIZE, TOP_TOPICS } from "../contract/data-layout.ts";
 import type {
   Article,
   ArticleBucket,

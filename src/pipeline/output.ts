@@ -6,7 +6,7 @@
  */
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { DATA_DIR, dataPaths, isShardPath, SHARD_KINDS } from "../contract/paths.ts";
+import { DATA_DIR, dataPaths, isShardPath, SHARD_KINDS } from "../contract/data-layout.ts";
 import { mapLimit } from "./collections.ts";
 import type { DataFile } from "./shards.ts";
 import { nameOnDisk } from "./slug.ts";

@@ -1,4 +1,4 @@
-import { isProviderKey } from "../contract/paths.ts";
+import { isProviderKey } from "../contract/names.ts";
 import type { Provider } from "../contract/types.ts";
 import { parseHttpUrl } from "../contract/urls.ts";
 import { shortHash } from "./slug.ts";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { dataPaths, SHARD_NAME_LENGTH, type ShardKind } from "../contract/paths.ts";
+import { dataPaths, SHARD_NAME_LENGTH, type ShardKind } from "../contract/data-layout.ts";
 import type { ShardName } from "../contract/types.ts";
 
 /**

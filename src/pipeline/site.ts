@@ -1,4 +1,4 @@
-import { articleBucketBitsFor, articleBucketOf, ID_HASH_LENGTH } from "../contract/paths.ts";
+import { articleBucketBitsFor, articleBucketOf, ID_HASH_LENGTH } from "../contract/buckets.ts";
 import { byText, compareLatest } from "../contract/order.ts";
 import { isPortableName } from "../contract/names.ts";
 import type { Article, ProviderInfo, Topic, TopicRef } from "../contract/types.ts";

@@ -6,7 +6,7 @@
  */
 import { hashKey, QueryClient } from "@tanstack/react-query";
 import { PAGE_STATE_ID, parsePageState, rekeyed, withSharedValuesRestored, type PageState } from "../contract/page-state.ts";
-import { dataPaths } from "../contract/paths.ts";
+import { dataPaths } from "../contract/data-layout.ts";
 import type { SiteIndex } from "../contract/types.ts";
 import { fetchData } from "../lib/api.ts";
 import { queryKeys } from "../lib/queries.ts";

@@ -12,7 +12,7 @@ import { StaticRouter } from "react-router-dom";
 import { App } from "../app/app.tsx";
 import { withSharedValuesMarked, type PageQuery, type PageRenderer, type RenderedPage } from "../contract/page-state.ts";
 import { pagePaths } from "../contract/pages.ts";
-import { dataPaths } from "../contract/paths.ts";
+import { dataPaths } from "../contract/data-layout.ts";
 import type { ArticleBucket, SiteIndex } from "../contract/types.ts";
 import { fetchData } from "../lib/api.ts";
 import { queryKeys } from "../lib/queries.ts";

@@ -11,7 +11,9 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type 
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst, NetworkFirst } from "workbox-strategies";
 import { shardAt } from "../contract/data-references.ts";
-import { CACHE_NAMES, FILE_PATH_PATTERNS, INDEX_PATH } from "../contract/paths.ts";
+import { INDEX_PATH } from "../contract/data-layout.ts";
+import { CACHE_NAMES } from "../contract/offline.ts";
+import { FILE_PATH_PATTERNS } from "../contract/published.ts";
 import { dataOnly, lastGoodCopy } from "./data-plugins.ts";
 import { imageBudget } from "./image-budget.ts";
 

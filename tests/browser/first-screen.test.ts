@@ -8,7 +8,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../scripts/chromium.ts";
 import { generateArchive } from "../../scripts/generate-archive.ts";
 import type { StaticServer } from "../../scripts/static-server.ts";
 import { pageStateIn, PAGE_STATE_ID } from "../../src/contract/page-state.ts";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
 import { viteBuildInChild, launchBrowser, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INDEX_PATH } from "../../src/contract/paths.ts";
+import { INDEX_PATH } from "../../src/contract/data-layout.ts";
 import { viteBuildInChild, FIXTURE_CONTENT, launchBrowser, openApp, serveSite, untilWorkerControls } from "./harness.ts";
 
 const NEWEST = "Leaders agree on a climate finance deal";

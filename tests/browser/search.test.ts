@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
-import { CACHE_NAMES } from "../../src/contract/paths.ts";
+import { CACHE_NAMES } from "../../src/contract/offline.ts";
 import { launchBrowser, openApp, serveSite, untilWorkerControls, useFixtureSite } from "./harness.ts";
 
 const site = useFixtureSite();

@@ -1,6 +1,6 @@
 import type { Page, Worker } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CACHE_NAMES } from "../../src/contract/paths.ts";
+import { CACHE_NAMES } from "../../src/contract/offline.ts";
 import { openApp, untilWorkerControls, useFixtureSite } from "./harness.ts";
 
 /** Served by scripts/static-server.ts with the headers the build wrote to _headers, and with the <meta> policy in every page. */

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { referencesOf, type DataKind } from "../../src/contract/data-references.ts";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import type { Article, ArticleBucket, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 import { nameOnDisk } from "../../src/pipeline/slug.ts";
 import { corpusBytes, hostileFiles } from "../../scripts/hostile-corpus.ts";

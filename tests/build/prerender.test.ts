@@ -15,7 +15,7 @@ import {
   type PageQuery,
   type PageState,
 } from "../../src/contract/page-state.ts";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import type { SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 import { STATE_DIR } from "../../src/pipeline/output.ts";
 import { RENDERER_DIR } from "../../src/pipeline/publish/first-screen.ts";

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import type { SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 import type { ContentOptions } from "../../src/pipeline/content-options.ts";
 import { broadsheetContent } from "../../src/pipeline/vite-plugin.ts";

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { isFileLoadingAllowed, normalizePath, resolveConfig } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { viteBuildInChild } from "../../scripts/bench/build.ts";
-import { dataPaths, SHARD_KINDS } from "../../src/contract/paths.ts";
+import { dataPaths, SHARD_KINDS } from "../../src/contract/data-layout.ts";
 import type { SiteIndex } from "../../src/contract/types.ts";
 import { headersFor, parseHeaderRules, type HeaderRule } from "../../scripts/static-server.ts";
 import { contentFolderGuard } from "../../src/pipeline/publish/security.ts";

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import { siteFiles, headPathOf, makeArticle, makeArticles, pagePathOf, renderApp, serve, topic } from "./harness.tsx";
 
 const budget = makeArticle({

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
-import { CACHE_NAMES, dataPaths, type ShardKind } from "../../src/contract/paths.ts";
+import { dataPaths, type ShardKind } from "../../src/contract/data-layout.ts";
+import { CACHE_NAMES } from "../../src/contract/offline.ts";
 import type { SiteIndex } from "../../src/contract/types.ts";
 import { saveForOffline } from "../../src/features/pwa/save-for-offline.ts";
 

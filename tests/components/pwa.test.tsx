@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import { setPwaState } from "../../src/features/pwa/pwa-state.ts";
 import { articleBucketQuery, createQueryClient } from "../../src/lib/queries.ts";
 import { bucketPathOf, siteFiles, headPathOf, makeArticle, makeArticles, pagePathOf, renderApp, serve, topicsPathOf, type Site } from "./harness.tsx";

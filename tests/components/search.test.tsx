@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import type { SearchManifest, SearchWordFile } from "../../src/contract/search.ts";
 import { siteFiles, makeArticle, makeArticles, renderApp, serve, topic, type Site } from "./harness.tsx";
 

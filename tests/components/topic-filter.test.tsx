@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { TOP_TOPICS } from "../../src/contract/paths.ts";
+import { TOP_TOPICS } from "../../src/contract/data-layout.ts";
 import { siteFiles, headPathOf, makeArticle, renderApp, serve, topic, topicsPathOf } from "./harness.tsx";
 
 const economy = topic("Economy");

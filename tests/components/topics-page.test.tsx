@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { TOP_TOPICS } from "../../src/contract/paths.ts";
+import { TOP_TOPICS } from "../../src/contract/data-layout.ts";
 import { siteFiles, makeArticle, renderApp, serve, topic, topicsPathOf } from "./harness.tsx";
 
 /** More topics than the filter bar shows, one of them on two stories. */

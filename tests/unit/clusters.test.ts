@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STORY_LINKS_SHOWN, dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths, STORY_LINKS_SHOWN } from "../../src/contract/data-layout.ts";
 import type { ListHead, ProviderCatalog, SiteIndex } from "../../src/contract/types.ts";
 import { CLUSTER_RULES, significantWords } from "../../src/pipeline/clusters.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { shardAt } from "../../src/contract/data-references.ts";
 import { contentMediaType, mediaTypeOf } from "../../src/contract/media-types.ts";
-import { dataPaths, FILE_PATH_PATTERNS, isShardName, isShardPath, isSitemapPath, publishedPaths, SHARD_KINDS, SHARD_NAME_LENGTH } from "../../src/contract/paths.ts";
+import { dataPaths, isShardName, isShardPath, SHARD_KINDS, SHARD_NAME_LENGTH } from "../../src/contract/data-layout.ts";
+import { FILE_PATH_PATTERNS, isSitemapPath, publishedPaths } from "../../src/contract/published.ts";
 
 const NAME = "0123456789abcdef".slice(0, SHARD_NAME_LENGTH);
 

@@ -1,18 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareStories, RANKED_LIMIT } from "../../src/contract/order.ts";
-import {
-  articleBucketOf,
-  DATA_FORMAT_VERSION,
-  dataPaths,
-  FEED_PAGE_SIZE,
-  LIST_HEAD_SIZE,
-  groupTableSlot,
-  isShardName,
-  SHARD_KINDS,
-  TOP_TOPICS,
-  type ShardKind,
-} from "../../src/contract/paths.ts";
+import { articleBucketOf, groupTableSlot } from "../../src/contract/buckets.ts";
+import { DATA_FORMAT_VERSION, dataPaths, FEED_PAGE_SIZE, isShardName, LIST_HEAD_SIZE, SHARD_KINDS, type ShardKind, TOP_TOPICS } from "../../src/contract/data-layout.ts";
 import type {
   Article,
   ArticleBucket,

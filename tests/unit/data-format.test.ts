@@ -2,11 +2,11 @@
  * The shape of every data file, as keys and types, recorded against `DATA_FORMAT_VERSION`: the
  * app reads only the format it was built for, so a change of shape with the same number would
  * have an app read files it does not understand. When this test fails, bump the version in
- * src/contract/paths.ts and update the snapshot with it.
+ * src/contract/data-layout.ts and update the snapshot with it.
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DATA_DIR, DATA_FORMAT_VERSION, dataPaths } from "../../src/contract/paths.ts";
+import { DATA_DIR, DATA_FORMAT_VERSION, dataPaths } from "../../src/contract/data-layout.ts";
 import { dataFiles, MAX_PAGE_ARTICLES } from "../../src/pipeline/data-files.ts";
 import { discoverArticleFiles, loadArticleFileSync } from "../../src/pipeline/load.ts";
 import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { namesOtherFiles, referencesOf, shardAt, type DataKind } from "../../src/contract/data-references.ts";
-import { SHARD_KINDS } from "../../src/contract/paths.ts";
+import { SHARD_KINDS } from "../../src/contract/data-layout.ts";
 import type { GroupTable, ListHead, PageTable, ProviderCatalog, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 
 /** A name for `n`, as a data file would have one: 16 hex digits. */

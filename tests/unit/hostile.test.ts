@@ -2,7 +2,7 @@ import fc from "fast-check";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { isPortableName, LONE_SURROGATE } from "../../src/contract/names.ts";
-import { isTopicSlug } from "../../src/contract/paths.ts";
+import { isTopicSlug } from "../../src/contract/names.ts";
 import { parseHttpUrl } from "../../src/contract/urls.ts";
 import { CONTENT_LIMITS, lengthOf } from "../../src/pipeline/limits.ts";
 import { parseArticleFile, type ArticleRecord, type FileResult } from "../../src/pipeline/parse-file.ts";

@@ -56,7 +56,7 @@ describe("lint", () => {
     "lets a leaf import the building blocks, src/lib, src/components and the contract",
     async () => {
       const code = [
-        'import { dataPaths } from "../../contract/paths.ts";',
+        'import { dataPaths } from "../../contract/data-layout.ts";',
         'import { ShareButton } from "../../components/share-button.tsx";',
         'import { useSortOrder } from "../../lib/sort-order.ts";',
         'import { StoryCard } from "../feed/story-card.tsx";',

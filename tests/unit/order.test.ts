@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareStories, hotRank, isSortOrder, type Orderable } from "../../src/contract/order.ts";
-import { isProviderKey } from "../../src/contract/paths.ts";
+import { isProviderKey } from "../../src/contract/names.ts";
 
 const NEWEST = "2024-03-10T12:00:00.000Z";
 const story = (id: string, publishedAt: string, fields: Partial<Orderable> = {}): Orderable => ({ id, publishedAt, ...fields });

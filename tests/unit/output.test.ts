@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import {
   DEFAULT_GRACE_HOURS,
   filesIn,

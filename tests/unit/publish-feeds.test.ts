@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { FEED_TYPES, PUBLISHED_FEED_SIZE, publishedPaths } from "../../src/contract/paths.ts";
+import { FEED_TYPES, PUBLISHED_FEED_SIZE, publishedPaths } from "../../src/contract/published.ts";
 import type { Article } from "../../src/contract/types.ts";
 import { feedFiles, JSON_FEED_VERSION } from "../../src/pipeline/publish/feeds.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { publishedPaths } from "../../src/contract/paths.ts";
+import { publishedPaths } from "../../src/contract/published.ts";
 import type { ProviderInfo, Topic } from "../../src/contract/types.ts";
 import { publishedMediaType } from "../../src/contract/media-types.ts";
 import { publishedFiles } from "../../src/pipeline/publish/published-files.ts";

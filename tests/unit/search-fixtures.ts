@@ -4,7 +4,7 @@
  * and searches run over them as the app runs them.
  */
 import { expect } from "vitest";
-import { dataPaths } from "../../src/contract/paths.ts";
+import { dataPaths } from "../../src/contract/data-layout.ts";
 import {
   decodePostings,
   searchWords,

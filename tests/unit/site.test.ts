@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ID_HASH_LENGTH, isProviderKey } from "../../src/contract/paths.ts";
+import { ID_HASH_LENGTH } from "../../src/contract/buckets.ts";
+import { isProviderKey } from "../../src/contract/names.ts";
 import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";
 import { providerKeyOf } from "../../src/pipeline/providers.ts";
 import { toSummary } from "../../src/contract/summary.ts";

@@ -1,6 +1,7 @@
 import { isDataAnswer } from "../../contract/data-answer.ts";
 import { namesOtherFiles, referencesOf, shardAt, type DataReference } from "../../contract/data-references.ts";
-import { CACHE_NAMES, dataPaths, INDEX_PATH, isShardName } from "../../contract/paths.ts";
+import { dataPaths, INDEX_PATH, isShardName } from "../../contract/data-layout.ts";
+import { CACHE_NAMES } from "../../contract/offline.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { followedNow, keyOf } from "../../lib/following-store.ts";
 

@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { INDEX_PATH } from "../../contract/paths.ts";
+import { INDEX_PATH } from "../../contract/data-layout.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { fetchData } from "../../lib/api.ts";
 import { indexQuery } from "../../lib/queries.ts";

@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
-import { dataPaths } from "../../contract/paths.ts";
+import { dataPaths } from "../../contract/data-layout.ts";
 import { queryWords, type QueryWord, type SearchChunk, type SearchManifest, type SearchOrder, type SearchSummaries, type SearchWordFile } from "../../contract/search.ts";
 import type { ShardName } from "../../contract/types.ts";
 import { fetchData } from "../../lib/api.ts";

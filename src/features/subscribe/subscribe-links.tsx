@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { FEED_TYPES, publishedPaths, type FeedFormat } from "../../contract/paths.ts";
+import { FEED_TYPES, type FeedFormat, publishedPaths } from "../../contract/published.ts";
 
 /** The feeds a view offers: a topic's (its slug, and its name once known), or the site's (no slug). */
 export interface FeedTopic {

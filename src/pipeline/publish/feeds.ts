@@ -3,7 +3,7 @@
  * newest stories, in RSS 2.0 and JSON Feed 1.1.
  */
 import { pagePaths } from "../../contract/pages.ts";
-import { FEED_TYPES, PUBLISHED_FEED_SIZE, publishedPaths, type FeedFormat } from "../../contract/paths.ts";
+import { FEED_TYPES, type FeedFormat, PUBLISHED_FEED_SIZE, publishedPaths } from "../../contract/published.ts";
 import type { Article } from "../../contract/types.ts";
 import type { DataFile } from "../shards.ts";
 import type { SiteModel } from "../site.ts";

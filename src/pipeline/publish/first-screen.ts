@@ -12,7 +12,7 @@ import { join, normalize, sep } from "node:path";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { pageStateIn, pageStateScript, rekeyed, type PageRenderer, type PageState, type RenderedPage } from "../../contract/page-state.ts";
-import { DATA_DIR } from "../../contract/paths.ts";
+import { DATA_DIR } from "../../contract/data-layout.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { STATE_DIR } from "../output.ts";
 import type { DataFile } from "../shards.ts";

@@ -5,7 +5,7 @@
  * page's first screen goes (src/pipeline/publish/first-screen.ts draws it).
  */
 import { pagePaths } from "../../contract/pages.ts";
-import { FEED_TYPES, publishedPaths, type FeedFormat } from "../../contract/paths.ts";
+import { FEED_TYPES, type FeedFormat, publishedPaths } from "../../contract/published.ts";
 import type { Article, Topic } from "../../contract/types.ts";
 import { escapeMarkup, fileUrl, pageUrl } from "./markup.ts";
 import { SITE_DESCRIPTION, SITE_IMAGE, SITE_NAME } from "./site-identity.ts";

@@ -1,4 +1,4 @@
-import { publishedPaths } from "../../contract/paths.ts";
+import { publishedPaths } from "../../contract/published.ts";
 import type { DataFile } from "../shards.ts";
 import type { SiteModel } from "../site.ts";
 import { feedFiles } from "./feeds.ts";

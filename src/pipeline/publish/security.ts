@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { existsSync, realpathSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { normalizePath, resolveConfig, type Plugin, type UserConfig } from "vite";
-import { IMMUTABLE_CACHE_CONTROL } from "../../contract/paths.ts";
+import { IMMUTABLE_CACHE_CONTROL } from "../../contract/data-layout.ts";
 
 /** The file Netlify and Cloudflare Pages read their response headers from. */
 const HEADERS_FILE = "_headers";

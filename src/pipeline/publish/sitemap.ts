@@ -3,7 +3,7 @@
  * and the robots.txt that points at it.
  */
 import { pagePaths } from "../../contract/pages.ts";
-import { publishedPaths } from "../../contract/paths.ts";
+import { publishedPaths } from "../../contract/published.ts";
 import type { Article } from "../../contract/types.ts";
 import { byText } from "../../contract/order.ts";
 import { cutByContent, endsRunAt } from "../collections.ts";
