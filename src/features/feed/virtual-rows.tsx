@@ -5,9 +5,8 @@
  * (story-list.tsx), never for a first screen.
  */
 import { defaultRangeExtractor, useWindowVirtualizer, type Range, type VirtualItem } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useRef, useState, type FocusEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from "react";
 import type { Summary } from "../../contract/types.ts";
-import { useLayoutChange } from "../../lib/use-layout-change.ts";
 import type { ListStyle } from "./list-style.ts";
 import { DayHeading, estimatedHeight, type Row } from "./story-rows.tsx";
 
@@ -33,7 +32,13 @@ export function VirtualRows({ rows, label, style, columns, card }: VirtualRowsPr
     const rest = restRef.current;
     if (rest) setScrollMargin(rest.getBoundingClientRect().top + window.scrollY);
   }, []);
-  useLayoutChange(followMargin, style);
+  useLayoutEffect(() => {
+    followMargin();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(followMargin);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, [style, followMargin]);
 
   // The row holding focus stays in the DOM when scrolled away, so keyboard focus is never lost.
   const focusedRow = useRef<number | null>(null);
