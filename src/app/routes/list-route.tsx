@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useParams } from "react-router-dom";
 import { NotFound } from "../../components/view-states.tsx";
-import { isProviderKey, isTopicSlug } from "../../contract/paths.ts";
+import { isProviderKey, isTopicSlug } from "../../contract/names.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { StoryList } from "../../features/feed/story-list.tsx";
 import { FollowList } from "../../features/following/follow-toggle.tsx";
