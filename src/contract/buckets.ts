@@ -1,6 +1,6 @@
 /**
  * How articles are spread over the buckets, the 2^bits article files, and how the index's
- * group tables name the buckets. The pipeline writes by these rules and the app reads by them.
+ * bucket tables name the buckets. The pipeline writes by these rules and the app reads by them.
  */
 
 /** Length of the hex hash at the end of every article id. */
@@ -12,23 +12,23 @@ function idHash(id: string): string | undefined {
   return /^[0-9a-f]+$/.test(hash) && hash.length === ID_HASH_LENGTH ? hash : undefined;
 }
 
-/** Which article group holds `id`, or undefined for an id no build could have made. */
+/** Which bucket holds `id`, or undefined for an id no build could have made. */
 export function articleBucketOf(id: string, bits: number): number | undefined {
   const hash = idHash(id);
   if (hash === undefined) return undefined;
   return bits === 0 ? 0 : parseInt(hash, 16) >>> (32 - bits);
 }
 
-/** How many group tables name the 2^bits article groups: about the square root, so each table and the index stay small. */
-export const groupTableBitsFor = (bits: number): number => bits >> 1;
+/** How many bucket tables name the 2^bits buckets: about the square root, so each table and the index stay small. */
+export const bucketTableBitsFor = (bits: number): number => bits >> 1;
 
-/** Where group `group` is named: which of the index's group tables, and where in it. */
-export function groupTableSlot(group: number, bits: number): { table: number; slot: number } {
-  const perTable = bits - groupTableBitsFor(bits);
-  return { table: group >>> perTable, slot: group & (2 ** perTable - 1) };
+/** Where bucket `bucket` is named: which of the index's bucket tables, and where in it. */
+export function bucketTableSlot(bucket: number, bits: number): { table: number; slot: number } {
+  const perTable = bits - bucketTableBitsFor(bits);
+  return { table: bucket >>> perTable, slot: bucket & (2 ** perTable - 1) };
 }
 
-/** Enough groups that each holds about `perBucket` articles. */
+/** Enough buckets that each holds about `perBucket` articles. */
 export function articleBucketBitsFor(articleCount: number, perBucket = 32): number {
   return Math.max(0, Math.ceil(Math.log2(Math.max(1, articleCount / perBucket))));
 }

@@ -1,7 +1,7 @@
 /**
  * Which data files each data file names. The index names the first files of everything;
  * each of those names the next (a list head its page table and other orders, a page table
- * its pages, a group table its article groups, a catalog its lists, the search manifest its
+ * its pages, a bucket table its buckets, a catalog its lists, the search manifest its
  * word files). So the files one index uses are the ones reachable from it: what a device
  * keeps when a new index comes, and what it may delete.
  *
@@ -77,9 +77,10 @@ export function referencesOf(kind: DataKind, data: unknown): DataReference[] {
         break;
       }
       case "tables": {
-        // PageTable or GroupTable: the folder holds both, told apart by their fields.
+        // PageTable or BucketTable: the folder holds both, told apart by their fields.
         for (const page of each(field(data, "pages"))) add("pages", page);
-        for (const group of each(field(data, "groups"))) add("articles", group);
+        // `groups`: a bucket table's field, a wire name.
+        for (const bucket of each(field(data, "groups"))) add("articles", bucket);
         break;
       }
       case "catalogs": {

@@ -17,7 +17,7 @@ export const LIVE_ATTRIBUTE = "data-live";
 
 /**
  * One query cache entry: its key and its data, as the app's own queries made them; `part`
- * when the page carries only what it shows of the data (one article of an article group),
+ * when the page carries only what it shows of the data (one article of a bucket),
  * which the app then asks for in full.
  */
 export type PageQuery = [key: readonly unknown[], data: unknown, part?: "part"];
@@ -122,8 +122,8 @@ export function parsePageState(json: string): PageState | undefined {
 
 /**
  * The entries with every key element that names the build `from` naming `to`: what a
- * page's entries are keyed by when read with another build's index. Lists and article
- * groups are keyed by the build id so that two builds' data never meet in one view; a
+ * page's entries are keyed by when read with another build's index. Lists and buckets
+ * are keyed by the build id so that two builds' data never meet in one view; a
  * page the build found unchanged under its new index holds the same data under both.
  */
 export const rekeyed = (queries: readonly PageQuery[], from: string, to: string): PageQuery[] =>

@@ -157,14 +157,14 @@ export interface SiteIndex {
   /** Every outlet (`ProviderCatalog`). */
   providers: ShardName;
   /**
-   * Articles are grouped by the first `bits` bits of their id's hash; every group from 0 to
-   * 2^bits − 1 exists, empty or not. `tables` name the `GroupTable`s that name the groups:
-   * table t holds groups t × 2^(bits − tableBits) onwards, where 2^tableBits is the number of tables.
+   * Articles are put in buckets by the first `bits` bits of their id's hash; every bucket from 0 to
+   * 2^bits − 1 exists, empty or not. `tables` name the `BucketTable`s that name the buckets:
+   * table t holds buckets t × 2^(bits − tableBits) onwards, where 2^tableBits is the number of tables.
    */
   articles: { bits: number; tables: ShardName[] };
   /** The search index's manifest. */
   search: ShardName;
-  /** Whether all article groups together are small enough to save for offline reading. */
+  /** Whether all buckets together are small enough to save for offline reading. */
   offlineArticles: boolean;
   /** The newest story's date: the Hot order fades heat from here. Null for an empty archive. */
   newestAt: string | null;
@@ -213,12 +213,13 @@ export interface ProviderCatalog {
   providers: ProviderEntry[];
 }
 
-/** The names of a run of article groups (see `SiteIndex.articles`). */
-export interface GroupTable {
+/** The names of a run of buckets (see `SiteIndex.articles`). */
+export interface BucketTable {
+  /** The buckets' names, in order. `groups` is the wire name (the data files say it; not renamed). */
   groups: ShardName[];
 }
 
-/** A group of articles, keyed by id. */
+/** A bucket: its articles, keyed by id. */
 export interface ArticleBucket {
   articles: Record<string, Article>;
 }

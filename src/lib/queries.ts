@@ -1,10 +1,10 @@
 import { infiniteQueryOptions, QueryCache, queryOptions, QueryClient } from "@tanstack/react-query";
 import type { SortOrder } from "../contract/order.ts";
-import { articleBucketOf, groupTableSlot } from "../contract/buckets.ts";
+import { articleBucketOf, bucketTableSlot } from "../contract/buckets.ts";
 import { dataPaths, FEED_PAGE_SIZE, type ShardKind } from "../contract/data-layout.ts";
 import type {
   ArticleBucket,
-  GroupTable,
+  BucketTable,
   ListHead,
   ListPage,
   PageTable,
@@ -132,7 +132,7 @@ export const feedQuery = (index: SiteIndex, source: FeedSource, sort: SortOrder 
     staleTime: Infinity,
   });
 
-/** The group of articles that holds `id`, found through its group table; null when no build could have made that id. */
+/** The bucket that holds `id`, found through its bucket table; null when no build could have made that id. */
 export const articleBucketQuery = (index: SiteIndex, id: string) => {
   const { bits, tables } = index.articles;
   const bucket = articleBucketOf(id, bits) ?? -1;
@@ -140,8 +140,8 @@ export const articleBucketQuery = (index: SiteIndex, id: string) => {
     queryKey: queryKeys.articleBucket(index.buildId, bucket),
     queryFn: async ({ client }) => {
       if (bucket < 0) return null;
-      const { table, slot } = groupTableSlot(bucket, bits);
-      const name = (await client.fetchQuery(shardQuery<GroupTable>("tables", tables[table]))).groups[slot];
+      const { table, slot } = bucketTableSlot(bucket, bits);
+      const name = (await client.fetchQuery(shardQuery<BucketTable>("tables", tables[table]))).groups[slot];
       return client.fetchQuery(shardQuery<ArticleBucket>("articles", name));
     },
     staleTime: Infinity,

@@ -1,11 +1,11 @@
 import { gzipSync } from "node:zlib";
 import { compareStories, RANKED_LIMIT, SORT_ORDERS, type SortOrder } from "../contract/order.ts";
-import { groupTableBitsFor } from "../contract/buckets.ts";
+import { bucketTableBitsFor } from "../contract/buckets.ts";
 import { DATA_FORMAT_VERSION, dataPaths, FEED_PAGE_SIZE, LIST_HEAD_SIZE, TOP_TOPICS } from "../contract/data-layout.ts";
 import type {
   Article,
   ArticleBucket,
-  GroupTable,
+  BucketTable,
   ListHead,
   ListPage,
   PageTable,
@@ -65,7 +65,7 @@ function rankedPages(order: readonly number[], articles: readonly Article[]): nu
 }
 
 /**
- * Whether every article group, gzipped as a host serves it, fits the budget: told one group
+ * Whether every bucket, gzipped as a host serves it, fits the budget: told one bucket
  * at a time, as they are written. Stops counting once they do not fit, or once their text
  * could not fit even shrunk tenfold (JSON of news records gzips four- to sixfold).
  */
@@ -148,21 +148,22 @@ function onePerStory(model: SiteModel, indexes: readonly number[]): number[] {
   });
 }
 
-/** The article groups, then the tables that name them; returns the tables' names, for the index. */
+/** The buckets, then the tables that name them; returns the tables' names, for the index. */
 function* articleFiles(model: SiteModel, budget: number): Generator<DataFile, { tables: ShardName[]; offline: boolean }> {
   const bits = model.articleBucketBits;
   const offline = offlineBudget(budget);
-  const groups: ShardName[] = [];
-  // One group's text at a time: the 100k archive's groups are 350 MB of JSON.
-  for (const grouped of articleBuckets(model)) {
-    const text = JSON.stringify({ articles: Object.fromEntries(grouped.map((article) => [article.id, article])) } satisfies ArticleBucket);
+  const buckets: ShardName[] = [];
+  // One bucket's text at a time: the 100k archive's buckets are 350 MB of JSON.
+  for (const bucket of articleBuckets(model)) {
+    const text = JSON.stringify({ articles: Object.fromEntries(bucket.map((article) => [article.id, article])) } satisfies ArticleBucket);
     offline.add(text);
-    groups.push(yield* shardText("articles", text));
+    buckets.push(yield* shardText("articles", text));
   }
-  const perTable = 2 ** (bits - groupTableBitsFor(bits));
+  const perTable = 2 ** (bits - bucketTableBitsFor(bits));
   const tables: ShardName[] = [];
-  for (let start = 0; start < groups.length; start += perTable) {
-    tables.push(yield* shard("tables", { groups: groups.slice(start, start + perTable) } satisfies GroupTable));
+  for (let start = 0; start < buckets.length; start += perTable) {
+    // `groups`: the bucket table's field, a wire name.
+    tables.push(yield* shard("tables", { groups: buckets.slice(start, start + perTable) } satisfies BucketTable));
   }
   return { tables, offline: offline.fits() };
 }

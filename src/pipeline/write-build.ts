@@ -101,9 +101,9 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
   const data = await writeFiles(outDir, everything(), previous);
   // Drawn from the data as the folder now holds it, the index included.
   const assemble = pageTemplate(shell, options.siteUrl);
-  // Articles drawn group by group, so that the renderer reads each article group once.
-  const groupOf = (article: Article) => articleBucketOf(article.id, build.model.articleBucketBits) ?? 0;
-  const pages = sitePages(build.model.topics, [...prerendered].sort((a, b) => groupOf(a) - groupOf(b)), options.siteUrl);
+  // Articles drawn bucket by bucket, so that the renderer reads each bucket once.
+  const bucketOf = (article: Article) => articleBucketOf(article.id, build.model.articleBucketBits) ?? 0;
+  const pages = sitePages(build.model.topics, [...prerendered].sort((a, b) => bucketOf(a) - bucketOf(b)), options.siteUrl);
   const loaded = await loadRenderer(outDir, pages.length);
   const drawing = performance.now();
   const account: FirstScreenAccount = { renders: 0, kept: 0, failed: 0 };

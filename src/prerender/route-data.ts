@@ -1,6 +1,6 @@
 /**
  * What each kind of prerendered page reads first: the home page and a topic's page their
- * list in the Latest order, an article's page its article group. The build asks for it
+ * list in the Latest order, an article's page its bucket. The build asks for it
  * before a page's first render (a render saved per page), and the offline save asks for it
  * again: a visit to a prerendered page fetched none of it.
  */

@@ -27,7 +27,7 @@ export type ReadData = (path: string) => Promise<string | undefined>;
 
 const base = import.meta.env.BASE_URL;
 
-/** Parsed data files kept for the next pages: most pages of a build read the same few (the lists' heads, an article group's table). */
+/** Parsed data files kept for the next pages: most pages of a build read the same few (the lists' heads, a bucket's table). */
 const PARSED_KEPT = 64;
 
 /**
@@ -71,7 +71,7 @@ function waiting(query: Query): boolean {
 
 /**
  * A cache that notes the queries a render reads: what the first screen is drawn from, as
- * against the files those queries read to answer (a list's data file, an article group's
+ * against the files those queries read to answer (a list's data file, a bucket's
  * table). Only the first are the page's to carry: the client's first render reads nothing
  * else, and the page then changes only when they do.
  */
@@ -120,18 +120,18 @@ function watched(index: SiteIndex, read: Set<string>): SiteIndex {
 }
 
 const ARTICLE_PAGE = pagePaths.article("");
-const ARTICLE_GROUP = queryKeys.articleBucket("", 0)[0];
+const ARTICLE_BUCKET = queryKeys.articleBucket("", 0)[0];
 
 /**
- * An entry as the page carries it. An article group holds some thirty articles and an
+ * An entry as the page carries it. A bucket holds some thirty articles and an
  * article's page shows one: it carries that one (a page of its own changes only when its
- * article does), and the app asks for the whole group once the page is live.
+ * article does), and the app asks for the whole bucket once the page is live.
  */
 function carried(path: string, key: readonly unknown[], data: unknown): PageQuery {
-  const group = data as ArticleBucket | null;
-  if (key[0] !== ARTICLE_GROUP || !path.startsWith(ARTICLE_PAGE) || !group) return [key, data];
+  const bucket = data as ArticleBucket | null;
+  if (key[0] !== ARTICLE_BUCKET || !path.startsWith(ARTICLE_PAGE) || !bucket) return [key, data];
   const id = decodeURIComponent(path.slice(ARTICLE_PAGE.length));
-  return [key, { articles: id in group.articles ? { [id]: group.articles[id] } : {} }, "part"];
+  return [key, { articles: id in bucket.articles ? { [id]: bucket.articles[id] } : {} }, "part"];
 }
 
 /**

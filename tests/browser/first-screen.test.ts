@@ -13,8 +13,8 @@ import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
 import { viteBuildInChild, launchBrowser, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
 
 /**
- * Issue 12, point 7: the first screen from HTML. A generated archive of a few article
- * groups, built in full, then updated with `npm run build:data` as a publisher would.
+ * Issue 12, point 7: the first screen from HTML. A generated archive of a few
+ * buckets, built in full, then updated with `npm run build:data` as a publisher would.
  */
 
 const ARTICLES = 80;

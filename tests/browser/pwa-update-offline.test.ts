@@ -172,9 +172,9 @@ describe("a reader with the whole archive saved, after one new article", () => {
 
       const oldFiles = await reachable(oldIndex);
       const savedBefore = await cachedData(page);
-      const groups = (path: string) => shardAt(`/${path}`)?.kind === "articles";
-      // Everything saved: every article group of the old index, and nothing the old index does not use.
-      expect(savedBefore.filter(groups)).toEqual([...oldFiles].filter(groups).sort());
+      const isBucket = (path: string) => shardAt(`/${path}`)?.kind === "articles";
+      // Everything saved: every bucket of the old index, and nothing the old index does not use.
+      expect(savedBefore.filter(isBucket)).toEqual([...oldFiles].filter(isBucket).sort());
       expect(savedBefore.filter((path) => !oldFiles.has(path))).toEqual([]);
 
       // The reader goes away; one article is published with the data-only update.
@@ -215,15 +215,15 @@ describe("a reader with the whole archive saved, after one new article", () => {
       for (const gone of [dataPaths.shard("lists", oldIndex.feed), dataPaths.shard("lists", changing.list)]) expect(onlyOld).toContain(gone);
       // The topic the new article did not join keeps its list when the build left it alone.
       if (newIndex.topTopics.some(({ list }) => list === unchanged.list)) expect(kept).toContain(dataPaths.shard("lists", unchanged.list));
-      // And the whole archive is saved again: every group of the new index.
-      expect(savedAfter.filter(groups)).toEqual([...newFiles].filter(groups).sort());
+      // And the whole archive is saved again: every bucket of the new index.
+      expect(savedAfter.filter(isBucket)).toEqual([...newFiles].filter(isBucket).sort());
       expect(shards.filter((path) => savedBefore.includes(path))).toEqual([]);
       expect(shards.filter((path) => !newFiles.has(path))).toEqual([]);
       expect(new Set(shards).size).toBe(shards.length);
       const bytes = data.reduce((sum, { bytes: weight }) => sum + weight, 0);
       const name = (path: string) => `${path}${oldFiles.has(path) ? "" : " (new)"}`;
       console.log(
-        `Saved before: ${savedBefore.filter((path) => !groups(path)).map(name).join(", ")} and ${savedBefore.filter(groups).length} article groups; ` +
+        `Saved before: ${savedBefore.filter((path) => !isBucket(path)).map(name).join(", ")} and ${savedBefore.filter(isBucket).length} buckets; ` +
           `deleted: ${[...onlyOld, ...lost].join(", ")}; the unchanged topic's list ${newIndex.topTopics.some(({ list }) => list === unchanged.list) ? "kept its name" : "was renamed"}.`,
       );
       console.log(

@@ -110,16 +110,16 @@ describe("offline, after one visit online", () => {
 
   it("says plainly when a story was not saved, once the archive is over the offline budget", async () => {
     current = await scenario("over-budget", { OFFLINE_ARTICLES_MAX_BYTES: "1" }, 200);
-    // Two stories of the first feed page whose article groups differ: reading one saves only its own group.
+    // Two stories of the first feed page whose buckets differ: reading one saves only its own bucket.
     const { site } = current;
     const readJson = async <T,>(path: string) => JSON.parse(await readFile(join(site, path), "utf8")) as T;
     const index = await readJson<SiteIndex>(dataPaths.index);
     const { items } = await readJson<ListHead>(dataPaths.shard("lists", index.feed));
-    const groupOf = (id: string) => articleBucketOf(id, index.articles.bits);
+    const bucketOf = (id: string) => articleBucketOf(id, index.articles.bits);
     const [read] = items;
     // Among the first few, which the feed shows without scrolling.
-    const unread = items.slice(1, 6).find((story) => groupOf(story.id) !== groupOf(read.id));
-    if (!unread) throw new Error("the generated archive should span several article groups");
+    const unread = items.slice(1, 6).find((story) => bucketOf(story.id) !== bucketOf(read.id));
+    if (!unread) throw new Error("the generated archive should span several buckets");
 
     const page = await current.context.newPage();
     await openApp(page, current.url);

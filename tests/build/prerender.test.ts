@@ -58,7 +58,7 @@ async function buildData(): Promise<string> {
 }
 
 beforeAll(async () => {
-  // Past 32 articles the groups split in two (articleBucketBitsFor): a new article then leaves one of them as it was.
+  // Past 32 articles the buckets split in two (articleBucketBitsFor): a new article then leaves one of them as it was.
   const fillers = Object.fromEntries(Array.from({ length: 40 }, (_, n) => [`filler-${n}.txt`, story(`Markets report number ${n}`, "Markets", n)]));
   content = await tempContentDir({
     ...fillers,
@@ -163,7 +163,7 @@ describe("the first screen from HTML", { timeout: BUILD_TIMEOUT }, () => {
     const after = await pagesNow();
     expect([...after.keys()].filter((path) => !before.pages.has(path))).toEqual([expect.stringMatching(/^articles\/floods-reach-the-capital-/)]);
     const kept = [...before.pages].filter(([path, html]) => after.get(path) === html).map(([path]) => path);
-    // Those of the articles in the group the new one did not join.
+    // Those of the articles in the bucket the new one did not join.
     expect(kept.filter((path) => path.startsWith("articles/")).length).toBeGreaterThan(10);
     for (const [path, html] of [...before.pages].filter(([page]) => page !== SHELL_PAGE)) {
       const now = after.get(path) ?? "";

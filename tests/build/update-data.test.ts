@@ -109,7 +109,7 @@ async function listsOf(dir: string, topic: string, outlet: string): Promise<List
  * What one article added or removed may cost, by kind, given the lists it is in: for each
  * list its three heads and their page tables, at most two Latest pages, and at most three
  * Hot and three Top pages (the page it lands on or leaves, or the two that one splits into,
- * and the last); one article group and its group table, the catalogs, a few search files;
+ * and the last); one bucket and its bucket table, the catalogs, a few search files;
  * the index; its article page, the feeds of the site and its topic, the sitemap's index
  * and a part or two.
  */
@@ -121,7 +121,7 @@ function expectBoundedChurn(written: readonly string[], lists: readonly ListHead
   expect(count(/^data\/tables\//), "tables").toBeLessThanOrEqual(3 * lists.length + 1);
   expect(latestPagesWritten, "Latest pages").toBeLessThanOrEqual(2 * lists.length);
   expect(count(/^data\/pages\//), "pages").toBeLessThanOrEqual(latestPagesWritten + ranked);
-  expect(count(/^data\/articles\//), "article groups").toBeLessThanOrEqual(1);
+  expect(count(/^data\/articles\//), "buckets").toBeLessThanOrEqual(1);
   expect(count(/^data\/catalogs\//), "catalogs").toBeLessThanOrEqual(2);
   expect(count(/^data\/search\//), "search files").toBeLessThanOrEqual(searchFiles);
   expect(count(/^articles\//), "article pages").toBeLessThanOrEqual(1);

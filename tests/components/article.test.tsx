@@ -39,7 +39,7 @@ const sensex = makeArticle({
   ],
 });
 
-/** Enough other stories that the article groups differ, so the right one must be asked for. */
+/** Enough other stories that the buckets differ, so the right one must be asked for. */
 const others = makeArticles(12);
 
 const storyView = () => screen.getByRole("article", { name: sensex.title });
@@ -66,12 +66,12 @@ describe("the article view", () => {
     await waitFor(() => expect(document.title).toBe(`${sensex.title} · Broadsheet`));
   });
 
-  it("asks only for the group of articles that holds the story", async () => {
+  it("asks only for the bucket that holds the story", async () => {
     const { site, server } = await openStory();
 
-    const groups = [...site.files.keys()].filter((path) => path.includes("/articles/"));
-    expect(groups.length).toBeGreaterThan(1);
-    expect(server.requests.filter((path) => groups.includes(path))).toEqual([bucketPathOf(site, sensex)]);
+    const buckets = [...site.files.keys()].filter((path) => path.includes("/articles/"));
+    expect(buckets.length).toBeGreaterThan(1);
+    expect(server.requests.filter((path) => buckets.includes(path))).toEqual([bucketPathOf(site, sensex)]);
   });
 
   it("links to the story at its source, and to its other versions in words a reader knows", async () => {
@@ -193,7 +193,7 @@ describe("the article view", () => {
     expect(screen.queryByText(/outlets? covered this story/)).not.toBeInTheDocument();
   });
 
-  it("says a story that is not in its group is not found, with a way back", async () => {
+  it("says a story that is not in its bucket is not found, with a way back", async () => {
     const site = siteFiles([sensex, ...others], { articleBucketBits: 2 });
     const server = serve(site);
     const missing = makeArticle({ title: "Never published" });
@@ -215,7 +215,7 @@ describe("the article view", () => {
     expect(server.requests.filter((path) => path.includes("/articles/"))).toEqual([]);
   });
 
-  it("says a story is not found when its whole group is missing", async () => {
+  it("says a story is not found when its whole bucket is missing", async () => {
     const site = siteFiles([sensex, ...others], { articleBucketBits: 2 });
     const server = serve(site);
     server.serveStatus(bucketPathOf(site, sensex), 404);
@@ -227,17 +227,17 @@ describe("the article view", () => {
   it("says the story failed to load on a server error, and Retry asks again", async () => {
     const site = siteFiles([sensex, ...others], { articleBucketBits: 2 });
     const server = serve(site);
-    const group = bucketPathOf(site, sensex);
-    server.serveStatus(group, 500);
+    const bucket = bucketPathOf(site, sensex);
+    server.serveStatus(bucket, 500);
     const { user } = renderApp(`/articles/${sensex.id}`);
 
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("Couldn’t load this story");
     expect(screen.queryByRole("heading", { name: "Story not found" })).not.toBeInTheDocument();
 
-    server.serveJson(group, site.files.get(group));
+    server.serveJson(bucket, site.files.get(bucket));
     await user.click(within(alert).getByRole("button", { name: "Retry" }));
     expect(await screen.findByRole("heading", { level: 1, name: sensex.title })).toBeInTheDocument();
-    expect(server.requestsFor(group)).toBe(2);
+    expect(server.requestsFor(bucket)).toBe(2);
   });
 });

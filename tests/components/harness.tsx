@@ -6,9 +6,9 @@ import { MemoryRouter, useLocation, type Location } from "react-router-dom";
 import { onTestFinished, vi } from "vitest";
 import { AppRoutes } from "../../src/app/routes.tsx";
 import type { SortOrder } from "../../src/contract/order.ts";
-import { articleBucketOf, groupTableSlot } from "../../src/contract/buckets.ts";
+import { articleBucketOf, bucketTableSlot } from "../../src/contract/buckets.ts";
 import { dataPaths, type ShardKind } from "../../src/contract/data-layout.ts";
-import type { Article, GroupTable, ListHead, PageTable, ProviderCatalog, SiteIndex, Topic, TopicCatalog, TopicRef } from "../../src/contract/types.ts";
+import type { Article, BucketTable, ListHead, PageTable, ProviderCatalog, SiteIndex, Topic, TopicCatalog, TopicRef } from "../../src/contract/types.ts";
 import { createQueryClient, type FeedSource } from "../../src/lib/queries.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
 import { uniqueRelated, type ArticleRecord } from "../../src/pipeline/parse-file.ts";
@@ -116,11 +116,11 @@ export function siteFiles(articles: readonly Article[], { articleBucketBits = 1,
 
 const fileOf = <T,>(site: Site, kind: ShardKind, name: string): T => site.files.get(dataPaths.shard(kind, name)) as T;
 
-/** Where the app finds `article`: its group, named by the group table the index names. */
+/** Where the app finds `article`: its bucket, named by the bucket table the index names. */
 export function bucketPathOf(site: Site, article: Article): string {
   const { bits, tables } = site.index.articles;
-  const { table, slot } = groupTableSlot(articleBucketOf(article.id, bits) ?? -1, bits);
-  return dataPaths.shard("articles", fileOf<GroupTable>(site, "tables", tables[table]).groups[slot]);
+  const { table, slot } = bucketTableSlot(articleBucketOf(article.id, bits) ?? -1, bits);
+  return dataPaths.shard("articles", fileOf<BucketTable>(site, "tables", tables[table]).groups[slot]);
 }
 
 /** The path of the topic catalog, which every topic page outside the index's top topics reads. */

@@ -42,11 +42,11 @@ class Site {
   path = (kind: ShardKind, name: string) => dataPaths.shard(kind, name);
 }
 
-/** A small site: a feed of two pages, one topic, one outlet, four article groups in two tables, a search manifest and its word file. */
+/** A small site: a feed of two pages, one topic, one outlet, four buckets in two tables, a search manifest and its word file. */
 function makeSite() {
   const site = new Site();
-  const groups = [0, 1, 2, 3].map((group) => site.add("articles", { articles: { [`story-${group}`]: { id: `story-${group}` } } }));
-  const tables = [site.add("tables", { groups: groups.slice(0, 2) }), site.add("tables", { groups: groups.slice(2) })];
+  const buckets = [0, 1, 2, 3].map((bucket) => site.add("articles", { articles: { [`story-${bucket}`]: { id: `story-${bucket}` } } }));
+  const tables = [site.add("tables", { groups: buckets.slice(0, 2) }), site.add("tables", { groups: buckets.slice(2) })];
   const pages = [site.add("pages", { items: [] }), site.add("pages", { items: [] })];
   const pageTable = site.add("tables", { pages, counts: pages.map(() => 50) });
   const hot = site.add("lists", { total: 1, items: [], pages: null });
@@ -71,7 +71,7 @@ function makeSite() {
     offlineArticles: true,
     newestAt: null,
   };
-  return { site, index, groups, tables, pages, pageTable, feed, hot, top, topicList, outletList, topics, providers, words, search };
+  return { site, index, buckets, tables, pages, pageTable, feed, hot, top, topicList, outletList, topics, providers, words, search };
 }
 
 let data: FakeCache;
@@ -113,7 +113,7 @@ function publish(files: Map<string, unknown>, index: SiteIndex) {
 const cachedPaths = () => [...data.entries.keys()].map((key) => key.slice(ORIGIN.length + 1)).sort();
 
 describe("saving for offline reading", () => {
-  it("saves what the visit read and every article group through the group tables, and fetches nothing it holds", async () => {
+  it("saves what the visit read and every bucket through the bucket tables, and fetches nothing it holds", async () => {
     const s = makeSite();
     publish(s.site.files, s.index);
     read = [url(s.site.path("lists", s.feed)), url(s.site.path("tables", s.pageTable)), url(s.site.path("pages", s.pages[0])), url("assets/app.js")];
@@ -124,7 +124,7 @@ describe("saving for offline reading", () => {
         s.site.path("tables", s.pageTable),
         s.site.path("pages", s.pages[0]),
         ...s.tables.map((name) => s.site.path("tables", name)),
-        ...s.groups.map((name) => s.site.path("articles", name)),
+        ...s.buckets.map((name) => s.site.path("articles", name)),
       ].sort(),
     );
     expect(indexCache.entries.has(url(dataPaths.index))).toBe(true);
@@ -141,9 +141,9 @@ describe("saving for offline reading", () => {
     await saveForOffline(s.index);
     const before = cachedPaths();
 
-    // One new article: it lands in group 1 (so table 0) and the feed's newest page.
-    const group1 = s.site.add("articles", { articles: { "story-1": {}, "story-new": {} } });
-    const table0 = s.site.add("tables", { groups: [s.groups[0], group1] });
+    // One new article: it lands in bucket 1 (so table 0) and the feed's newest page.
+    const bucket1 = s.site.add("articles", { articles: { "story-1": {}, "story-new": {} } });
+    const table0 = s.site.add("tables", { groups: [s.buckets[0], bucket1] });
     const page1 = s.site.add("pages", { items: [{ id: "story-new" }] });
     const pageTable = s.site.add("tables", { pages: [s.pages[0], page1], counts: [50, 51] });
     const feed = s.site.add("lists", { total: 101, items: [], pages: pageTable, orders: { hot: s.hot, top: s.top } });
@@ -154,13 +154,13 @@ describe("saving for offline reading", () => {
     // The reader refreshes: the app reads the new feed head, its page table and the page that changed.
     read = [s.site.path("lists", feed), s.site.path("tables", pageTable), s.site.path("pages", page1)].map(url);
     await saveForOffline(index);
-    const changed = [s.site.path("lists", feed), s.site.path("tables", pageTable), s.site.path("pages", page1), s.site.path("tables", table0), s.site.path("articles", group1)];
+    const changed = [s.site.path("lists", feed), s.site.path("tables", pageTable), s.site.path("pages", page1), s.site.path("tables", table0), s.site.path("articles", bucket1)];
     expect(fetched.map((asked) => asked.slice(ORIGIN.length + 1)).sort()).toEqual(changed.sort());
 
-    const gone = [s.site.path("lists", s.feed), s.site.path("tables", s.pageTable), s.site.path("pages", s.pages[1]), s.site.path("tables", s.tables[0]), s.site.path("articles", s.groups[1])];
+    const gone = [s.site.path("lists", s.feed), s.site.path("tables", s.pageTable), s.site.path("pages", s.pages[1]), s.site.path("tables", s.tables[0]), s.site.path("articles", s.buckets[1])];
     expect(cachedPaths()).toEqual([...before.filter((path) => !gone.includes(path)), ...changed].sort());
-    // Unchanged and still used: the first page, the other table and its groups, the search files.
-    expect(cachedPaths()).toEqual(expect.arrayContaining([s.site.path("pages", s.pages[0]), s.site.path("articles", s.groups[3]), s.site.path("search", s.words)]));
+    // Unchanged and still used: the first page, the other table and its buckets, the search files.
+    expect(cachedPaths()).toEqual(expect.arrayContaining([s.site.path("pages", s.pages[0]), s.site.path("articles", s.buckets[3]), s.site.path("search", s.words)]));
   });
 
   it("deletes a file reachable only through one that is not cached, files of the old layout, and a cached copy that does not parse", async () => {
@@ -184,7 +184,7 @@ describe("saving for offline reading", () => {
     await saveForOffline(s.index);
     const saved = cachedPaths();
 
-    const table0 = s.site.add("tables", { groups: [s.groups[0], s.groups[1]] });
+    const table0 = s.site.add("tables", { groups: [s.buckets[0], s.buckets[1]] });
     const index = { ...s.index, buildId: "b2", articles: { bits: 2, tables: [table0, s.tables[1]] } };
     publish(s.site.files, index);
     failing.add(s.site.path("tables", table0));

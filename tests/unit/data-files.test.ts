@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareStories, RANKED_LIMIT } from "../../src/contract/order.ts";
-import { articleBucketOf, groupTableSlot } from "../../src/contract/buckets.ts";
+import { articleBucketOf, bucketTableSlot } from "../../src/contract/buckets.ts";
 import { DATA_FORMAT_VERSION, dataPaths, FEED_PAGE_SIZE, isShardName, LIST_HEAD_SIZE, SHARD_KINDS, type ShardKind, TOP_TOPICS } from "../../src/contract/data-layout.ts";
 import type {
   Article,
   ArticleBucket,
-  GroupTable,
+  BucketTable,
   ListHead,
   ListPage,
   PageTable,
@@ -93,16 +93,16 @@ function reader(files: Files) {
     expect(entry, key).toBeDefined();
     return orders((entry as { list: string }).list);
   };
-  /** Every article group, in group order, through the group tables. */
-  const groups = () => index.articles.tables.flatMap((table) => shard<GroupTable>("tables", table).groups);
+  /** Every bucket's name, in bucket order, through the bucket tables. */
+  const bucketNames = () => index.articles.tables.flatMap((table) => shard<BucketTable>("tables", table).groups);
   const articleById = (id: string): Article | undefined => {
-    const group = articleBucketOf(id, index.articles.bits);
-    if (group === undefined) return undefined;
-    const { table, slot } = groupTableSlot(group, index.articles.bits);
-    const name = shard<GroupTable>("tables", index.articles.tables[table]).groups[slot];
+    const bucket = articleBucketOf(id, index.articles.bits);
+    if (bucket === undefined) return undefined;
+    const { table, slot } = bucketTableSlot(bucket, index.articles.bits);
+    const name = shard<BucketTable>("tables", index.articles.tables[table]).groups[slot];
     return shard<ArticleBucket>("articles", name).articles[id];
   };
-  return { index, shard, storiesOf, head, orders, topics, providers, topicHead, providerHead, groups, articleById, feed: () => orders(index.feed) };
+  return { index, shard, storiesOf, head, orders, topics, providers, topicHead, providerHead, bucketNames, articleById, feed: () => orders(index.feed) };
 }
 
 const model = buildSiteModel(records);
@@ -124,7 +124,7 @@ describe("dataFiles: index.json", () => {
     expect([...dataFiles(model)].at(-1)?.path).toBe(dataPaths.index);
   });
 
-  it("has the format, the totals, the top topics and the article groups' bits", () => {
+  it("has the format, the totals, the top topics and the buckets' bits", () => {
     const { buildId, feed, topics, providers, search, articles, ...rest } = index;
     expect(rest).toEqual({
       format: DATA_FORMAT_VERSION,
@@ -315,9 +315,9 @@ describe("dataFiles: outlet lists", () => {
   });
 });
 
-describe("dataFiles: article groups", () => {
-  const groups = data.groups();
-  const buckets = groups.map((name) => data.shard<ArticleBucket>("articles", name).articles);
+describe("dataFiles: buckets", () => {
+  const names = data.bucketNames();
+  const buckets = names.map((name) => data.shard<ArticleBucket>("articles", name).articles);
 
   it("hold every article exactly once, under its id", () => {
     const ids = buckets.flatMap((bucket) => Object.keys(bucket));
@@ -326,19 +326,19 @@ describe("dataFiles: article groups", () => {
     for (const bucket of buckets) for (const [id, article] of Object.entries(bucket)) expect(article.id).toBe(id);
   });
 
-  it("are 2^bits, every one named through the group tables, so the app can save them all without a list", () => {
-    expect(groups).toHaveLength(2 ** index.articles.bits);
+  it("are 2^bits, every one named through the bucket tables, so the app can save them all without a list", () => {
+    expect(names).toHaveLength(2 ** index.articles.bits);
     expect(index.articles.tables).toHaveLength(2);
-    expect(new Set(groups).size).toBeGreaterThan(1);
+    expect(new Set(names).size).toBeGreaterThan(1);
   });
 
-  it("are found by articleBucketOf and groupTableSlot, for every id", () => {
+  it("are found by articleBucketOf and bucketTableSlot, for every id", () => {
     for (const article of model.articles) {
       expect(data.articleById(article.id), article.id).toEqual(JSON.parse(JSON.stringify(article)) as Article);
     }
   });
 
-  it.each([["no-hash"], ["story-ABCDEF12"], ["story-1234567"], [""]])("articleBucketOf(%j) finds no group", (id) => {
+  it.each([["no-hash"], ["story-ABCDEF12"], ["story-1234567"], [""]])("articleBucketOf(%j) finds no bucket", (id) => {
     expect(articleBucketOf(id, index.articles.bits)).toBeUndefined();
   });
 });
@@ -359,21 +359,21 @@ describe("dataFiles: output", () => {
     }
   });
 
-  it("for no articles, still has an index, an empty feed and one empty article group", () => {
+  it("for no articles, still has an index, an empty feed and one empty bucket", () => {
     const empty = reader(filesOf(buildSiteModel([])));
     expect(empty.index).toMatchObject({ totals: { articles: 0, stories: 0, topics: 0 }, newestAt: null, articles: { bits: 0 } });
     const { latest, hot, top } = empty.feed();
     for (const head of [latest, hot, top]) expect(head).toMatchObject({ total: 0, items: [], pages: null });
     expect(empty.topics()).toEqual([]);
     expect(empty.providers()).toEqual([]);
-    expect(empty.groups()).toHaveLength(1);
-    expect(empty.shard<ArticleBucket>("articles", empty.groups()[0])).toEqual({ articles: {} });
+    expect(empty.bucketNames()).toHaveLength(1);
+    expect(empty.shard<ArticleBucket>("articles", empty.bucketNames()[0])).toEqual({ articles: {} });
   });
 
   it.each([
     ["fit", 5 * 1024 * 1024, true],
     ["do not fit", 1000, false],
-  ])("says whether the article groups %s the offline budget", (_, budget, expected) => {
+  ])("says whether the buckets %s the offline budget", (_, budget, expected) => {
     expect((filesOf(model, { offlineArticleBudget: budget }).get(dataPaths.index) as SiteIndex).offlineArticles).toBe(expected);
   });
 });
@@ -462,11 +462,11 @@ describe("dataFiles: one new article", () => {
             expect(list.pages[sort].filter((name) => !before.has(name)).length, `${key} ${sort}`).toBeLessThanOrEqual(3);
           }
         }
-        // Article groups: only the new article's group changes, unless the number of groups did.
+        // Buckets: only the new article's bucket changes, unless the number of buckets did.
         if (oldModel.articleBucketBits === newModel.articleBucketBits) {
           const oldNames = namesOf(oldFiles);
-          const freshGroups = [...namesOf(newFiles)].filter((path) => path.startsWith("data/articles/") && !oldNames.has(path));
-          expect(freshGroups).toHaveLength(1);
+          const freshBuckets = [...namesOf(newFiles)].filter((path) => path.startsWith("data/articles/") && !oldNames.has(path));
+          expect(freshBuckets).toHaveLength(1);
         }
       }),
       { numRuns: 25 },

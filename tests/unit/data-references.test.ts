@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { namesOtherFiles, referencesOf, shardAt, type DataKind } from "../../src/contract/data-references.ts";
 import { SHARD_KINDS } from "../../src/contract/data-layout.ts";
-import type { GroupTable, ListHead, PageTable, ProviderCatalog, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
+import type { BucketTable, ListHead, PageTable, ProviderCatalog, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 
 /** A name for `n`, as a data file would have one: 16 hex digits. */
 const name = (n: number) => n.toString(16).padStart(16, "0");
@@ -23,7 +23,7 @@ const index: SiteIndex = {
 };
 
 describe("what each kind of data file names", () => {
-  it("the index: the feed, the top topics' lists, both catalogs, the group tables and the search manifest (not its own build id)", () => {
+  it("the index: the feed, the top topics' lists, both catalogs, the bucket tables and the search manifest (not its own build id)", () => {
     expect(referencesOf("index", index)).toEqual([
       { kind: "lists", name: name(1) },
       { kind: "lists", name: name(2) },
@@ -46,14 +46,14 @@ describe("what each kind of data file names", () => {
     expect(referencesOf("lists", { total: 3, items: [], pages: null } satisfies ListHead)).toEqual([]);
   });
 
-  it("a table: a page table its pages, a group table its article groups (one folder holds both)", () => {
+  it("a table: a page table its pages, a bucket table its buckets (one folder holds both)", () => {
     const pages: PageTable = { pages: [name(20), name(21)], counts: [50, 7] };
-    const groups: GroupTable = { groups: [name(30), name(31), name(32)] };
+    const bucketTable: BucketTable = { groups: [name(30), name(31), name(32)] };
     expect(referencesOf("tables", pages)).toEqual([
       { kind: "pages", name: name(20) },
       { kind: "pages", name: name(21) },
     ]);
-    expect(referencesOf("tables", groups)).toEqual([
+    expect(referencesOf("tables", bucketTable)).toEqual([
       { kind: "articles", name: name(30) },
       { kind: "articles", name: name(31) },
       { kind: "articles", name: name(32) },
@@ -70,7 +70,7 @@ describe("what each kind of data file names", () => {
     expect(referencesOf("catalogs", providers)).toEqual([{ kind: "lists", name: name(42) }]);
   });
 
-  it("list pages and article groups name nothing, whatever their stories say, and a walk need not read them", () => {
+  it("list pages and buckets name nothing, whatever their stories say, and a walk need not read them", () => {
     const story = { id: `a-story-${name(50).slice(-8)}`, title: name(51), topics: [], providerKey: "example.com", publishedAt: "2024-06-01T08:00:00.000Z" };
     expect(referencesOf("pages", { items: [story] })).toEqual([]);
     expect(referencesOf("articles", { articles: { [story.id]: story } })).toEqual([]);

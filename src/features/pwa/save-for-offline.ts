@@ -50,7 +50,7 @@ async function cachedJson(cache: Cache, url: string): Promise<unknown> {
 /**
  * Every cached data file that `index` uses: those it names, and those they name, read from
  * the cached files themselves. A file named only by one that is not cached is not reached:
- * the device could not find it offline either. Article groups and list pages name nothing,
+ * the device could not find it offline either. Buckets and list pages name nothing,
  * so they are never read.
  */
 export async function cachedFilesOf(cache: Cache, index: SiteIndex): Promise<Set<string>> {
@@ -76,19 +76,19 @@ export async function cachedFilesOf(cache: Cache, index: SiteIndex): Promise<Set
   return reached;
 }
 
-/** The names of every article group, through the index's group tables (fetched unless cached); undefined when a table could not be read. */
-async function articleGroups(cache: Cache, index: SiteIndex): Promise<string[] | undefined> {
+/** The names of every bucket, through the index's bucket tables (fetched unless cached); undefined when a table could not be read. */
+async function bucketNames(cache: Cache, index: SiteIndex): Promise<string[] | undefined> {
   const tables = referencesOf("index", index).filter(({ kind }) => kind === "tables").map(urlOf);
   if (!(await keepAll(cache, tables))) return undefined;
-  const groups: string[] = [];
+  const buckets: string[] = [];
   for (const table of tables) {
     let data = await cachedJson(cache, table);
     // A cached copy that does not parse is fetched again, once.
     if (data === undefined && (await cache.delete(table).catch(() => false)) && (await keep(cache, table))) data = await cachedJson(cache, table);
     if (data === undefined) return undefined;
-    groups.push(...referencesOf("tables", data).map(urlOf));
+    buckets.push(...referencesOf("tables", data).map(urlOf));
   }
-  return groups;
+  return buckets;
 }
 
 /** The entries of a catalog as a device holds it, which may be damaged: its `field` list's objects, or none. */
@@ -123,12 +123,12 @@ async function followedHeads(cache: Cache, index: SiteIndex): Promise<string[]> 
 /**
  * Saves the data of `index` for reading offline, into the caches the service worker
  * answers from: what this visit has read, the first pages of the lists the reader follows,
- * and every article group when together they fit the offline budget, fetching only files
+ * and every bucket when together they fit the offline budget, fetching only files
  * the device does not hold (a file's name is its content, so a cached one is current). Then every cached data file that `index` no longer
  * uses is deleted; the ones it still uses stay, so after a new article the device fetches
  * only the files that changed. When every article is to be saved, the deletion waits until
- * they are: a save cut short (offline again, say) would otherwise drop the unchanged groups
- * of a group table it could not fetch, and fetch them all again next time.
+ * they are: a save cut short (offline again, say) would otherwise drop the unchanged buckets
+ * of a bucket table it could not fetch, and fetch them all again next time.
  *
  * `fetchFirstScreenData` fetches what a prerendered first screen was drawn from (the
  * visit fetched none of it): the app's entry passes src/prerender/hydrate.ts's, which a
@@ -151,8 +151,8 @@ export async function saveForOffline(index: SiteIndex, fetchFirstScreenData: Fir
   await keepAll(data, [...read, ...(await followedHeads(data, index))]);
   let complete = true;
   if (index.offlineArticles) {
-    const groups = await articleGroups(data, index);
-    complete = groups !== undefined && (await keepAll(data, groups));
+    const buckets = await bucketNames(data, index);
+    complete = buckets !== undefined && (await keepAll(data, buckets));
   }
 
   if (complete) {
