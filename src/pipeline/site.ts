@@ -2,7 +2,7 @@ import { articleBucketBitsFor, articleBucketOf, ID_HASH_LENGTH } from "../contra
 import { byText, compareLatest } from "../contract/order.ts";
 import { isPortableName } from "../contract/names.ts";
 import type { Article, ProviderInfo, Topic, TopicRef } from "../contract/types.ts";
-import { findStories } from "./clusters.ts";
+import { findStories } from "./stories.ts";
 import { pushTo } from "./collections.ts";
 import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
 import type { ContentProblem } from "./problems.ts";

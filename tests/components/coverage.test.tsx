@@ -30,7 +30,7 @@ const feedTitles = () =>
     .getAllByRole("article")
     .map((story) => within(story).getByRole("heading").textContent);
 
-describe("story clusters in the feed", () => {
+describe("stories in the feed", () => {
   it("shows a story once, by its newest article, with other outlets' headlines and how many outlets covered it", async () => {
     serve(siteFiles([lead, follow, alone]));
     renderApp("/");

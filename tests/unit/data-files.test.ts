@@ -399,7 +399,7 @@ describe("dataFiles: one new article", () => {
   }
 
   const TOPICS = ["Alpha", "Beta", "Gamma", "Delta"];
-  /** An article that tells a story of its own: "Story number n" titles share two significant words, too few to cluster. */
+  /** An article that tells a story of its own: "Story number n" titles share two significant words, too few to join one story. */
   interface Spec {
     hour: number;
     topics: string[];

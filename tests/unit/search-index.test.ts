@@ -92,7 +92,7 @@ describe("the search index: what it holds", () => {
 describe("the search index: stories, as every list shows them", () => {
   // The first two list the same coverage: one story, led by the newer.
   const related = '\n  - title: "Wire copy of the summit"\n    sourceUrl: "https://wire.example.com/summit"';
-  const clustered = buildSiteModel([
+  const withStories = buildSiteModel([
     recordOf("x.txt", {
       title: '"Summit ends with a deal"',
       excerpt: '"Leaders agree on emissions."',
@@ -115,12 +115,12 @@ describe("the search index: stories, as every list shows them", () => {
       quality: "80",
     }),
   ]);
-  const clusteredIndex = built(clustered);
-  const lists = postingsOf(clusteredIndex);
+  const withStoriesIndex = built(withStories);
+  const lists = postingsOf(withStoriesIndex);
 
   it("indexes a story once, with the words of every article that covers it, numbered by its oldest", () => {
-    expect(clustered.storyOf).toEqual([0, 0, 2]);
-    expect(clusteredIndex.manifest.stories).toBe(2);
+    expect(withStories.storyOf).toEqual([0, 0, 2]);
+    expect(withStoriesIndex.manifest.stories).toBe(2);
     // The markets story began first.
     expect(lists.get("negotiators")).toEqual([[1, 3]]);
     expect(lists.get("accord")).toEqual([
@@ -128,7 +128,7 @@ describe("the search index: stories, as every list shows them", () => {
       [1, 3],
     ]);
     // A result shows the story's newest article.
-    expect(titleOf(1, clusteredIndex)).toBe("Summit ends with a deal");
+    expect(titleOf(1, withStoriesIndex)).toBe("Summit ends with a deal");
   });
 
   it("gives a word the best field any of the story's articles has it in", () => {
@@ -137,10 +137,10 @@ describe("the search index: stories, as every list shows them", () => {
   });
 
   it("orders stories in Latest, Hot and Top by their best article, as the feed does", () => {
-    expect(search("accord", "latest", clusteredIndex)).toEqual(["Summit ends with a deal", "Markets shrug off accord"]);
+    expect(search("accord", "latest", withStoriesIndex)).toEqual(["Summit ends with a deal", "Markets shrug off accord"]);
     // The summit story is hottest through its older article; the markets story is the only one rated.
-    expect(search("accord", "hot", clusteredIndex)).toEqual(["Summit ends with a deal", "Markets shrug off accord"]);
-    expect(search("accord", "top", clusteredIndex)).toEqual(["Markets shrug off accord", "Summit ends with a deal"]);
+    expect(search("accord", "hot", withStoriesIndex)).toEqual(["Summit ends with a deal", "Markets shrug off accord"]);
+    expect(search("accord", "top", withStoriesIndex)).toEqual(["Markets shrug off accord", "Summit ends with a deal"]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dataPaths, STORY_LINKS_SHOWN } from "../../src/contract/data-layout.ts";
 import type { ListHead, ProviderCatalog, SiteIndex } from "../../src/contract/types.ts";
-import { CLUSTER_RULES, significantWords } from "../../src/pipeline/clusters.ts";
+import { STORY_RULES, significantWords } from "../../src/pipeline/stories.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
 import { toSummary } from "../../src/contract/summary.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
@@ -36,12 +36,12 @@ const related = (...items: { url: string; outlet?: string; at?: number }[]) =>
 /** Titles of each story, newest article first, stories newest first. */
 function stories(records: ReturnType<typeof article>[]) {
   const model = buildSiteModel(records);
-  const groups = new Map<number, string[]>();
-  model.storyOf.forEach((lead, index) => groups.set(lead, [...(groups.get(lead) ?? []), model.articles[index].title]));
-  return [...groups.values()];
+  const byStory = new Map<number, string[]>();
+  model.storyOf.forEach((lead, index) => byStory.set(lead, [...(byStory.get(lead) ?? []), model.articles[index].title]));
+  return [...byStory.values()];
 }
 
-describe("story clusters: shared related coverage", () => {
+describe("stories: shared related coverage", () => {
   it("joins articles that list the same related story, however its URL is dressed", () => {
     expect(
       stories([
@@ -58,8 +58,8 @@ describe("story clusters: shared related coverage", () => {
     expect(stories([original, follow])).toEqual([["Ash cloud grounds flights", "Volcano erupts on remote island"]]);
   });
 
-  it(`ignores a URL listed by more than ${CLUSTER_RULES.maxArticlesPerUrl} articles: a section front, not a story`, () => {
-    const many = Array.from({ length: CLUSTER_RULES.maxArticlesPerUrl + 1 }, (_, i) =>
+  it(`ignores a URL listed by more than ${STORY_RULES.maxArticlesPerUrl} articles: a section front, not a story`, () => {
+    const many = Array.from({ length: STORY_RULES.maxArticlesPerUrl + 1 }, (_, i) =>
       article(`Distinct headline number ${i} about nothing`, i * 100, { related: related({ url: "https://wire.example/" }) }),
     );
     expect(stories(many)).toHaveLength(many.length);
@@ -76,7 +76,7 @@ describe("story clusters: shared related coverage", () => {
   });
 });
 
-describe("story clusters: titles that overlap within a few days", () => {
+describe("stories: titles that overlap within a few days", () => {
   it("joins titles sharing most of their significant words within 72 hours", () => {
     expect(
       stories([

@@ -9,7 +9,7 @@ import { providerKeyOf } from "./providers.ts";
  * When two articles cover the same story. Both rules, and every threshold, are in
  * docs/features.md ("Stories and Full coverage"); tests pin each one, including pairs that must stay apart.
  */
-export const CLUSTER_RULES = {
+export const STORY_RULES = {
   /**
    * Rule 1: articles that share a related-coverage source URL (or whose own source is
    * another's related coverage) are one story, unless the URL is shared by more articles
@@ -63,17 +63,17 @@ function joinBySharedUrls(urlsOf: readonly Set<string>[], union: (a: number, b: 
     for (const url of urls) {
       const list = byUrl.get(url);
       if (!list) byUrl.set(url, [index]);
-      else if (list.length <= CLUSTER_RULES.maxArticlesPerUrl) list.push(index);
+      else if (list.length <= STORY_RULES.maxArticlesPerUrl) list.push(index);
     }
   });
   for (const list of byUrl.values()) {
-    if (list.length < 2 || list.length > CLUSTER_RULES.maxArticlesPerUrl) continue;
+    if (list.length < 2 || list.length > STORY_RULES.maxArticlesPerUrl) continue;
     for (const other of list.slice(1)) union(list[0], other);
   }
 }
 
 function joinBySimilarTitles(articles: readonly Pick<Article, "title" | "publishedAt">[], union: (a: number, b: number) => void) {
-  const windowMs = CLUSTER_RULES.withinHours * 3_600_000;
+  const windowMs = STORY_RULES.withinHours * 3_600_000;
   // Oldest first, so every article meets only the ones just before it, within the window.
   const order = articles.map((_, index) => index).reverse();
   const time = articles.map((article) => Date.parse(article.publishedAt));
@@ -89,7 +89,7 @@ function joinBySimilarTitles(articles: readonly Pick<Article, "title" | "publish
       const entry = recent.get(word);
       if (!entry) continue;
       while (entry.start < entry.list.length && time[index] - time[entry.list[entry.start]] > windowMs) entry.start++;
-      if (entry.list.length - entry.start > CLUSTER_RULES.maxArticlesPerWord) continue;
+      if (entry.list.length - entry.start > STORY_RULES.maxArticlesPerWord) continue;
       for (let i = entry.start; i < entry.list.length; i++) {
         const other = entry.list[i];
         if (shared[other]++ === 0) met.push(other);
@@ -98,8 +98,8 @@ function joinBySimilarTitles(articles: readonly Pick<Article, "title" | "publish
     for (const other of met) {
       const count = shared[other];
       shared[other] = 0;
-      if (count < CLUSTER_RULES.minSharedWords) continue;
-      if (count / (words[index].size + words[other].size - count) >= CLUSTER_RULES.minOverlap) union(index, other);
+      if (count < STORY_RULES.minSharedWords) continue;
+      if (count / (words[index].size + words[other].size - count) >= STORY_RULES.minOverlap) union(index, other);
     }
     met.length = 0;
     for (const word of words[index]) {
