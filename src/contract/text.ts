@@ -9,3 +9,9 @@ export function cutText(value: string, max: number): string {
   const lastSpace = cut.lastIndexOf(" ");
   return `${(lastSpace > cut.length * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
+
+/**
+ * The word `count` takes: `one` for exactly one, else `many` (by default `one` and an "s").
+ * Only the word: each caller writes the number as it writes numbers (`3 files`, `1,024 files`).
+ */
+export const plural = (count: number, one: string, many = `${one}s`): string => (count === 1 ? one : many);

@@ -2,21 +2,20 @@
 import { isAbsolute, relative } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Logger } from "vite";
+import { plural } from "../contract/text.ts";
 import type { ContentBuild, ContentStore } from "./content-store.ts";
 import type { ContentFigures } from "./output.ts";
 import { formatProblem, InvalidContentError, type ContentProblem } from "./problems.ts";
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** The one line a build prints about its content. */
 export function summaryLine(build: ContentBuild, mode: "fail" | "skip", milliseconds = build.milliseconds): string {
   const figures = contentFigures(build, milliseconds);
   const invalidPart =
-    mode === "skip" || figures.skipped === 0 ? `${plural(figures.skipped, "file")} skipped` : plural(figures.skipped, "invalid file");
+    mode === "skip" || figures.skipped === 0 ? `${figures.skipped} ${plural(figures.skipped, "file")} skipped` : `${figures.skipped} ${plural(figures.skipped, "invalid file")}`;
   return (
-    `Broadsheet content: ${plural(figures.articles, "article")}, ${plural(figures.topics, "topic")}, ` +
-    `${plural(figures.drafts, "draft")} left out, ${plural(figures.duplicates, "duplicate")} merged, ` +
-    `${invalidPart}, ${plural(figures.warnings, "warning")}, in ${Math.round(figures.ms)} ms`
+    `Broadsheet content: ${figures.articles} ${plural(figures.articles, "article")}, ${figures.topics} ${plural(figures.topics, "topic")}, ` +
+    `${figures.drafts} ${plural(figures.drafts, "draft")} left out, ${figures.duplicates} ${plural(figures.duplicates, "duplicate")} merged, ` +
+    `${invalidPart}, ${figures.warnings} ${plural(figures.warnings, "warning")}, in ${Math.round(figures.ms)} ms`
   );
 }
 

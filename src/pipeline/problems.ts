@@ -1,3 +1,5 @@
+import { plural } from "../contract/text.ts";
+
 /** A problem with one content file, as a value: the adapter decides to fail or skip. */
 export interface ContentProblem {
   /** Path relative to the content folder. */
@@ -21,7 +23,7 @@ export class InvalidContentError extends Error {
   constructor(problems: readonly ContentProblem[], folder = "the content folder") {
     const files = new Set(problems.map((problem) => problem.file)).size;
     super(
-      `${files} invalid content ${files === 1 ? "file" : "files"} in ${folder}:\n` +
+      `${files} invalid content ${plural(files, "file")} in ${folder}:\n` +
         problems.map((problem) => `  ${formatProblem(problem)}`).join("\n") +
         "\nFix them, or set CONTENT_INVALID=skip to build without them.",
     );

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { articleBucketOf } from "../contract/buckets.ts";
 import { DATA_DIR, dataPaths } from "../contract/data-layout.ts";
+import { plural } from "../contract/text.ts";
 import type { Article, SiteIndex } from "../contract/types.ts";
 import type { BuildLogger } from "./content-report.ts";
 import type { ContentBuild } from "./content-store.ts";
@@ -136,9 +137,10 @@ export async function writeBuild(outDir: string, build: ContentBuild, options: W
 
 /** What a publisher must hear of pages written without their first screen: they work, but show nothing before the script runs. */
 export const firstScreenWarning = ({ pages }: BuildResult): string | undefined =>
-  pages.failed > 0 ? `Broadsheet pages: ${plural(pages.failed, "page")} written without a first screen; the first: ${pages.firstFailure}` : undefined;
+  pages.failed > 0 ? `Broadsheet pages: ${number(pages.failed)} ${plural(pages.failed, "page")} written without a first screen; the first: ${pages.firstFailure}` : undefined;
 
-const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-US")} ${count === 1 ? one : many}`;
+/** A count as the build's report writes it: `1,024`. */
+const number = (count: number) => count.toLocaleString("en-US");
 
 const size = (bytes: number) =>
   bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
@@ -148,13 +150,13 @@ export function buildReport({ content, write, retire, pages }: BuildResult, grac
   const written = write.written.reduce((total, file) => total + file.bytes, 0);
   const total = [...write.files.values()].reduce((sum, bytes) => sum + bytes, 0);
   return [
-    `Broadsheet update: ${plural(content.added, "new article file")}, ${content.edited.toLocaleString("en-US")} edited, ${content.removed.toLocaleString("en-US")} removed`,
-    `Broadsheet files: ${plural(write.written.length, "file")} written (${size(written)}), ${plural(write.unchanged, "file")} unchanged; ` +
-      `the build uses ${plural(write.files.size, "file")} (${size(total)})`,
-    `Broadsheet pages: ${plural(pages.total, "page")} as HTML (home, topics, articles), ${pages.kept.toLocaleString("en-US")} left as they were; ` +
-      `${plural(pages.renders, "first screen")} drawn, in ${(pages.milliseconds / 1000).toFixed(1)} s`,
-    `Broadsheet retired: ${plural(retire.retired.length, "file")} no longer used (kept ${graceHours} hours for readers on the previous index), ` +
-      `${plural(retire.pruned.length, "file")} past that deleted`,
+    `Broadsheet update: ${number(content.added)} ${plural(content.added, "new article file")}, ${number(content.edited)} edited, ${number(content.removed)} removed`,
+    `Broadsheet files: ${number(write.written.length)} ${plural(write.written.length, "file")} written (${size(written)}), ${number(write.unchanged)} ${plural(write.unchanged, "file")} unchanged; ` +
+      `the build uses ${number(write.files.size)} ${plural(write.files.size, "file")} (${size(total)})`,
+    `Broadsheet pages: ${number(pages.total)} ${plural(pages.total, "page")} as HTML (home, topics, articles), ${number(pages.kept)} left as they were; ` +
+      `${number(pages.renders)} ${plural(pages.renders, "first screen")} drawn, in ${(pages.milliseconds / 1000).toFixed(1)} s`,
+    `Broadsheet retired: ${number(retire.retired.length)} ${plural(retire.retired.length, "file")} no longer used (kept ${graceHours} hours for readers on the previous index), ` +
+      `${number(retire.pruned.length)} ${plural(retire.pruned.length, "file")} past that deleted`,
   ];
 }
 

@@ -1,13 +1,12 @@
 import { Link } from "react-router-dom";
 import { ExternalLink } from "../../components/external-link.tsx";
 import { RelativeTime } from "../../components/relative-time.tsx";
+import { plural } from "../../contract/text.ts";
 import type { Article, OutletCoverage } from "../../contract/types.ts";
 import { hostOf } from "../../lib/format.ts";
 import { paths } from "../../lib/paths.ts";
 import { OtherVersions } from "../../components/other-versions.tsx";
 import { CoverageTimeline } from "./timeline.tsx";
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** An outlet's name, linked to its page when it has one: outlets seen only in related coverage have none. */
 function OutletName({ outlet }: { outlet: OutletCoverage }) {
@@ -33,8 +32,8 @@ export function FullCoverage({ article }: { article: Article }) {
       ) : (
         <>
           <p className="coverage__summary">
-            {plural(outletCount, "outlet")} covered this story
-            {articleCount > 0 && `; Broadsheet has ${plural(articleCount, "other article")} about it`}.
+            {`${outletCount} ${plural(outletCount, "outlet")}`} covered this story
+            {articleCount > 0 && `; Broadsheet has ${articleCount} ${plural(articleCount, "other article")} about it`}.
           </p>
           {articles.length > 0 && (
             <>
@@ -55,7 +54,7 @@ export function FullCoverage({ article }: { article: Article }) {
                 ))}
               </ul>
               {articleCount > articles.length && (
-                <p className="coverage__more">…and {plural(articleCount - articles.length, "older article")}.</p>
+                <p className="coverage__more">…and {`${articleCount - articles.length} ${plural(articleCount - articles.length, "older article")}`}.</p>
               )}
             </>
           )}
@@ -88,7 +87,7 @@ export function FullCoverage({ article }: { article: Article }) {
           <ul className="coverage__outlets" aria-labelledby="coverage-outlets">
             {outlets.map((outlet) => (
               <li key={outlet.key}>
-                <OutletName outlet={outlet} /> <span className="chip__count">{plural(outlet.count, "piece")}</span>
+                <OutletName outlet={outlet} /> <span className="chip__count">{`${outlet.count} ${plural(outlet.count, "piece")}`}</span>
                 {outlet.latestAt && (
                   <>
                     {" · latest "}
@@ -98,7 +97,7 @@ export function FullCoverage({ article }: { article: Article }) {
               </li>
             ))}
           </ul>
-          {outletCount > outlets.length && <p className="coverage__more">…and {plural(outletCount - outlets.length, "more outlet")}.</p>}
+          {outletCount > outlets.length && <p className="coverage__more">…and {`${outletCount - outlets.length} ${plural(outletCount - outlets.length, "more outlet")}`}.</p>}
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQueries, useQueryClient } from "@tanstack/react-query";
 import { ErrorState, NotSavedOffline, Skeleton } from "../../components/view-states.tsx";
 import type { SortOrder } from "../../contract/order.ts";
+import { plural } from "../../contract/text.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { isNotFound } from "../../lib/api.ts";
 import { listHeadQuery } from "../../lib/queries.ts";
@@ -46,7 +47,7 @@ export function FollowingFeed({ index, followed, sort }: FollowingFeedProps) {
           <ErrorState what={namesOf(unreadable)} onRetry={() => heads.forEach((head) => head.isError && void head.refetch())} />
         ) : (
           <NotSavedOffline
-            message={`${namesOf(unreadable)} ${unreadable.length === 1 ? "isn’t" : "aren’t"} saved for offline reading. Connect to the internet to see ${unreadable.length === 1 ? "its" : "their"} stories.`}
+            message={`${namesOf(unreadable)} ${plural(unreadable.length, "isn’t", "aren’t")} saved for offline reading. Connect to the internet to see ${plural(unreadable.length, "its", "their")} stories.`}
           />
         ))}
       {gone.length > 0 && (

@@ -1,4 +1,5 @@
 import { ErrorState, NotSavedOffline } from "../../components/view-states.tsx";
+import { plural } from "../../contract/text.ts";
 import type { ShardName } from "../../contract/types.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
 import { StoryCard } from "../feed/story-card.tsx";
@@ -44,7 +45,7 @@ export function SearchResults({ query, order = "best", manifest }: SearchResults
       ? "Searching…"
       : total === 0
         ? `No stories match “${query}”.`
-        : `${count(total)} ${total === 1 ? "story matches" : "stories match"} “${query}”.`;
+        : `${count(total)} ${plural(total, "story matches", "stories match")} “${query}”.`;
   return (
     <>
       <p className="search-status" role="status">

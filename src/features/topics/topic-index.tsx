@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { plural } from "../../contract/text.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { Link } from "react-router-dom";
 import { ErrorState, NotSavedOffline, Skeleton } from "../../components/view-states.tsx";
@@ -21,7 +22,7 @@ export function TopicIndex({ index }: { index: SiteIndex }) {
         <li key={topic.slug}>
           <Link to={paths.topic(topic.slug)}>{topic.name}</Link>{" "}
           <span className="chip__count">
-            {topic.count} {topic.count === 1 ? "story" : "stories"}
+            {topic.count} {plural(topic.count, "story", "stories")}
           </span>
         </li>
       ))}
