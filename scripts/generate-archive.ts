@@ -1,6 +1,6 @@
 /**
  * Writes a synthetic archive in the seed's exact format: `count` files of about 3–4 KB,
- * a long tail of topics, a few hundred providers, 0–6 related items each, dates over
+ * a long tail of topics, a few hundred outlets, 0–6 related items each, dates over
  * several years. The same count always gives the same files.
  *
  *   npx tsx scripts/generate-archive.ts <count> <folder>

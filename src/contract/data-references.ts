@@ -84,7 +84,7 @@ export function referencesOf(kind: DataKind, data: unknown): DataReference[] {
         break;
       }
       case "catalogs": {
-        // TopicCatalog or ProviderCatalog
+        // TopicCatalog or OutletCatalog
         for (const topic of each(field(data, "topics"))) add("lists", field(topic, "list"));
         for (const provider of each(field(data, "providers"))) add("lists", field(provider, "list"));
         break;

@@ -35,8 +35,8 @@ export function isPortableName(name: string): boolean {
 /** What a topic slug looks like; anything else in a URL names no topic. */
 export const isTopicSlug = (text: string): boolean => /^[\p{L}\p{M}\p{N}]+(?:--?[\p{L}\p{M}\p{N}]+)*$/u.test(text);
 
-/** The longest provider key: longer domains are named by a hash (see the pipeline's providers.ts). */
-export const MAX_PROVIDER_KEY = 100;
+/** The longest outlet key: longer domains are named by a hash (see the pipeline's outlets.ts). */
+export const MAX_OUTLET_KEY = 100;
 
-/** What a provider key looks like (a lower-case domain); anything else in a URL names no outlet. */
-export const isProviderKey = (text: string): boolean => text.length <= MAX_PROVIDER_KEY && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/.test(text);
+/** What an outlet key looks like (a lower-case domain); anything else in a URL names no outlet. */
+export const isOutletKey = (text: string): boolean => text.length <= MAX_OUTLET_KEY && /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/.test(text);

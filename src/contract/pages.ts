@@ -7,5 +7,6 @@ export const pagePaths = {
   home: "/",
   topic: (slug: string) => `/topics/${encodeURIComponent(slug)}`,
   article: (id: string) => `/articles/${encodeURIComponent(id)}`,
-  provider: (key: string) => `/providers/${encodeURIComponent(key)}`,
+  /** An outlet's page: `/providers/` is the URL's wire name. */
+  outlet: (key: string) => `/providers/${encodeURIComponent(key)}`,
 };

@@ -54,9 +54,9 @@ export const matchesQueryWord = (indexed: string, { word, prefix }: QueryWord): 
 
 /**
  * Where a word counts most, for ranking: in the title, then in a topic or the
- * provider's name or domain, then in the excerpt.
+ * outlet's name or domain, then in the excerpt.
  */
-export const FIELD_WEIGHT = { title: 3, topicOrProvider: 2, excerpt: 1 } as const;
+export const FIELD_WEIGHT = { title: 3, topicOrOutlet: 2, excerpt: 1 } as const;
 
 /**
  * Stories per chunk: the recent segment is the stories after the last whole chunk, and

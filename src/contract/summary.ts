@@ -61,7 +61,7 @@ const isNumber = (value: unknown): value is number => typeof value === "number" 
 const optional = (value: unknown, is: (value: unknown) => boolean) => value === undefined || is(value);
 
 const isTopicRef = (value: unknown) => isFields(value) && isText(value.slug) && isText(value.name);
-const isProvider = (value: unknown) => isFields(value) && isText(value.name) && optional(value.domain, isText);
+const isOutlet = (value: unknown) => isFields(value) && isText(value.name) && optional(value.domain, isText);
 const isHeadline = (value: unknown) =>
   isFields(value) && isText(value.title) && isText(value.outlet) && optional(value.id, isText) && optional(value.sourceUrl, isText);
 const isImage = (value: unknown) =>
@@ -84,7 +84,7 @@ export function isSummary(value: unknown): value is Summary {
     Array.isArray(topics) &&
     topics.every(isTopicRef) &&
     optional(excerpt, isText) &&
-    optional(provider, isProvider) &&
+    optional(provider, isOutlet) &&
     optional(image, isImage) &&
     optional(heat, isNumber) &&
     optional(quality, isNumber) &&

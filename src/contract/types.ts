@@ -3,7 +3,8 @@
  * Both sides import this module; it imports nothing outside src/contract.
  */
 
-export interface Provider {
+/** An outlet as a content file names it: its front-matter key, and every data field holding one, is `provider` (a wire name). */
+export interface ContentOutlet {
   name: string;
   domain?: string;
 }
@@ -27,12 +28,12 @@ export interface Topic extends TopicRef {
 }
 
 /** An outlet as the app addresses it: `key` is its lower-case domain, without `www.`. */
-export interface ProviderRef {
+export interface OutletRef {
   key: string;
   name: string;
 }
 
-export interface ProviderInfo extends ProviderRef {
+export interface OutletInfo extends OutletRef {
   /** Published stories from this outlet. */
   count: number;
 }
@@ -42,7 +43,7 @@ export interface Summary {
   id: string;
   title: string;
   excerpt?: string;
-  provider?: Provider;
+  provider?: ContentOutlet;
   /** Which outlet's page lists this story. */
   providerKey: string;
   /** ISO 8601, UTC. */
@@ -78,7 +79,7 @@ export interface RelatedItem {
   ampUrl?: string;
   cdnAmpUrl?: string;
   type?: string;
-  provider?: Provider;
+  provider?: ContentOutlet;
   quality?: number;
   images: ContentImage[];
 }
@@ -87,12 +88,12 @@ export interface RelatedItem {
 export interface StoryLink {
   id: string;
   title: string;
-  provider?: Provider;
+  provider?: ContentOutlet;
   publishedAt: string;
 }
 
 /** One outlet that covered a story: how many pieces, and its newest one's date when known. */
-export interface OutletCoverage extends ProviderRef {
+export interface OutletCoverage extends OutletRef {
   count: number;
   latestAt?: string;
   /** Whether the outlet has a page of its own (`/providers/<key>`): it published an article in the archive, not only related coverage. */
@@ -136,7 +137,7 @@ export interface TopicEntry extends Topic {
 }
 
 /** An outlet as its catalog lists it: with the name of its list's first page. */
-export interface ProviderEntry extends ProviderInfo {
+export interface OutletEntry extends OutletInfo {
   list: ShardName;
 }
 
@@ -154,7 +155,7 @@ export interface SiteIndex {
   topTopics: TopicEntry[];
   /** Every topic (`TopicCatalog`). */
   topics: ShardName;
-  /** Every outlet (`ProviderCatalog`). */
+  /** Every outlet (`OutletCatalog`). */
   providers: ShardName;
   /**
    * Articles are put in buckets by the first `bits` bits of their id's hash; every bucket from 0 to
@@ -186,7 +187,7 @@ export interface ListHead {
   /** Present on topic lists. */
   topic?: Topic;
   /** Present on outlet lists. */
-  provider?: ProviderInfo;
+  provider?: OutletInfo;
 }
 
 /**
@@ -209,8 +210,8 @@ export interface TopicCatalog {
   topics: TopicEntry[];
 }
 
-export interface ProviderCatalog {
-  providers: ProviderEntry[];
+export interface OutletCatalog {
+  providers: OutletEntry[];
 }
 
 /** The names of a run of buckets (see `SiteIndex.articles`). */

@@ -3,7 +3,7 @@
  * (src/features/library/library-store.ts): in localStorage, checked entry by entry when read
  * back, shared with other tabs through the `storage` event. Nothing leaves the device.
  */
-import { isProviderKey, isTopicSlug } from "../contract/names.ts";
+import { isOutletKey, isTopicSlug } from "../contract/names.ts";
 import { createLocalStore, parseStoredJson, useLocalStore } from "./local-store.ts";
 import type { FeedSource } from "./queries.ts";
 
@@ -23,7 +23,7 @@ function sourceOf(value: unknown): NonNullable<FeedSource> | undefined {
   if (!isFields(value)) return undefined;
   const { topic, provider } = value;
   if (typeof topic === "string" && provider === undefined && isTopicSlug(topic)) return { topic };
-  if (typeof provider === "string" && topic === undefined && isProviderKey(provider)) return { provider };
+  if (typeof provider === "string" && topic === undefined && isOutletKey(provider)) return { provider };
   return undefined;
 }
 

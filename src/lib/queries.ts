@@ -8,8 +8,8 @@ import type {
   ListHead,
   ListPage,
   PageTable,
-  ProviderCatalog,
-  ProviderInfo,
+  OutletCatalog,
+  OutletInfo,
   ShardName,
   SiteIndex,
   Summary,
@@ -59,7 +59,7 @@ async function latestHeadName(client: QueryClient, index: SiteIndex, source: Fee
       index.topTopics.find((topic) => topic.slug === source.topic)?.list ??
       (await client.fetchQuery(topicsQuery(index))).topics.find((topic) => topic.slug === source.topic)?.list;
   } else {
-    const catalog = await client.fetchQuery(shardQuery<ProviderCatalog>("catalogs", index.providers));
+    const catalog = await client.fetchQuery(shardQuery<OutletCatalog>("catalogs", index.providers));
     name = catalog.providers.find((provider) => provider.key === source.provider)?.list;
   }
   if (name === undefined) throw new NotFoundError("topic" in source ? `topic ${source.topic}` : `outlet ${source.provider}`);
@@ -111,7 +111,7 @@ export interface FeedPage {
   total: number;
   items: Summary[];
   topic?: Topic;
-  provider?: ProviderInfo;
+  provider?: OutletInfo;
   /** Where the next run starts; none at the end. */
   next?: number;
 }

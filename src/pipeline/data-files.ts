@@ -9,8 +9,8 @@ import type {
   ListHead,
   ListPage,
   PageTable,
-  ProviderCatalog,
-  ProviderEntry,
+  OutletCatalog,
+  OutletEntry,
   ShardName,
   SiteIndex,
   Summary,
@@ -179,10 +179,11 @@ export function* dataFiles(model: SiteModel, options: DataOptions = {}): Generat
     const list = yield* listFiles(model, model.topicArticles.get(topic.slug) ?? [], { meta: { topic } });
     topics.push({ ...topic, list });
   }
-  const providers: ProviderEntry[] = [];
-  for (const provider of model.providers) {
-    const list = yield* listFiles(model, model.providerArticles.get(provider.key) ?? [], { meta: { provider }, stories: false });
-    providers.push({ ...provider, list });
+  const outlets: OutletEntry[] = [];
+  for (const outlet of model.outlets) {
+    // `provider`: an outlet list's field, a wire name.
+    const list = yield* listFiles(model, model.outletArticles.get(outlet.key) ?? [], { meta: { provider: outlet }, stories: false });
+    outlets.push({ ...outlet, list });
   }
   const articles = yield* articleFiles(model, options.offlineArticleBudget ?? DEFAULT_OFFLINE_ARTICLE_BUDGET);
   const index: Omit<SiteIndex, "buildId"> = {
@@ -191,7 +192,8 @@ export function* dataFiles(model: SiteModel, options: DataOptions = {}): Generat
     feed,
     topTopics: topics.slice(0, TOP_TOPICS),
     topics: yield* shard("catalogs", { topics } satisfies TopicCatalog),
-    providers: yield* shard("catalogs", { providers } satisfies ProviderCatalog),
+    // `providers`, here and in the catalog: wire names.
+    providers: yield* shard("catalogs", { providers: outlets } satisfies OutletCatalog),
     articles: { bits: model.articleBucketBits, tables: articles.tables },
     search: yield* searchShards(model),
     offlineArticles: articles.offline,

@@ -21,7 +21,7 @@ export const CONTENT_LIMITS = {
     title: 300,
     excerpt: 1000,
     /** An outlet's name. */
-    providerName: 100,
+    outletName: 100,
     topic: 60,
     category: 60,
     type: 60,

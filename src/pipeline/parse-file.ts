@@ -1,10 +1,10 @@
 import yaml from "js-yaml";
-import type { ContentImage, Provider, RelatedItem } from "../contract/types.ts";
+import type { ContentImage, ContentOutlet, RelatedItem } from "../contract/types.ts";
 import { cutText } from "../contract/text.ts";
 import { CONTENT_LIMITS, lengthOf } from "./limits.ts";
 import type { ContentProblem } from "./problems.ts";
 import { frontMatterDropRule, frontMatterSchema, type DropRule, type FrontMatter } from "./schema.ts";
-import { claimedDomain } from "./providers.ts";
+import { claimedDomain } from "./outlets.ts";
 import { normaliseUrl } from "./urls.ts";
 
 /** One valid article file, normalised, before it meets the other files. */
@@ -23,7 +23,7 @@ export interface ArticleRecord {
   cdnAmpUrl?: string;
   quality?: number;
   heat?: number;
-  provider?: Provider;
+  provider?: ContentOutlet;
   /** Trimmed, in the file's own spelling; the site-wide spelling is chosen later. */
   topics: string[];
   images: ContentImage[];
@@ -328,8 +328,8 @@ const TEXT_LIMIT_OF: Record<string, number> = {
 };
 
 /**
- * Every text field within its limit: long text is cut, with a warning naming the field. A
- * provider's domain that is not its source's (see `claimedDomain`) is left out, with a warning.
+ * Every text field within its limit: long text is cut, with a warning naming the field. An
+ * outlet's domain that is not its source's (see `claimedDomain`) is left out, with a warning.
  */
 function withinLimits(data: FrontMatter, warn: (path: Path, message: string) => void): FrontMatter {
   const cut = (value: string, max: number, path: Path): string => {
@@ -344,9 +344,9 @@ function withinLimits(data: FrontMatter, warn: (path: Path, message: string) => 
     }
     return out as T;
   };
-  const provider = (value: Provider | undefined, sourceUrl: string, path: Path): Provider | undefined => {
+  const provider = (value: ContentOutlet | undefined, sourceUrl: string, path: Path): ContentOutlet | undefined => {
     if (!value) return value;
-    const name = cut(value.name, CONTENT_LIMITS.text.providerName, [...path, "name"]);
+    const name = cut(value.name, CONTENT_LIMITS.text.outletName, [...path, "name"]);
     if (value.domain === undefined || claimedDomain(value, sourceUrl)) return { ...value, name };
     const host = new URL(sourceUrl).hostname;
     warn([...path, "domain"], `is not the host of its sourceUrl (${host}); left out: an outlet is known by where it publishes`);
@@ -438,7 +438,7 @@ export function shareStrings(): (result: FileResult | undefined) => void {
     pool.set(value, value);
     return value;
   };
-  const provider = (value: Provider | undefined) => {
+  const provider = (value: ContentOutlet | undefined) => {
     if (value === undefined) return;
     value.name = one(value.name);
     if (value.domain !== undefined) value.domain = one(value.domain);

@@ -78,7 +78,7 @@ const score = () =>
 
 const pixels = () => z.number({ error: "must be a whole number of pixels" }).int().positive();
 
-const providerSchema = z.object(
+const outletSchema = z.object(
   { name: nonEmptyText(), domain: text().optional() },
   { error: "must be a mapping with a name" },
 );
@@ -99,7 +99,7 @@ const relatedSchema = z.object(
     ampUrl: httpUrl().optional(),
     cdnAmpUrl: httpUrl().optional(),
     type: text().optional(),
-    provider: providerSchema.optional(),
+    provider: outletSchema.optional(),
     quality: score().optional(),
     images: list(imageSchema).optional(),
   },
@@ -118,7 +118,7 @@ export const frontMatterSchema = z.object({
   quality: score().optional(),
   heat: score().optional(),
   published: z.boolean({ error: "must be true or false" }).default(true),
-  provider: providerSchema.optional(),
+  provider: outletSchema.optional(),
   topics: list(z.union([text(), z.number()], { error: "must be text" }).transform(String)).optional(),
   images: list(imageSchema).optional(),
   related: list(relatedSchema).optional(),
@@ -138,18 +138,18 @@ export interface DropRule {
   mappings?: Readonly<Record<string, DropRule>>;
 }
 
-const providerRule: DropRule = { required: ["name"] };
+const outletRule: DropRule = { required: ["name"] };
 const imageRule: DropRule = { required: ["url"] };
 
 export const frontMatterDropRule: DropRule = {
   required: ["title", "publishedDateTime", "sourceUrl", "published"],
-  mappings: { provider: providerRule },
+  mappings: { provider: outletRule },
   lists: {
     topics: {},
     images: imageRule,
     related: {
       required: ["title", "sourceUrl"],
-      mappings: { provider: providerRule },
+      mappings: { provider: outletRule },
       lists: { images: imageRule },
     },
   },

@@ -37,9 +37,9 @@ const digits = (value: number) => (value < 10 ? 1 : value < 100 ? 2 : value < 10
 /** An article's public fields, best weight first: a SiteModel holds nothing else (no drafts, no `secured`). */
 function* weightedFields(article: Article): Generator<[string | undefined, number]> {
   yield [article.title, FIELD_WEIGHT.title];
-  yield [article.provider?.name, FIELD_WEIGHT.topicOrProvider];
-  yield [article.provider?.domain, FIELD_WEIGHT.topicOrProvider];
-  for (const topic of article.topics) yield [topic.name, FIELD_WEIGHT.topicOrProvider];
+  yield [article.provider?.name, FIELD_WEIGHT.topicOrOutlet];
+  yield [article.provider?.domain, FIELD_WEIGHT.topicOrOutlet];
+  for (const topic of article.topics) yield [topic.name, FIELD_WEIGHT.topicOrOutlet];
   yield [article.excerpt, FIELD_WEIGHT.excerpt];
 }
 

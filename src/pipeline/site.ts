@@ -1,12 +1,12 @@
 import { articleBucketBitsFor, articleBucketOf, ID_HASH_LENGTH } from "../contract/buckets.ts";
 import { byText, compareLatest } from "../contract/order.ts";
 import { isPortableName } from "../contract/names.ts";
-import type { Article, ProviderInfo, Topic, TopicRef } from "../contract/types.ts";
+import type { Article, OutletInfo, Topic, TopicRef } from "../contract/types.ts";
 import { findStories } from "./stories.ts";
 import { pushTo } from "./collections.ts";
 import { uniqueRelated, type ArticleRecord } from "./parse-file.ts";
 import type { ContentProblem } from "./problems.ts";
-import { providerKeyOf } from "./providers.ts";
+import { outletKeyOf } from "./outlets.ts";
 import { CONTENT_LIMITS } from "./limits.ts";
 import { hashedName, nameOnDisk, shortHash, slugify } from "./slug.ts";
 
@@ -19,9 +19,9 @@ export interface SiteModel {
   /** Indexes into `articles`, newest first, by topic slug. */
   topicArticles: Map<string, number[]>;
   /** Most stories first, then by key. */
-  providers: ProviderInfo[];
-  /** Indexes into `articles`, newest first, by provider key. */
-  providerArticles: Map<string, number[]>;
+  outlets: OutletInfo[];
+  /** Indexes into `articles`, newest first, by outlet key. */
+  outletArticles: Map<string, number[]>;
   /** For each article, the index of its story's newest article: a story shows once in a list. */
   storyOf: number[];
   /** Each story's articles (indexes, newest first), in Latest order. */
@@ -149,7 +149,7 @@ function mostUsed(counts: Map<string, number>): string {
 }
 
 /** One entry per outlet: the name most of its stories give it, or its domain. */
-function resolveProviders(articles: readonly Article[], providerArticles: Map<string, number[]>): ProviderInfo[] {
+function resolveOutlets(articles: readonly Article[], outletArticles: Map<string, number[]>): OutletInfo[] {
   const names = new Map<string, Map<string, number>>();
   for (const article of articles) {
     const name = article.provider?.name;
@@ -158,7 +158,7 @@ function resolveProviders(articles: readonly Article[], providerArticles: Map<st
     counts.set(name, (counts.get(name) ?? 0) + 1);
     names.set(article.providerKey, counts);
   }
-  return [...providerArticles]
+  return [...outletArticles]
     .map(([key, list]) => {
       const counts = names.get(key);
       return { key, name: counts ? mostUsed(counts) : key, count: list.length };
@@ -167,14 +167,14 @@ function resolveProviders(articles: readonly Article[], providerArticles: Map<st
 }
 
 /** Which stories each topic and each outlet lists, by index into `articles` (newest first). */
-export function listsOf(articles: readonly Article[]): Pick<SiteModel, "topicArticles" | "providers" | "providerArticles"> {
+export function listsOf(articles: readonly Article[]): Pick<SiteModel, "topicArticles" | "outlets" | "outletArticles"> {
   const topicArticles = new Map<string, number[]>();
-  const providerArticles = new Map<string, number[]>();
+  const outletArticles = new Map<string, number[]>();
   articles.forEach((article, index) => {
     for (const { slug } of article.topics) pushTo(topicArticles, slug, index);
-    pushTo(providerArticles, article.providerKey, index);
+    pushTo(outletArticles, article.providerKey, index);
   });
-  return { topicArticles, providers: resolveProviders(articles, providerArticles), providerArticles };
+  return { topicArticles, outlets: resolveOutlets(articles, outletArticles), outletArticles };
 }
 
 export interface SiteModelOptions {
@@ -200,7 +200,7 @@ export function buildSiteModel(records: readonly ArticleRecord[], options: SiteM
       topics.push({ slug: topic.slug, name: topic.name });
     }
     const { file: _file, key, draft: _draft, topics: _names, relatedKeys, ...rest } = record;
-    const article = { id: "", ...rest, providerKey: providerKeyOf(record.sourceUrl), topics };
+    const article = { id: "", ...rest, providerKey: outletKeyOf(record.sourceUrl), topics };
     return { key, relatedKeys, article };
   });
   uniqueIds(merged).forEach((id, index) => (entries[index].article.id = id));

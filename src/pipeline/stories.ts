@@ -1,9 +1,9 @@
 import { byText } from "../contract/order.ts";
 import { STORY_LINKS_SHOWN, STORY_OUTLETS_SHOWN } from "../contract/data-layout.ts";
 import { searchWords } from "../contract/search.ts";
-import type { Article, OutletCoverage, Provider, StoryCoverage } from "../contract/types.ts";
+import type { Article, OutletCoverage, ContentOutlet, StoryCoverage } from "../contract/types.ts";
 import { pushTo } from "./collections.ts";
-import { providerKeyOf } from "./providers.ts";
+import { outletKeyOf } from "./outlets.ts";
 
 /**
  * When two articles cover the same story. Both rules, and every threshold, are in
@@ -175,10 +175,10 @@ function outletTally(checkRepeats: boolean, listed: ReadonlySet<string>) {
   const seen = checkRepeats ? new Set<string>() : undefined;
   const byKey = new Map<string, OutletCoverage>();
   return {
-    add(url: string, provider: Provider | undefined, sourceUrl: string, publishedAt: string | undefined) {
+    add(url: string, provider: ContentOutlet | undefined, sourceUrl: string, publishedAt: string | undefined) {
       if (seen?.has(url)) return;
       seen?.add(url);
-      const key = providerKeyOf(sourceUrl);
+      const key = outletKeyOf(sourceUrl);
       let outlet = byKey.get(key);
       if (!outlet) byKey.set(key, (outlet = { key, name: provider?.name ?? key, count: 0, listed: listed.has(key) }));
       outlet.count++;

@@ -7,7 +7,7 @@ import { referencesOf, type DataKind } from "../../src/contract/data-references.
 import { dataPaths } from "../../src/contract/data-layout.ts";
 import { RANKED_LIMIT } from "../../src/contract/order.ts";
 import { FEED_PAGE_SIZE } from "../../src/contract/data-layout.ts";
-import type { ListHead, PageTable, ProviderCatalog, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
+import type { ListHead, PageTable, OutletCatalog, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 import type { ContentOptions } from "../../src/pipeline/content-options.ts";
 import { MANIFEST_PATH, readManifest, STATE_DIR } from "../../src/pipeline/output.ts";
 import { updateData } from "../../src/pipeline/update-data.ts";
@@ -100,7 +100,7 @@ async function feedPages(dir: string): Promise<string[]> {
 async function listsOf(dir: string, topic: string, outlet: string): Promise<ListHead[]> {
   const index = await readJson<SiteIndex>(dir, dataPaths.index);
   const { topics } = await readJson<TopicCatalog>(dir, dataPaths.shard("catalogs", index.topics));
-  const { providers } = await readJson<ProviderCatalog>(dir, dataPaths.shard("catalogs", index.providers));
+  const { providers } = await readJson<OutletCatalog>(dir, dataPaths.shard("catalogs", index.providers));
   const names = [index.feed, topics.find((entry) => entry.slug === topic)?.list, providers.find((entry) => entry.key === outlet)?.list];
   return Promise.all(names.map((name) => readJson<ListHead>(dir, dataPaths.shard("lists", name ?? ""))));
 }

@@ -8,11 +8,11 @@ import { AppRoutes } from "../../src/app/routes.tsx";
 import type { SortOrder } from "../../src/contract/order.ts";
 import { articleBucketOf, bucketTableSlot } from "../../src/contract/buckets.ts";
 import { dataPaths, type ShardKind } from "../../src/contract/data-layout.ts";
-import type { Article, BucketTable, ListHead, PageTable, ProviderCatalog, SiteIndex, Topic, TopicCatalog, TopicRef } from "../../src/contract/types.ts";
+import type { Article, BucketTable, ListHead, PageTable, OutletCatalog, SiteIndex, Topic, TopicCatalog, TopicRef } from "../../src/contract/types.ts";
 import { createQueryClient, type FeedSource } from "../../src/lib/queries.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
 import { uniqueRelated, type ArticleRecord } from "../../src/pipeline/parse-file.ts";
-import { providerKeyOf } from "../../src/pipeline/providers.ts";
+import { outletKeyOf } from "../../src/pipeline/outlets.ts";
 import { toSummary } from "../../src/contract/summary.ts";
 import { articleId, buildSiteModel } from "../../src/pipeline/site.ts";
 import { slugify } from "../../src/pipeline/slug.ts";
@@ -48,7 +48,7 @@ export function makeArticle(fields: Partial<Omit<Article, "id">> & { title: stri
     // The site's build finds each article's story; alone until then.
     story: { articles: [], articleCount: 0, outlets: [], outletCount: 0 },
     ...fields,
-    providerKey: providerKeyOf(sourceUrl),
+    providerKey: outletKeyOf(sourceUrl),
   };
 }
 
@@ -130,7 +130,7 @@ export const topicsPathOf = (site: Site): string => dataPaths.shard("catalogs", 
 function headNameOf(site: Site, source: FeedSource, sort: SortOrder): string {
   let latest = site.index.feed;
   if (source && "topic" in source) latest = fileOf<TopicCatalog>(site, "catalogs", site.index.topics).topics.find((topic) => topic.slug === source.topic)?.list ?? "";
-  if (source && "provider" in source) latest = fileOf<ProviderCatalog>(site, "catalogs", site.index.providers).providers.find((provider) => provider.key === source.provider)?.list ?? "";
+  if (source && "provider" in source) latest = fileOf<OutletCatalog>(site, "catalogs", site.index.providers).providers.find((provider) => provider.key === source.provider)?.list ?? "";
   const head = fileOf<ListHead>(site, "lists", latest);
   return sort === "latest" || !head.orders ? latest : head.orders[sort];
 }

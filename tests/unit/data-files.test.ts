@@ -10,7 +10,7 @@ import type {
   ListHead,
   ListPage,
   PageTable,
-  ProviderCatalog,
+  OutletCatalog,
   SiteIndex,
   Summary,
   TopicCatalog,
@@ -82,14 +82,14 @@ function reader(files: Files) {
     return { latest, hot: head(hot), top: head(top) };
   };
   const topics = () => shard<TopicCatalog>("catalogs", index.topics).topics;
-  const providers = () => shard<ProviderCatalog>("catalogs", index.providers).providers;
+  const outlets = () => shard<OutletCatalog>("catalogs", index.providers).providers;
   const topicHead = (slug: string) => {
     const entry = topics().find((topic) => topic.slug === slug);
     expect(entry, slug).toBeDefined();
     return orders((entry as { list: string }).list);
   };
-  const providerHead = (key: string) => {
-    const entry = providers().find((provider) => provider.key === key);
+  const outletHead = (key: string) => {
+    const entry = outlets().find((outlet) => outlet.key === key);
     expect(entry, key).toBeDefined();
     return orders((entry as { list: string }).list);
   };
@@ -102,7 +102,7 @@ function reader(files: Files) {
     const name = shard<BucketTable>("tables", index.articles.tables[table]).groups[slot];
     return shard<ArticleBucket>("articles", name).articles[id];
   };
-  return { index, shard, storiesOf, head, orders, topics, providers, topicHead, providerHead, bucketNames, articleById, feed: () => orders(index.feed) };
+  return { index, shard, storiesOf, head, orders, topics, outlets, topicHead, outletHead, bucketNames, articleById, feed: () => orders(index.feed) };
 }
 
 const model = buildSiteModel(records);
@@ -265,7 +265,7 @@ describe("dataFiles: Hot and Top", () => {
   });
 
   it("each topic's and each outlet's list comes in every order", () => {
-    const heads = [data.topicHead(model.topics[0].slug), data.providerHead("thewire.example")];
+    const heads = [data.topicHead(model.topics[0].slug), data.outletHead("thewire.example")];
     for (const list of heads) {
       const count = list.latest.total;
       for (const sort of ["hot", "top"] as const) {
@@ -300,15 +300,15 @@ describe("dataFiles: Hot and Top", () => {
 
 describe("dataFiles: outlet lists", () => {
   it("lists each outlet's stories, newest first, under its domain without www. and in lower case", () => {
-    const { latest } = data.providerHead("thewire.example");
+    const { latest } = data.outletHead("thewire.example");
     expect(titlesOf(data.storiesOf(latest))).toEqual(newestFirst((i) => i % 3 === 0));
     expect(latest.provider).toEqual({ key: "thewire.example", name: "The Wire", count: TOTAL / 3 });
   });
 
   it("every story is on exactly one outlet's list", () => {
-    const listed = data.providers().flatMap((provider) => data.storiesOf(data.orders(provider.list).latest).map((item) => item.id));
+    const listed = data.outlets().flatMap((provider) => data.storiesOf(data.orders(provider.list).latest).map((item) => item.id));
     expect(listed.sort()).toEqual(model.articles.map((article) => article.id).sort());
-    expect(data.providers().map(({ key, name, count }) => [key, name, count])).toEqual([
+    expect(data.outlets().map(({ key, name, count }) => [key, name, count])).toEqual([
       ["livemint.com", "Mint", 80],
       ["thewire.example", "The Wire", 40],
     ]);
@@ -365,7 +365,7 @@ describe("dataFiles: output", () => {
     const { latest, hot, top } = empty.feed();
     for (const head of [latest, hot, top]) expect(head).toMatchObject({ total: 0, items: [], pages: null });
     expect(empty.topics()).toEqual([]);
-    expect(empty.providers()).toEqual([]);
+    expect(empty.outlets()).toEqual([]);
     expect(empty.bucketNames()).toHaveLength(1);
     expect(empty.shard<ArticleBucket>("articles", empty.bucketNames()[0])).toEqual({ articles: {} });
   });
@@ -394,7 +394,7 @@ describe("dataFiles: one new article", () => {
     };
     add("feed", read.index.feed);
     for (const topic of read.topics()) add(`topic:${topic.slug}`, topic.list);
-    for (const provider of read.providers()) add(`outlet:${provider.key}`, provider.list);
+    for (const provider of read.outlets()) add(`outlet:${provider.key}`, provider.list);
     return lists;
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { namesOtherFiles, referencesOf, shardAt, type DataKind } from "../../src/contract/data-references.ts";
 import { SHARD_KINDS } from "../../src/contract/data-layout.ts";
-import type { BucketTable, ListHead, PageTable, ProviderCatalog, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
+import type { BucketTable, ListHead, PageTable, OutletCatalog, SiteIndex, TopicCatalog } from "../../src/contract/types.ts";
 
 /** A name for `n`, as a data file would have one: 16 hex digits. */
 const name = (n: number) => n.toString(16).padStart(16, "0");
@@ -62,7 +62,7 @@ describe("what each kind of data file names", () => {
 
   it("a catalog: each topic's or outlet's list", () => {
     const topics: TopicCatalog = { topics: [topic("climate", name(40)), topic("ai", name(41))] };
-    const providers: ProviderCatalog = { providers: [{ key: "example.com", name: "Example", count: 2, list: name(42) }] };
+    const providers: OutletCatalog = { providers: [{ key: "example.com", name: "Example", count: 2, list: name(42) }] };
     expect(referencesOf("catalogs", topics)).toEqual([
       { kind: "lists", name: name(40) },
       { kind: "lists", name: name(41) },

@@ -41,7 +41,7 @@ function hostOf(yamlValue: string | undefined): string | undefined {
 }
 
 export function articleText(fields: Fields = {}): string {
-  // The default provider publishes where the article is: an outlet is known by its host.
+  // The default outlet publishes where the article is: an outlet is known by its host.
   const host = "sourceUrl" in fields ? hostOf(fields.sourceUrl) : undefined;
   const provider = host ? `\n  name: Mint\n  domain: ${host}` : BASE_FIELDS.provider;
   const merged: Fields = { ...BASE_FIELDS, provider, ...fields };

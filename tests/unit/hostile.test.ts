@@ -7,7 +7,7 @@ import { parseHttpUrl } from "../../src/contract/urls.ts";
 import { CONTENT_LIMITS, lengthOf } from "../../src/pipeline/limits.ts";
 import { parseArticleFile, type ArticleRecord, type FileResult } from "../../src/pipeline/parse-file.ts";
 import { formatProblem } from "../../src/pipeline/problems.ts";
-import { claimedDomain } from "../../src/pipeline/providers.ts";
+import { claimedDomain } from "../../src/pipeline/outlets.ts";
 import { buildSiteModel } from "../../src/pipeline/site.ts";
 import { nameOnDisk } from "../../src/pipeline/slug.ts";
 import { hostileFiles } from "../../scripts/hostile-corpus.ts";
@@ -40,7 +40,7 @@ function expectWithinLimits(record: ArticleRecord) {
   expectCleanText(record.excerpt, text.excerpt, "excerpt");
   expectCleanText(record.category, text.category, "category");
   expectCleanText(record.type, text.type, "type");
-  expectCleanText(record.provider?.name, text.providerName, "provider.name");
+  expectCleanText(record.provider?.name, text.outletName, "provider.name");
   if (record.provider?.domain) expect(claimedDomain(record.provider, record.sourceUrl)).toBeDefined();
   for (const url of [record.sourceUrl, record.ampUrl, record.cdnAmpUrl]) expectSafeUrl(url, "url");
   expect(record.topics.length).toBeLessThanOrEqual(lists.topics);

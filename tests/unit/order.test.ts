@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareStories, hotRank, isSortOrder, type Orderable } from "../../src/contract/order.ts";
-import { isProviderKey } from "../../src/contract/names.ts";
+import { isOutletKey } from "../../src/contract/names.ts";
 
 const NEWEST = "2024-03-10T12:00:00.000Z";
 const story = (id: string, publishedAt: string, fields: Partial<Orderable> = {}): Orderable => ({ id, publishedAt, ...fields });
@@ -63,7 +63,7 @@ describe("isSortOrder", () => {
   });
 });
 
-describe("isProviderKey", () => {
+describe("isOutletKey", () => {
   it.each([
     ["livemint.com", true],
     ["bbc.co.uk", true],
@@ -75,6 +75,6 @@ describe("isProviderKey", () => {
     ["-a.com", false],
     ["a.com/feed", false],
   ])("%j → %s", (text, expected) => {
-    expect(isProviderKey(text)).toBe(expected);
+    expect(isOutletKey(text)).toBe(expected);
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import { publishedPaths } from "../../src/contract/published.ts";
-import type { ProviderInfo, Topic } from "../../src/contract/types.ts";
+import type { OutletInfo, Topic } from "../../src/contract/types.ts";
 import { publishedMediaType } from "../../src/contract/media-types.ts";
 import { publishedFiles } from "../../src/pipeline/publish/published-files.ts";
 import { robotsTxt, SITEMAP_PART_ARTICLES, sitemapFiles } from "../../src/pipeline/publish/sitemap.ts";
@@ -49,7 +49,7 @@ const sized = (count: number, skip = -1) => ({
     .filter((i) => i !== skip)
     .map((i) => ({ id: articleId(`Story ${i}`, `https://news.example.com/story/${i}`), publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() })),
   topics: [] as Topic[],
-  providers: [] as ProviderInfo[],
+  outlets: [] as OutletInfo[],
 });
 
 describe("sitemap", () => {

@@ -20,7 +20,7 @@ describe("the search index: what it holds", () => {
   });
 
   it("indexes titles, excerpts, topics and the provider's name and domain, each word with its best field", () => {
-    // Title 3, topic or provider 2, excerpt 1.
+    // Title 3, topic or outlet 2, excerpt 1.
     expect(postings.get("rail")).toEqual([
       [0, 3],
       [2, 1],

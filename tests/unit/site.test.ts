@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ID_HASH_LENGTH } from "../../src/contract/buckets.ts";
-import { isProviderKey } from "../../src/contract/names.ts";
+import { isOutletKey } from "../../src/contract/names.ts";
 import type { ArticleRecord } from "../../src/pipeline/parse-file.ts";
-import { providerKeyOf } from "../../src/pipeline/providers.ts";
+import { outletKeyOf } from "../../src/pipeline/outlets.ts";
 import { toSummary } from "../../src/contract/summary.ts";
 import type { SiteIndex } from "../../src/contract/types.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
@@ -308,7 +308,7 @@ describe("toSummary", () => {
   });
 });
 
-describe("providerKeyOf", () => {
+describe("outletKeyOf", () => {
   it.each([
     ["the provider's domain, when the source's host is on it", { name: "Mint", domain: "livemint.com" }, "https://www.livemint.com/a", "livemint.com"],
     ["the source's host when the domain is above it", { name: "BBC", domain: "bbc.co.uk" }, "https://news.bbc.co.uk/a", "news.bbc.co.uk"],
@@ -324,7 +324,7 @@ describe("providerKeyOf", () => {
     ["a hash of the host when it is an IPv6 address", undefined, "http://[::1]/a", "28603805304972ba.invalid"],
     ["a hash of the host when it has one label", undefined, "http://intranet/a", `${shortHash("intranet", 16)}.invalid`],
   ])("%s", (_case, _provider, sourceUrl, key) => {
-    expect(providerKeyOf(sourceUrl)).toBe(key);
-    expect(isProviderKey(key)).toBe(true);
+    expect(outletKeyOf(sourceUrl)).toBe(key);
+    expect(isOutletKey(key)).toBe(true);
   });
 });

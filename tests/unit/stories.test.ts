@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { dataPaths, STORY_LINKS_SHOWN } from "../../src/contract/data-layout.ts";
-import type { ListHead, ProviderCatalog, SiteIndex } from "../../src/contract/types.ts";
+import type { ListHead, OutletCatalog, SiteIndex } from "../../src/contract/types.ts";
 import { STORY_RULES, significantWords } from "../../src/pipeline/stories.ts";
 import { dataFiles } from "../../src/pipeline/data-files.ts";
 import { toSummary } from "../../src/contract/summary.ts";
@@ -188,7 +188,7 @@ describe("full coverage of a story", () => {
     expect(topic.items.map((item) => item.title)).toEqual(["Rate decision surprises markets"]);
     expect(head(topic.orders?.hot).items.map((item) => item.title)).toEqual(["Traders react to rate decision"]);
     // An outlet's own list holds every article it published.
-    const { providers } = files.get(dataPaths.shard("catalogs", index.providers)) as ProviderCatalog;
+    const { providers } = files.get(dataPaths.shard("catalogs", index.providers)) as OutletCatalog;
     const outlet = head(providers.find((provider) => provider.key === first.providerKey)?.list);
     expect(outlet.items.map((item) => item.title)).toEqual(["Rate decision surprises markets"]);
   });

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useParams } from "react-router-dom";
 import { NotFound } from "../../components/view-states.tsx";
-import { isProviderKey, isTopicSlug } from "../../contract/names.ts";
+import { isOutletKey, isTopicSlug } from "../../contract/names.ts";
 import type { SiteIndex } from "../../contract/types.ts";
 import { StoryList } from "../../features/feed/story-list.tsx";
 import { FollowList } from "../../features/following/follow-toggle.tsx";
@@ -53,7 +53,7 @@ export const TOPIC_LIST: ListKind = {
 export const OUTLET_LIST: ListKind = {
   param: "key",
   // Only a plain lower-case domain can name an outlet's data.
-  isValid: isProviderKey,
+  isValid: isOutletKey,
   source: (key) => ({ provider: key }),
   notFound: { title: "Outlet not found", message: "No published story comes from this outlet." },
   nameOf: (_key, _index, first) => first?.provider?.name,

@@ -31,7 +31,7 @@ export function ArticleDetail({ article }: { article: Article }) {
           {article.title}
         </h1>
         <p className="story__meta">
-          <Link to={paths.provider(article.providerKey)} className="story__provider">
+          <Link to={paths.outlet(article.providerKey)} className="story__provider">
             {outlet}
           </Link>
           {domain !== outlet && <span className="article__domain">{domain}</span>}

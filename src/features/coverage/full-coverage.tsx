@@ -10,7 +10,7 @@ import { CoverageTimeline } from "./timeline.tsx";
 
 /** An outlet's name, linked to its page when it has one: outlets seen only in related coverage have none. */
 function OutletName({ outlet }: { outlet: OutletCoverage }) {
-  return outlet.listed ? <Link to={paths.provider(outlet.key)}>{outlet.name}</Link> : <span>{outlet.name}</span>;
+  return outlet.listed ? <Link to={paths.outlet(outlet.key)}>{outlet.name}</Link> : <span>{outlet.name}</span>;
 }
 
 /**

@@ -68,7 +68,7 @@ export function StoryCard({ story, position, setSize, lead = false, excerpt = le
         </h2>
         <div className="story__meta">
           {unreadId && <UnreadMarker id={unreadId} />}
-          <Link to={paths.provider(story.providerKey)} className="story__provider">
+          <Link to={paths.outlet(story.providerKey)} className="story__provider">
             <OutletMark name={outlet} outletKey={story.providerKey} />
             {mark(outlet)}
           </Link>

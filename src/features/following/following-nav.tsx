@@ -3,7 +3,7 @@ import { NavLink } from "react-router-dom";
 import { paths } from "../../lib/paths.ts";
 import { keyOf, useFollowing, type Followed } from "../../lib/following-store.ts";
 
-const pathOf = ({ source }: Followed) => ("topic" in source ? paths.topic(source.topic) : paths.provider(source.provider));
+const pathOf = ({ source }: Followed) => ("topic" in source ? paths.topic(source.topic) : paths.outlet(source.provider));
 
 /** One group of the reader's shortcuts, under a label of its own; nothing when the group is empty. */
 function FollowedGroup({ label, entries }: { label: string; entries: Followed[] }) {

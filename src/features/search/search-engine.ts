@@ -4,7 +4,7 @@
  *
  * A story matches when it has every word of the query, each as a word or as the start of
  * one ("elect" finds "election"). It ranks by where its words are (title, then a topic or
- * the provider, then the excerpt), whole words above longer ones, rare words above common
+ * the outlet, then the excerpt), whole words above longer ones, rare words above common
  * ones; ties go to the story that began last (the higher number).
  */
 import { hotRankOf, type SortOrder } from "../../contract/order.ts";

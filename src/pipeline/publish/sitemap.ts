@@ -27,7 +27,7 @@ interface SitemapEntry {
 }
 
 /** What a sitemap needs of the site: its lists, and each article's id and date, newest first. */
-type SitemapModel = Pick<SiteModel, "topics" | "providers"> & {
+type SitemapModel = Pick<SiteModel, "topics" | "outlets"> & {
   articles: readonly Pick<Article, "id" | "publishedAt">[];
 };
 
@@ -53,7 +53,7 @@ export function* sitemapFiles(model: SitemapModel, siteUrl: string, partArticles
   const lists = [
     page(pagePaths.home),
     ...model.topics.map((topic) => topic.slug).sort(byText).map((slug) => page(pagePaths.topic(slug))),
-    ...model.providers.map((provider) => provider.key).sort(byText).map((key) => page(pagePaths.provider(key))),
+    ...model.outlets.map((outlet) => outlet.key).sort(byText).map((key) => page(pagePaths.outlet(key))),
   ];
   const parts: SitemapEntry[] = [];
   const listsFile = partFile(urlset(lists));
