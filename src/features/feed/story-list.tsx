@@ -1,9 +1,10 @@
 import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query";
-import { Fragment, lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Fragment, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ErrorState, NotSavedOffline, Skeleton } from "../../components/view-states.tsx";
 import { LIST_HEAD_SIZE } from "../../contract/data-layout.ts";
 import type { Summary } from "../../contract/types.ts";
 import { useClock } from "../../lib/use-clock.ts";
+import { useLayoutChange } from "../../lib/use-layout-change.ts";
 import { useOnlineStatus } from "../../lib/use-online-status.ts";
 import { useListStyle } from "./list-style.ts";
 import { StoryCard } from "./story-card.tsx";
@@ -69,16 +70,8 @@ export function StoryList({
   const [columns, setColumns] = useState(1);
   // The grid's columns follow the page's layout: the width, the view, the text size. Only the
   // rows past the head need them: a first screen is never made to lay itself out for them.
-  const pastHead = stories.length > HEAD;
-  useLayoutEffect(() => {
-    if (!pastHead) return;
-    const update = () => setColumns(columnsOf(headRef.current));
-    update();
-    if (typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(update);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, [pastHead, style]);
+  const measureColumns = useCallback(() => setColumns(columnsOf(headRef.current)), []);
+  useLayoutChange(measureColumns, style, stories.length > HEAD);
 
   const { headRows, rows } = useMemo(() => {
     const top = dayRows(stories.slice(0, HEAD), 0, byDay, clock, undefined, HEAD);

@@ -5,8 +5,9 @@
  * (story-list.tsx), never for a first screen.
  */
 import { defaultRangeExtractor, useWindowVirtualizer, type Range, type VirtualItem } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type ReactNode } from "react";
 import type { Summary } from "../../contract/types.ts";
+import { useLayoutChange } from "../../lib/use-layout-change.ts";
 import type { ListStyle } from "./list-style.ts";
 import { DayHeading, estimatedHeight, type Row } from "./story-rows.tsx";
 
@@ -32,13 +33,7 @@ export function VirtualRows({ rows, label, style, columns, card }: VirtualRowsPr
     const rest = restRef.current;
     if (rest) setScrollMargin(rest.getBoundingClientRect().top + window.scrollY);
   }, []);
-  useLayoutEffect(() => {
-    followMargin();
-    if (typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(followMargin);
-    observer.observe(document.body);
-    return () => observer.disconnect();
-  }, [style, followMargin]);
+  useLayoutChange(followMargin, style);
 
   // The row holding focus stays in the DOM when scrolled away, so keyboard focus is never lost.
   const focusedRow = useRef<number | null>(null);
