@@ -86,7 +86,7 @@ export function referencesOf(kind: DataKind, data: unknown): DataReference[] {
       case "catalogs": {
         // TopicCatalog or OutletCatalog
         for (const topic of each(field(data, "topics"))) add("lists", field(topic, "list"));
-        for (const provider of each(field(data, "providers"))) add("lists", field(provider, "list"));
+        for (const outlet of each(field(data, "providers"))) add("lists", field(outlet, "list"));
         break;
       }
       case "search":

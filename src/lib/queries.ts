@@ -60,7 +60,7 @@ async function latestHeadName(client: QueryClient, index: SiteIndex, source: Fee
       (await client.fetchQuery(topicsQuery(index))).topics.find((topic) => topic.slug === source.topic)?.list;
   } else {
     const catalog = await client.fetchQuery(shardQuery<OutletCatalog>("catalogs", index.providers));
-    name = catalog.providers.find((provider) => provider.key === source.provider)?.list;
+    name = catalog.providers.find((outlet) => outlet.key === source.provider)?.list;
   }
   if (name === undefined) throw new NotFoundError("topic" in source ? `topic ${source.topic}` : `outlet ${source.provider}`);
   return name;

@@ -175,12 +175,12 @@ function outletTally(checkRepeats: boolean, listed: ReadonlySet<string>) {
   const seen = checkRepeats ? new Set<string>() : undefined;
   const byKey = new Map<string, OutletCoverage>();
   return {
-    add(url: string, provider: ContentOutlet | undefined, sourceUrl: string, publishedAt: string | undefined) {
+    add(url: string, named: ContentOutlet | undefined, sourceUrl: string, publishedAt: string | undefined) {
       if (seen?.has(url)) return;
       seen?.add(url);
       const key = outletKeyOf(sourceUrl);
       let outlet = byKey.get(key);
-      if (!outlet) byKey.set(key, (outlet = { key, name: provider?.name ?? key, count: 0, listed: listed.has(key) }));
+      if (!outlet) byKey.set(key, (outlet = { key, name: named?.name ?? key, count: 0, listed: listed.has(key) }));
       outlet.count++;
       if (publishedAt && (!outlet.latestAt || publishedAt > outlet.latestAt)) outlet.latestAt = publishedAt;
     },

@@ -130,7 +130,7 @@ export const topicsPathOf = (site: Site): string => dataPaths.shard("catalogs", 
 function headNameOf(site: Site, source: FeedSource, sort: SortOrder): string {
   let latest = site.index.feed;
   if (source && "topic" in source) latest = fileOf<TopicCatalog>(site, "catalogs", site.index.topics).topics.find((topic) => topic.slug === source.topic)?.list ?? "";
-  if (source && "provider" in source) latest = fileOf<OutletCatalog>(site, "catalogs", site.index.providers).providers.find((provider) => provider.key === source.provider)?.list ?? "";
+  if (source && "provider" in source) latest = fileOf<OutletCatalog>(site, "catalogs", site.index.providers).providers.find((outlet) => outlet.key === source.provider)?.list ?? "";
   const head = fileOf<ListHead>(site, "lists", latest);
   return sort === "latest" || !head.orders ? latest : head.orders[sort];
 }

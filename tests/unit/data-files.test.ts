@@ -306,7 +306,7 @@ describe("dataFiles: outlet lists", () => {
   });
 
   it("every story is on exactly one outlet's list", () => {
-    const listed = data.outlets().flatMap((provider) => data.storiesOf(data.orders(provider.list).latest).map((item) => item.id));
+    const listed = data.outlets().flatMap((outlet) => data.storiesOf(data.orders(outlet.list).latest).map((item) => item.id));
     expect(listed.sort()).toEqual(model.articles.map((article) => article.id).sort());
     expect(data.outlets().map(({ key, name, count }) => [key, name, count])).toEqual([
       ["livemint.com", "Mint", 80],
@@ -394,7 +394,7 @@ describe("dataFiles: one new article", () => {
     };
     add("feed", read.index.feed);
     for (const topic of read.topics()) add(`topic:${topic.slug}`, topic.list);
-    for (const provider of read.outlets()) add(`outlet:${provider.key}`, provider.list);
+    for (const outlet of read.outlets()) add(`outlet:${outlet.key}`, outlet.list);
     return lists;
   }
 

@@ -189,7 +189,7 @@ describe("full coverage of a story", () => {
     expect(head(topic.orders?.hot).items.map((item) => item.title)).toEqual(["Traders react to rate decision"]);
     // An outlet's own list holds every article it published.
     const { providers } = files.get(dataPaths.shard("catalogs", index.providers)) as OutletCatalog;
-    const outlet = head(providers.find((provider) => provider.key === first.providerKey)?.list);
+    const outlet = head(providers.find((entry) => entry.key === first.providerKey)?.list);
     expect(outlet.items.map((item) => item.title)).toEqual(["Rate decision surprises markets"]);
   });
 
