@@ -1,16 +1,13 @@
-import { spawn } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../../scripts/chromium.ts";
-import { generateArchive } from "../../scripts/generate-archive.ts";
 import type { StaticServer } from "../../scripts/static-server.ts";
 import { pageStateIn, PAGE_STATE_ID } from "../../src/contract/page-state.ts";
 import { dataPaths } from "../../src/contract/data-layout.ts";
 import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
-import { viteBuildInChild, launchBrowser, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
+import { launchBrowser, serveSite, timeLeft, untilWorkerControls, useBuiltArchive } from "./harness.ts";
 
 /**
  * Issue 12, point 7: the first screen from HTML. A generated archive of a few
@@ -23,35 +20,27 @@ const RECENT_TITLE = "A story published an hour before the build";
 /** The reader's clock, days after the build: a first render on it would say other times than the page. */
 const DAYS_LATER = 3 * 86_400_000;
 
-let workDir: string;
-let content: string;
-let site: string;
+// A story an hour old at the build: the page says so ("1 hour ago", "Today") as of the build's clock.
+const archive = useBuiltArchive("first-screen", ARTICLES, () => addArticle("recent.txt", RECENT_TITLE, new Date(Date.now() - 3_600_000)));
+const { readJson } = archive;
 let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), "broadsheet-first-screen-"));
-  content = join(workDir, "content");
-  site = join(workDir, "site");
-  await generateArchive(ARTICLES, content);
-  // A story an hour old at the build: the page says so ("1 hour ago", "Today") as of the build's clock.
-  await addArticle("recent.txt", RECENT_TITLE, new Date(Date.now() - 3_600_000));
-  await viteBuildInChild(content, site);
-  server = await serveSite(site);
+  server = await serveSite(archive.site);
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  await rm(workDir, { recursive: true, force: true });
 });
 beforeEach(() => void vi.setConfig({ expect: { poll: { timeout: timeLeft(), interval: 100 } } }));
 
 /** An article of its own in the generated archive's format (a copy of its first file, without its coverage). */
 async function addArticle(file: string, title: string, publishedAt: Date): Promise<void> {
-  const first = join(content, (await readdir(content)).sort()[0]);
+  const first = join(archive.content, (await readdir(archive.content)).sort()[0]);
   const text = await readFile(first, "utf8");
   await writeFile(
-    join(content, file),
+    join(archive.content, file),
     text
       .replace(/^title: .*$/m, `title: "${title}"`)
       .replace(/^sourceUrl: .*$/m, `sourceUrl: https://news.example.com/${file.replace(/\.txt$/, "")}`)
@@ -62,7 +51,6 @@ async function addArticle(file: string, title: string, publishedAt: Date): Promi
   );
 }
 
-const readJson = async <T,>(path: string): Promise<T> => JSON.parse(await readFile(join(site, path), "utf8")) as T;
 /** The home page's stories as the data has them, newest first. */
 const homeStories = async () => (await readJson<ListHead>(dataPaths.shard("lists", (await readJson<SiteIndex>(dataPaths.index)).feed))).items;
 
@@ -149,22 +137,12 @@ describe("the first screen from HTML", () => {
   });
 });
 
-/** `npm run build:data` over the content into the served folder: async, so the server in this process keeps answering. */
-function buildData(): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn("npm", ["run", "build:data", "--", "--outDir", site], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content } });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("close", (code) => (code === 0 ? done(output) : fail(new Error(`npm run build:data failed:\n${output}`))));
-  });
-}
 
 
 /** Every article page of the build, by file. */
 async function articlePages(): Promise<Map<string, string>> {
-  const files = await readdir(join(site, "articles"));
-  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(site, "articles", file), "utf8")] as const)));
+  const files = await readdir(join(archive.site, "articles"));
+  return new Map(await Promise.all(files.map(async (file) => [file, await readFile(join(archive.site, "articles", file), "utf8")] as const)));
 }
 
 describe("after npm run build:data", () => {
@@ -180,7 +158,7 @@ describe("after npm run build:data", () => {
 
       const before = { index: await readJson<SiteIndex>(dataPaths.index), articles: await articlePages() };
       await addArticle("zzz_breaking.txt", NEW_TITLE, new Date(Date.now() - 60_000));
-      expect(await buildData()).toContain("1 new article file");
+      expect(await archive.update()).toContain("1 new article file");
       const index = await readJson<SiteIndex>(dataPaths.index);
       expect(index.buildId).not.toBe(before.index.buildId);
 

@@ -1,7 +1,11 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, inject, TestRunner, vi } from "vitest";
+import { buildDataInChild, viteBuildInChild } from "../../scripts/bench/build.ts";
 import { launchBrowser as launchChromium } from "../../scripts/chromium.ts";
+import { generateArchive } from "../../scripts/generate-archive.ts";
 import { serveStatic, type StaticServer } from "../../scripts/static-server.ts";
 import { LIVE_ATTRIBUTE } from "../../src/contract/page-state.ts";
 
@@ -9,7 +13,7 @@ export const ROOT = join(import.meta.dirname, "..", "..");
 export const FIXTURE_CONTENT = join(ROOT, "tests", "fixtures", "site");
 
 export { serveStatic as serveSite };
-export { viteBuildInChild } from "../../scripts/bench/build.ts";
+export { viteBuildInChild };
 
 /** A wait that fails stops this much before the test's own timeout, to say what it waited for. */
 const REPORT_MS = 2_000;
@@ -111,5 +115,46 @@ export function useFixtureSite(): { readonly url: string; readonly context: Brow
     get context() {
       return started(browser).context;
     },
+  };
+}
+
+/** A generated archive, built in full, that a test file updates as a publisher would. */
+export interface BuiltArchive {
+  /** The archive's content folder. */
+  readonly content: string;
+  /** The folder it was built into. */
+  readonly site: string;
+  /** A JSON file of the built site, by its path in the site. */
+  readJson<T>(path: string): Promise<T>;
+  /** `npm run build:data` over the content into the built folder (a child process: a server here keeps answering); resolves with its output. */
+  update(): Promise<string>;
+}
+
+/**
+ * `articles` generated articles, with whatever `prepare` adds to the content, built in full
+ * into a temporary folder before the file's tests (before its own `beforeAll`), removed after them.
+ */
+export function useBuiltArchive(name: string, articles: number, prepare?: (content: string) => Promise<void>): BuiltArchive {
+  let workDir: string | undefined;
+  const at = (folder: string) => {
+    if (!workDir) throw new Error("useBuiltArchive: its folders exist from its beforeAll on");
+    return join(workDir, folder);
+  };
+  beforeAll(async () => {
+    workDir = await mkdtemp(join(tmpdir(), `broadsheet-${name}-`));
+    await generateArchive(articles, at("content"));
+    await prepare?.(at("content"));
+    await viteBuildInChild(at("content"), at("site"));
+  });
+  afterAll(() => workDir && rm(workDir, { recursive: true, force: true }));
+  return {
+    get content() {
+      return at("content");
+    },
+    get site() {
+      return at("site");
+    },
+    readJson: async <T,>(path: string) => JSON.parse(await readFile(join(at("site"), path), "utf8")) as T,
+    update: () => buildDataInChild(at("content"), at("site")),
   };
 }

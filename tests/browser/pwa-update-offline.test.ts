@@ -1,17 +1,14 @@
-import { spawn } from "node:child_process";
-import { readFile, mkdtemp, rm, writeFile, readdir } from "node:fs/promises";
+import { readFile, writeFile, readdir } from "node:fs/promises";
 import { request as httpRequest, createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { referencesOf, shardAt, type DataKind } from "../../src/contract/data-references.ts";
 import { dataPaths } from "../../src/contract/data-layout.ts";
 import { CACHE_NAMES } from "../../src/contract/offline.ts";
 import type { ListHead, SiteIndex } from "../../src/contract/types.ts";
-import { generateArchive } from "../../scripts/generate-archive.ts";
-import { viteBuildInChild, launchBrowser, openApp, ROOT, serveSite, timeLeft, untilWorkerControls } from "./harness.ts";
+import { launchBrowser, openApp, serveSite, timeLeft, untilWorkerControls, useBuiltArchive } from "./harness.ts";
 
 /**
  * Issue 11's promise to a reader who keeps the whole archive offline: after one new article,
@@ -24,17 +21,8 @@ const ARTICLES = 300;
 const SAVED_EVERYTHING = "Every story is saved on this device for reading offline.";
 const NEW_TITLE = "Breaking: one new story while the reader was away";
 
-let workDir: string;
-let content: string;
-let site: string;
-beforeAll(async () => {
-  workDir = await mkdtemp(join(tmpdir(), "broadsheet-pwa-update-"));
-  content = join(workDir, "content");
-  site = join(workDir, "site");
-  await generateArchive(ARTICLES, content);
-  await viteBuildInChild(content, site);
-});
-afterAll(() => rm(workDir, { recursive: true, force: true }));
+const archive = useBuiltArchive("pwa-update", ARTICLES);
+const { readJson } = archive;
 beforeEach(() => void vi.setConfig({ expect: { poll: { timeout: timeLeft(), interval: 100 } } }));
 
 /** One answer the host sent: its path, query included, and the bytes of its body as sent (gzipped when it was). */
@@ -73,18 +61,7 @@ async function countingProxy(upstream: string): Promise<{ url: string; sent: Sen
   };
 }
 
-/** `npm run build:data` over the content into the served folder: async, so the server in this process keeps answering. */
-function buildData(): Promise<string> {
-  return new Promise((done, fail) => {
-    const child = spawn("npm", ["run", "build:data", "--", "--outDir", site], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content } });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("close", (code) => (code === 0 ? done(output) : fail(new Error(`npm run build:data failed:\n${output}`))));
-  });
-}
 
-const readJson = async <T,>(path: string): Promise<T> => JSON.parse(await readFile(join(site, path), "utf8")) as T;
 
 /**
  * Every data file an index reaches on the host, as paths; with `held`, only through files in
@@ -114,7 +91,7 @@ const cachedData = (page: Page): Promise<string[]> =>
   }, CACHE_NAMES.data);
 
 /** The archive's first file: the new article copies it. */
-const firstFile = async () => join(content, (await readdir(content)).sort()[0]);
+const firstFile = async () => join(archive.content, (await readdir(archive.content)).sort()[0]);
 
 /** The topics an article file names. */
 const topicsOf = (text: string) => [...(/^topics:\n((?: {2}- .*\n)+)/m.exec(text)?.[1] ?? "").matchAll(/^ {2}- (.*)$/gm)].map((match) => match[1]);
@@ -123,7 +100,7 @@ const topicsOf = (text: string) => [...(/^topics:\n((?: {2}- .*\n)+)/m.exec(text
 async function addOneArticle(): Promise<void> {
   const text = await readFile(await firstFile(), "utf8");
   await writeFile(
-    join(content, "zzz_breaking.txt"),
+    join(archive.content, "zzz_breaking.txt"),
     text
       .replace(/^title: .*$/m, `title: "${NEW_TITLE}"`)
       .replace(/^sourceUrl: .*$/m, "sourceUrl: https://news.example.com/breaking-while-away")
@@ -141,7 +118,7 @@ describe("a reader with the whole archive saved, after one new article", () => {
     expect(oldIndex.offlineArticles).toBe(true);
     const newest = (await readJson<ListHead>(dataPaths.shard("lists", oldIndex.feed))).items[0].title;
 
-    const server = await serveSite(site);
+    const server = await serveSite(archive.site);
     const proxy = await countingProxy(server.url);
     const browser = await launchBrowser();
     try {
@@ -181,7 +158,7 @@ describe("a reader with the whole archive saved, after one new article", () => {
       await browser.context.setOffline(true);
       await page.getByText("Offline: showing saved stories").waitFor();
       await addOneArticle();
-      const report = await buildData();
+      const report = await archive.update();
       expect(report).toContain("1 new article file");
       const newIndex = await readJson<SiteIndex>(dataPaths.index);
       expect(newIndex.buildId).not.toBe(oldIndex.buildId);
