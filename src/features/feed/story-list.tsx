@@ -2,6 +2,7 @@ import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query
 import { Fragment, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { ErrorState, NotSavedOffline, Skeleton } from "../../components/view-states.tsx";
 import { LIST_HEAD_SIZE } from "../../contract/data-layout.ts";
+import { plural } from "../../contract/text.ts";
 import type { Summary } from "../../contract/types.ts";
 import { useClock } from "../../lib/use-clock.ts";
 import { useLayoutChange } from "../../lib/use-layout-change.ts";
@@ -126,7 +127,7 @@ export function StoryList({
         <p role="status">
           {total === undefined
             ? `Showing ${stories.length} stories so far`
-            : `Showing ${stories.length} of ${total} ${total === 1 ? "story" : "stories"}`}
+            : `Showing ${stories.length} of ${total} ${plural(total, "story", "stories")}`}
         </p>
         {isFetchNextPageError &&
           (online ? (
