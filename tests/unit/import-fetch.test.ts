@@ -37,6 +37,10 @@ beforeAll(async () => {
     "/down": () => ({ status: 503, headers: { "retry-after": new Date(Date.now() + 3_600_000).toUTCString() } }),
     // 100 bytes at one every 100 ms: ten seconds, far past the test's deadline.
     "/trickle": { body: "x".repeat(100), trickleMs: 100 },
+    // Headers only after five seconds.
+    "/slow-headers": { body: rss("Late"), delayMs: 5_000 },
+    "/corrupt-gzip": { headers: { "content-encoding": "gzip" }, body: "this is not gzip at all, not even close" },
+    "/corrupt-br": { headers: { "content-encoding": "br" }, body: "nor is this brotli" },
     "/big-declared": { body: "x".repeat(5000) },
     "/big-streamed": { body: "x".repeat(5000), chunked: true },
     "/bomb": { body: new Uint8Array(2 * 1024 * 1024), gzip: true },
@@ -188,6 +192,18 @@ describe("fetchFeed: errors", () => {
     expect(result.reason).toBe("timed out after 0.3 s");
     // The trickle lasts ten seconds; stopping well before it is what counts.
     expect(performance.now() - started).toBeLessThan(6_000);
+  });
+
+  it("stops a server slow to send its headers", async () => {
+    const started = performance.now();
+    expect(failed(await fetchFeed(server.url("/slow-headers"), undefined, options({ deadlineMs: 300 }))).reason).toBe("timed out after 0.3 s");
+    expect(performance.now() - started).toBeLessThan(4_000);
+  });
+
+  it("says when a compressed body is corrupt", async () => {
+    for (const path of ["/corrupt-gzip", "/corrupt-br"]) {
+      expect(failed(await fetchFeed(server.url(path), undefined, options())).reason, path).toBe("the server sent a corrupt compressed body");
+    }
   });
 
   it("says when the server cannot be reached", async () => {

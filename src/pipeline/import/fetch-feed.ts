@@ -126,13 +126,11 @@ function networkReason(error: unknown, host: string): string {
     case "ECONNRESET":
     case "UND_ERR_SOCKET":
       return `the connection to ${host} was cut`;
-    case "Z_DATA_ERROR":
-    case "Z_BUF_ERROR":
-    case "ERR_BROTLI_DECOMPRESSION_FAILED":
-      return "the server sent a corrupt compressed body";
     case undefined:
       return `could not fetch: ${error instanceof Error ? error.message : String(error)}`;
     default:
+      // zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR) and brotli's (ERR__ERROR_FORMAT_…).
+      if (/^Z_|BROTLI|^ERR__ERROR_FORMAT/.test(code)) return "the server sent a corrupt compressed body";
       if (/CERT|SSL|TLS/.test(code)) return `the server's TLS certificate was refused (${code})`;
       return `could not fetch (${code})`;
   }
