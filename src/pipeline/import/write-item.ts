@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { link, mkdir, open, unlink } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { isPortableName } from "../../contract/names.ts";
+import { parseHttpUrl } from "../../contract/urls.ts";
+import { outletKeyOf } from "../outlets.ts";
+import { shortHash, slugify } from "../slug.ts";
+import { normaliseUrl } from "../urls.ts";
+
+/** The folder of the content folder imports write to, and the only one. */
+export const IMPORTED_FOLDER = "imported";
+
+/** The most bytes of the slug in an imported file's name. */
+const SLUG_BYTES = 50;
+
+/** 16 hex digits of a hash of the normalised source URL: what names an imported item, and what the state file remembers. */
+export const itemHash = (sourceUrl: string): string => shortHash(normaliseUrl(sourceUrl), 16);
+
+/** The last segment of a URL's path as words: `/2026/12/council-budget/` → `council-budget`. */
+function lastSegment(url: URL): string {
+  const segment = url.pathname.split("/").filter(Boolean).pop() ?? "";
+  let decoded = segment;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    // A stray % stays as written.
+  }
+  return decoded.replace(/\.(?:s?html?|php\d?|aspx?|jsp|cgi)$/i, "");
+}
+
+/**
+ * Where an item with this source URL is written, relative to the content folder and
+ * `/`-separated: `imported/<outlet>/<slug>-<hash16>.txt`. Only the URL decides it, so an item
+ * fetched again with an edited title keeps its name. Every part is a portable name.
+ */
+export function importedPath(sourceUrl: string): string {
+  const url = parseHttpUrl(sourceUrl);
+  if (!url) throw new Error(`not an http(s) URL: ${JSON.stringify(sourceUrl)}`);
+  let outlet = outletKeyOf(sourceUrl);
+  if (!isPortableName(outlet)) outlet = `${shortHash(url.hostname, 16)}.invalid`;
+  const hash = itemHash(sourceUrl);
+  const slug = slugify(lastSegment(url), SLUG_BYTES) || "item";
+  const name = isPortableName(`${slug}-${hash}.txt`) ? `${slug}-${hash}.txt` : `item-${hash}.txt`;
+  return `${IMPORTED_FOLDER}/${outlet}/${name}`;
+}
+
+export type WriteOutcome = "written" | "already there";
+
+/**
+ * Writes `text` to `path` (relative to `contentDir`) only when no file is there, all at once:
+ * the text goes to a partial file beside it (a dot-prefixed name, which the build never
+ * reads), which is then linked to the name; a file already there, hand-written or imported
+ * before, is never opened for writing ("already there"). The partial is always removed.
+ */
+export async function writeNewFile(contentDir: string, path: string, text: string): Promise<WriteOutcome> {
+  const target = join(contentDir, ...path.split("/"));
+  const folder = dirname(target);
+  await mkdir(folder, { recursive: true });
+  const name = path.split("/").pop() ?? "item";
+  const partial = join(folder, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.partial`);
+  const handle = await open(partial, "wx");
+  try {
+    try {
+      await handle.writeFile(text, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await link(partial, target);
+      return "written";
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") return "already there";
+      throw error;
+    }
+  } finally {
+    await unlink(partial).catch(() => undefined);
+  }
+}
