@@ -162,6 +162,8 @@ describe("feeds to item drafts (cases 2-4)", () => {
 
   it("an HTML page or other text is an error in words", () => {
     expect(parseFeedText(fixture("page.html"), { url: "https://x.example.com/", now: NOW })).toEqual({ ok: false, error: "not a feed: the server sent an HTML page" });
+    const commented = "<!-- served by a CMS -->\n<HTML lang=en><body>Moved</body></HTML>";
+    expect(parseFeedText(commented, { url: "https://x.example.com/", now: NOW })).toEqual({ ok: false, error: "not a feed: the server sent an HTML page" });
     expect(parseFeedText("hello", { url: "https://x.example.com/", now: NOW })).toMatchObject({ ok: false, error: expect.stringMatching(/^not a feed: /) });
     expect(parseFeedText("", { url: "https://x.example.com/", now: NOW })).toMatchObject({ ok: false, error: expect.stringMatching(/^not a feed: /) });
   });
@@ -249,6 +251,26 @@ describe("items to content files (cases 2-4, 9)", () => {
     const item: FeedItemDraft = { url: "https://long.example.com/a", title: long, summary: long.repeat(3), images: [], categories: [long, ...Array.from({ length: 30 }, (_, i) => `t${i}`)] };
     const result = toArticle(item, { subscription: subscription({ title: long }), feed: { format: "rss", title: "" }, runStartedAt: NOW });
     expect(result.ok).toBe(true);
+  });
+
+  it("text YAML would misread round-trips: colons, #, quotes, null and yes as topics", () => {
+    const item: FeedItemDraft = {
+      url: "https://yaml.example.com/a",
+      title: "key: value # not a comment",
+      summary: "'single' \"double\" --- [list] {map} &anchor *alias",
+      images: [],
+      categories: ["null", "yes", "- dash", "123"],
+    };
+    const result = toArticle(item, { subscription: subscription(), feed: { format: "rss", title: "@at: feed" }, runStartedAt: NOW });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const read = parseArticleFile(result.article.path, result.article.text);
+    expect(read.ok && read.record).toMatchObject({
+      title: item.title,
+      excerpt: item.summary,
+      topics: ["null", "yes", "- dash", "123"],
+      provider: { name: "@at: feed", domain: "yaml.example.com" },
+    });
   });
 
   it("importing the same items twice writes nothing new, byte for byte; no partial file is left", async () => {

@@ -95,8 +95,14 @@ function rebase(base: string, next: string | undefined): string {
 
 const asNumber = (value: unknown) => (typeof value === "number" && Number.isFinite(value) && value > 0 ? Math.round(value) : undefined);
 
-/** The first usable value of `values`, as plain text. */
-const firstText = (...values: (string | undefined)[]) => values.map((value) => value ?? "").find((value) => value !== "") ?? "";
+/** The first of `values` that gives text: each is only worked out when the ones before it gave none. */
+const firstText = (...values: (() => string)[]) => {
+  for (const value of values) {
+    const text = value();
+    if (text) return text;
+  }
+  return "";
+};
 
 const isImageType = (type: string | undefined) => typeof type === "string" && /^image\//i.test(type.trim());
 
@@ -198,7 +204,7 @@ class Images {
 function notAFeed(text: string): string {
   const start = text.replace(/^\uFEFF/, "").trimStart().slice(0, 1024).toLowerCase();
   if (!start) return "not a feed: the document is empty";
-  if (/^(?:<!--[\s\S]*?-->\s*)*<!doctype html|^(?:<!--[\s\S]*?-->\s*)*<html[\s>]/.test(start) || /<html[\s>]/.test(start)) {
+  if (/<!doctype html|<html[\s>]/.test(start)) {
     return "not a feed: the server sent an HTML page";
   }
   return "not a feed: it is no RSS, Atom, RSS 1.0 (RDF) or JSON Feed document";
@@ -215,7 +221,7 @@ function rssItem(item: RssItem, feedBase: string, now: Date): FeedItemDraft {
   for (const enclosure of item.enclosures ?? []) if (isImageType(enclosure.type)) images.add(enclosure.url, base);
   const html = item.content?.encoded || item.description;
   if (html) images.add(firstImage(html, contentBase), contentBase);
-  const summary = firstText(htmlToText(item.description ?? ""), htmlToText(item.content?.encoded ?? ""));
+  const summary = firstText(() => htmlToText(item.description ?? ""), () => htmlToText(item.content?.encoded ?? ""));
   return {
     ...(url ? { url } : {}),
     title: htmlToText(item.title ?? ""),
@@ -248,7 +254,7 @@ function atomEntry(entry: AtomEntry, feedBase: string, now: Date): FeedItemDraft
       "publishedAt",
       parseFeedDate(entry.published, now) ?? parseFeedDate(entry.updated, now) ?? parseFeedDate(entry.dc?.dates?.[0], now),
     ),
-    ...optional("summary", firstText(atomText(entry.summary), atomText(entry.content))),
+    ...optional("summary", firstText(() => atomText(entry.summary), () => atomText(entry.content))),
     images: images.list,
     categories: [...(entry.categories ?? []).map((category) => category.label || category.term || ""), ...(entry.dc?.subjects ?? [])],
   };
@@ -269,7 +275,7 @@ function jsonItem(item: JsonItem, base: string, now: Date): FeedItemDraft {
     ...(url ? { url } : {}),
     title: text(item.title),
     ...optional("publishedAt", parseFeedDate(item.date_published, now) ?? parseFeedDate(item.date_modified, now)),
-    ...optional("summary", firstText(text(item.summary), item.content_html ? htmlToText(item.content_html) : "", text(item.content_text))),
+    ...optional("summary", firstText(() => text(item.summary), () => htmlToText(item.content_html ?? ""), () => text(item.content_text))),
     images: images.list,
     categories: (Array.isArray(item.tags) ? item.tags : []).filter((tag): tag is string => typeof tag === "string"),
   };
