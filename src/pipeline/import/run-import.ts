@@ -1,0 +1,182 @@
+/**
+ * `npm run import`: every feed of the OPML file, fetched politely (fetch-feed.ts), read
+ * (decode.ts, parse-feed.ts), and each new item written as a content file (to-article.ts,
+ * write-item.ts); what each feed gave is remembered beside the OPML (state.ts). The content
+ * folder stays the one source of truth: a build reads imported files like any other.
+ */
+import { readFile } from "node:fs/promises";
+import { plural } from "../../contract/text.ts";
+import { mapLimit } from "../collections.ts";
+import { decodeFeed, refuseEntityDeclarations } from "./decode.ts";
+import { fetchFeed, type FetchFeedOptions } from "./fetch-feed.ts";
+import { readOpml, type Subscription } from "./opml.ts";
+import { parseFeedText } from "./parse-feed.ts";
+import { feedStateOf, isDue, loadState, noteFailure, noteSuccess, noteWritten, saveState, stateFileOf, type FeedState } from "./state.ts";
+import { toArticle, writeArticle } from "./to-article.ts";
+import { itemHash } from "./write-item.ts";
+
+/** Feeds read at once (each host still gets at most two requests at a time: hosts.ts). */
+const FEEDS_AT_ONCE = 8;
+/** The state is written after this many feeds too, so a run cut short keeps what it learnt. */
+const SAVE_EVERY = 25;
+
+export interface ImportOptions {
+  opmlPath: string;
+  contentDir: string;
+  /** Ask every feed, even one backing off or gone. */
+  force?: boolean;
+  /** The clock (ms since 1970); tests move it. */
+  now?: () => number;
+  /** The HTTP client's limits and User-Agent (fetch-feed.ts's defaults: 20 s, 10 MB, 5 redirects). */
+  fetch?: FetchFeedOptions;
+  /** Told as each feed ends: how many of how many are done. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type FeedOutcome = "new" | "unchanged" | "failed" | "skipped";
+
+export interface FeedReport {
+  xmlUrl: string;
+  title: string;
+  outcome: FeedOutcome;
+  /** Files written now. */
+  written: number;
+  /** Items already in the content folder, or written by an earlier run. */
+  known: number;
+  /** Items that make no article (no title, no usable link…), and why the first did not. */
+  skippedItems: number;
+  firstSkipReason?: string;
+  /** Items without a date of their own: their file carries the time of this run. */
+  undated: number;
+  /** Why the feed failed or was skipped. */
+  reason?: string;
+  /** Where the feed moved for good (301/308): the OPML may say so too. */
+  movedTo?: string;
+}
+
+export type ImportReport = { ok: true; feeds: FeedReport[]; ms: number; stateProblem?: string; skippedOutlines: string[] } | { ok: false; error: string };
+
+const report = (subscription: Subscription, outcome: FeedOutcome, extra: Partial<FeedReport> = {}): FeedReport => ({
+  xmlUrl: subscription.xmlUrl,
+  title: subscription.title || subscription.xmlUrl,
+  outcome,
+  written: 0,
+  known: 0,
+  skippedItems: 0,
+  undated: 0,
+  ...extra,
+});
+
+async function importFeed(subscription: Subscription, feed: FeedState, options: ImportOptions, runStartedAt: Date): Promise<FeedReport> {
+  const now = options.now ?? Date.now;
+  if (!isDue(feed, now(), options.force)) {
+    const reason = feed.gone ? "the server said it is gone (HTTP 410): run with --force to ask again" : `backing off after ${feed.lastError ?? "a failure"} until ${feed.nextAttemptAt}`;
+    return report(subscription, "skipped", { reason });
+  }
+  const url = feed.url ?? subscription.xmlUrl;
+  const known = feed.validators?.url === url ? feed.validators : undefined;
+  const answer = await fetchFeed(url, known, options.fetch);
+  if (answer.kind === "failed") {
+    noteFailure(feed, now(), answer.reason, answer);
+    return report(subscription, "failed", { reason: answer.reason });
+  }
+  if (answer.kind === "not-modified") {
+    noteSuccess(feed, now(), answer.validators, answer.movedTo);
+    return report(subscription, "unchanged", { movedTo: answer.movedTo });
+  }
+  let parsed: ReturnType<typeof parseFeedText>;
+  try {
+    const { text } = decodeFeed(answer.bytes, answer.contentType);
+    refuseEntityDeclarations(text);
+    parsed = parseFeedText(text, { url: answer.finalUrl, now: runStartedAt });
+  } catch (error) {
+    parsed = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (!parsed.ok) {
+    noteFailure(feed, now(), parsed.error);
+    return report(subscription, "failed", { reason: parsed.error });
+  }
+  const result = report(subscription, "unchanged", { movedTo: answer.movedTo, title: subscription.title || parsed.feed.title || subscription.xmlUrl });
+  const wroteBefore = new Set(feed.written);
+  const keys: string[] = [];
+  for (const draft of parsed.items) {
+    const made = toArticle(draft, { subscription, feed: parsed.feed, runStartedAt });
+    if (!made.ok) {
+      result.skippedItems++;
+      result.firstSkipReason ??= made.reason;
+      continue;
+    }
+    const key = itemHash(made.article.sourceUrl);
+    // Written by an earlier run: a file the publisher deleted since stays deleted.
+    if (wroteBefore.has(key)) {
+      result.known++;
+      continue;
+    }
+    keys.push(key);
+    if ((await writeArticle(options.contentDir, made.article)) === "written") {
+      result.written++;
+      if (made.article.undated) result.undated++;
+    } else result.known++;
+  }
+  noteSuccess(feed, now(), answer.validators, answer.movedTo);
+  noteWritten(feed, keys);
+  if (result.written > 0) result.outcome = "new";
+  return result;
+}
+
+/** Reads the OPML, imports every feed, and keeps the state; an unreadable OPML is the only failure of the run itself. */
+export async function runImport(options: ImportOptions): Promise<ImportReport> {
+  const started = (options.now ?? Date.now)();
+  let text: string;
+  try {
+    text = await readFile(options.opmlPath, "utf8");
+  } catch {
+    return { ok: false, error: `${options.opmlPath} was not found: it lists the feeds to import (an OPML file, as Feedly and NetNewsWire export)` };
+  }
+  const opml = readOpml(text);
+  if (!opml.ok) return { ok: false, error: `${options.opmlPath} ${opml.error}` };
+  const statePath = stateFileOf(options.opmlPath);
+  const { state, problem } = await loadState(statePath);
+  const runStartedAt = new Date(started);
+  let done = 0;
+  const feeds = await mapLimit(opml.subscriptions, FEEDS_AT_ONCE, async (subscription) => {
+    const result = await importFeed(subscription, feedStateOf(state, subscription.xmlUrl), options, runStartedAt).catch((error: unknown) =>
+      report(subscription, "failed", { reason: error instanceof Error ? error.message : String(error) }),
+    );
+    done++;
+    options.onProgress?.(done, opml.subscriptions.length);
+    if (done % SAVE_EVERY === 0) await saveState(statePath, state);
+    return result;
+  });
+  await saveState(statePath, state);
+  return { ok: true, feeds, ms: (options.now ?? Date.now)() - started, stateProblem: problem, skippedOutlines: opml.skipped };
+}
+
+const count = (n: number, one: string) => `${n.toLocaleString("en-US")} ${plural(n, one)}`;
+
+/** One line for a feed, as the publisher reads it. */
+export function feedLine(feed: FeedReport): string {
+  const what = {
+    new: `${count(feed.written, "new article")}${feed.known ? `, ${feed.known.toLocaleString("en-US")} already there` : ""}`,
+    unchanged: feed.known ? `unchanged (${count(feed.known, "item")} already there)` : "unchanged",
+    failed: `failed: ${feed.reason}`,
+    skipped: `skipped: ${feed.reason}`,
+  }[feed.outcome];
+  const notes = [
+    feed.undated ? `${count(feed.undated, "item")} without a date (dated now)` : "",
+    feed.skippedItems ? `${count(feed.skippedItems, "item")} skipped (${feed.firstSkipReason})` : "",
+    feed.movedTo ? `moved for good to ${feed.movedTo}: update the OPML` : "",
+  ].filter(Boolean);
+  return `  ${feed.title}: ${what}${notes.length ? `; ${notes.join("; ")}` : ""}`;
+}
+
+/** The run in a line. */
+export function summaryLine(feeds: readonly FeedReport[], ms: number): string {
+  const by = (outcome: FeedOutcome) => feeds.filter((feed) => feed.outcome === outcome).length;
+  const written = feeds.reduce((sum, feed) => sum + feed.written, 0);
+  const read = feeds.length - by("failed") - by("skipped");
+  return `Broadsheet import: ${count(feeds.length, "feed")} (${read} read, ${by("failed")} failed, ${by("skipped")} skipped), ${count(written, "new article")}, in ${(ms / 1000).toFixed(1)} s`;
+}
+
+/** Whether the run did its job: at least one feed read (or nothing to read). */
+export const importSucceeded = (feeds: readonly FeedReport[]): boolean => feeds.length === 0 || feeds.some((feed) => feed.outcome === "new" || feed.outcome === "unchanged");
