@@ -12,13 +12,14 @@ import { feedLine, importSucceeded, runImport, summaryLine } from "../src/pipeli
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 const opmlPath = resolve(process.env.FEEDS ?? "feeds.opml");
-const { dir: contentDir } = resolveContentOptions();
+const { dir: contentDir, cacheRoot } = resolveContentOptions();
 const siteUrl = process.env.SITE_URL;
 const live = process.stderr.isTTY;
 
 const result = await runImport({
   opmlPath,
   contentDir,
+  cacheRoot,
   force: process.argv.includes("--force"),
   fetch: { userAgent: `${DEFAULT_USER_AGENT.replace(/^Broadsheet\b/, `Broadsheet/${version}`)}${siteUrl ? ` (+${siteUrl})` : ""}` },
   onProgress: (done, total) => live && process.stderr.write(`\rBroadsheet import: ${done} of ${total} feeds done`),

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,6 +102,29 @@ describe("npm run import", () => {
     if (!again.ok) throw new Error(again.error);
     expect(again.feeds[0]).toMatchObject({ outcome: "unchanged", written: 0 });
     expect(await filesIn(options.contentDir)).toEqual(rest);
+  });
+
+  it("does not write an item the content folder already holds under another name", async () => {
+    const options = await setUp("by-hand", ["/atom"]);
+    await mkdir(options.contentDir, { recursive: true });
+    // The same page as the feed's first entry, its address spelled otherwise (the build's identity rule makes them one).
+    const byHand = `---
+title: "Hello world, written by hand"
+publishedDateTime: 2026-01-02T09:00:00Z
+sourceUrl: https://BLOG.example.org/posts/2026/hello-world?utm_source=rss
+provider:
+  name: The Blog
+  domain: blog.example.org
+---
+`;
+    await writeFile(join(options.contentDir, "hello.txt"), byHand);
+    const result = await runImport(options);
+    if (!result.ok) throw new Error(result.error);
+    const files = await filesIn(options.contentDir);
+    expect(files).toContain("hello.txt");
+    expect(files.some((file) => file.includes("hello-world"))).toBe(false);
+    expect(result.feeds[0].known).toBeGreaterThanOrEqual(1);
+    expect(await readFile(join(options.contentDir, "hello.txt"), "utf8")).toBe(byHand);
   });
 
   it("fails as a whole only when the OPML is missing or not an OPML file, naming it", async () => {

@@ -7,13 +7,17 @@
 import { readFile } from "node:fs/promises";
 import { plural } from "../../contract/text.ts";
 import { mapLimit } from "../collections.ts";
+import { discoverArticleFiles } from "../load.ts";
+import { openParseCache } from "../parse-cache.ts";
+import { parseFiles } from "../parse-pool.ts";
+import { normaliseUrl } from "../urls.ts";
 import { decodeFeed, refuseEntityDeclarations } from "./decode.ts";
 import { fetchFeed, type FetchFeedOptions } from "./fetch-feed.ts";
 import { readOpml, type Subscription } from "./opml.ts";
 import { parseFeedText } from "./parse-feed.ts";
 import { feedStateOf, isDue, loadState, noteFailure, noteSuccess, noteWritten, saveState, stateFileOf, type FeedState } from "./state.ts";
 import { toArticle, writeArticle } from "./to-article.ts";
-import { itemHash } from "./write-item.ts";
+import { IMPORTED_FOLDER, itemHash } from "./write-item.ts";
 
 /** Feeds read at once (each host still gets at most two requests at a time: hosts.ts). */
 const FEEDS_AT_ONCE = 8;
@@ -23,6 +27,8 @@ const SAVE_EVERY = 25;
 export interface ImportOptions {
   opmlPath: string;
   contentDir: string;
+  /** The build's parse cache (CONTENT_CACHE), read to know the content folder's articles without parsing them again. */
+  cacheRoot?: string;
   /** Ask every feed, even one backing off or gone. */
   force?: boolean;
   /** The clock (ms since 1970); tests move it. */
@@ -67,7 +73,25 @@ const report = (subscription: Subscription, outcome: FeedOutcome, extra: Partial
   ...extra,
 });
 
-async function importFeed(subscription: Subscription, feed: FeedState, options: ImportOptions, runStartedAt: Date): Promise<FeedReport> {
+/**
+ * The articles already in the content folder outside `imported/`, by their identity (the
+ * normalised source URL, as the build reads them): an item one of them holds is not
+ * written again. Imported files need no reading: their name is that identity.
+ */
+async function articlesInContent(contentDir: string, cacheRoot: string | undefined): Promise<Set<string>> {
+  const files = (await discoverArticleFiles(contentDir).catch(() => [])).filter((file) => !file.startsWith(`${IMPORTED_FOLDER}/`));
+  // Read only: the build keeps the cache as it needs it.
+  const cache = cacheRoot === undefined || files.length === 0 ? undefined : await openParseCache(cacheRoot, contentDir).catch(() => undefined);
+  const loaded = await parseFiles(contentDir, files, cache?.known);
+  const keys = new Set<string>();
+  for (const { key, result } of loaded) {
+    const settled = result ?? (key === undefined ? undefined : cache?.get(key));
+    if (settled?.ok) keys.add(settled.record.key);
+  }
+  return keys;
+}
+
+async function importFeed(subscription: Subscription, feed: FeedState, options: ImportOptions, runStartedAt: Date, inContent: ReadonlySet<string>): Promise<FeedReport> {
   const now = options.now ?? Date.now;
   if (!isDue(feed, now(), options.force)) {
     const reason = feed.gone ? "the server said it is gone (HTTP 410): run with --force to ask again" : `backing off after ${feed.lastError ?? "a failure"} until ${feed.nextAttemptAt}`;
@@ -107,8 +131,8 @@ async function importFeed(subscription: Subscription, feed: FeedState, options: 
       continue;
     }
     const key = itemHash(made.article.sourceUrl);
-    // Written by an earlier run: a file the publisher deleted since stays deleted.
-    if (wroteBefore.has(key)) {
+    // Written by an earlier run (a file the publisher deleted since stays deleted), or in the content folder under another name.
+    if (wroteBefore.has(key) || inContent.has(normaliseUrl(made.article.sourceUrl))) {
       result.known++;
       continue;
     }
@@ -138,9 +162,10 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const statePath = stateFileOf(options.opmlPath);
   const { state, problem } = await loadState(statePath);
   const runStartedAt = new Date(started);
+  const inContent = await articlesInContent(options.contentDir, options.cacheRoot);
   let done = 0;
   const feeds = await mapLimit(opml.subscriptions, FEEDS_AT_ONCE, async (subscription) => {
-    const result = await importFeed(subscription, feedStateOf(state, subscription.xmlUrl), options, runStartedAt).catch((error: unknown) =>
+    const result = await importFeed(subscription, feedStateOf(state, subscription.xmlUrl), options, runStartedAt, inContent).catch((error: unknown) =>
       report(subscription, "failed", { reason: error instanceof Error ? error.message : String(error) }),
     );
     done++;
