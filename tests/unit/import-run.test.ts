@@ -127,6 +127,45 @@ provider:
     expect(await readFile(join(options.contentDir, "hello.txt"), "utf8")).toBe(byHand);
   });
 
+  it("rewrites an item's file only when its entry says it was updated since, and never a file the publisher took over", async () => {
+    const entry = (title: string, updated: string) => `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Corrections</title><id>urn:c</id><updated>${updated}</updated>
+  <entry><title>${title}</title><id>urn:c:1</id><link href="https://corrections.example.com/a"/><published>2026-12-01T08:00:00Z</published><updated>${updated}</updated></entry>
+</feed>`;
+    let answer = entry("Minister resigns", "2026-12-01T08:00:00Z");
+    server.routes.set("/corrections", () => ({ headers: { "content-type": "application/atom+xml" }, body: answer }));
+    const options = await setUp("corrections", ["/corrections"]);
+    const read = async () => {
+      const [file] = await filesIn(options.contentDir);
+      return { file, text: await readFile(join(options.contentDir, file), "utf8") };
+    };
+    await runImport(options);
+    const first = await read();
+    expect(first.text).toContain("Minister resigns");
+
+    // The same entry, its title changed but not its updated time: left as it was.
+    answer = entry("Minister resigns (typo)", "2026-12-01T08:00:00Z");
+    await runImport(options);
+    expect((await read()).text).toBe(first.text);
+
+    // A correction the entry says it made: the file is rewritten in place.
+    answer = entry("Minister offers to resign", "2026-12-01T11:30:00Z");
+    const corrected = await runImport(options);
+    if (!corrected.ok) throw new Error(corrected.error);
+    expect(corrected.feeds[0]).toMatchObject({ outcome: "updated", updated: 1, written: 0 });
+    const second = await read();
+    expect(second.file).toBe(first.file);
+    expect(second.text).toContain("Minister offers to resign");
+    expect(await filesIn(options.contentDir)).toHaveLength(1);
+
+    // The publisher edits the file and drops the importer's mark: a later correction leaves it alone.
+    const byHand = second.text.replace(/^# Imported from the feed .*\n/m, "").replace("Minister offers to resign", "Minister offers to resign, edited");
+    await writeFile(join(options.contentDir, second.file), byHand);
+    answer = entry("Minister resigns after all", "2026-12-01T15:00:00Z");
+    await runImport(options);
+    expect((await read()).text).toBe(byHand);
+  });
+
   it("fails as a whole only when the OPML is missing or not an OPML file, naming it", async () => {
     const missing = await runImport({ opmlPath: join(work, "none.opml"), contentDir: join(work, "none") });
     expect(missing).toEqual({ ok: false, error: expect.stringContaining("none.opml was not found") });

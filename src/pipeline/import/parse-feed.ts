@@ -17,6 +17,8 @@ export interface FeedItemDraft {
   title: string;
   /** ISO 8601 in UTC, when the item gives a usable date. */
   publishedAt?: string;
+  /** When the entry says it was last changed (Atom `updated`, JSON Feed `date_modified`), if after it was published. */
+  updatedAt?: string;
   /** The item's summary (or description), else its content, as plain text. */
   summary?: string;
   images: DraftImage[];
@@ -254,6 +256,7 @@ function atomEntry(entry: AtomEntry, feedBase: string, now: Date): FeedItemDraft
       "publishedAt",
       parseFeedDate(entry.published, now) ?? parseFeedDate(entry.updated, now) ?? parseFeedDate(entry.dc?.dates?.[0], now),
     ),
+    ...optional("updatedAt", laterOf(parseFeedDate(entry.updated, now), parseFeedDate(entry.published, now))),
     ...optional("summary", firstText(() => atomText(entry.summary), () => atomText(entry.content))),
     images: images.list,
     categories: [...(entry.categories ?? []).map((category) => category.label || category.term || ""), ...(entry.dc?.subjects ?? [])],
@@ -275,11 +278,16 @@ function jsonItem(item: JsonItem, base: string, now: Date): FeedItemDraft {
     ...(url ? { url } : {}),
     title: text(item.title),
     ...optional("publishedAt", parseFeedDate(item.date_published, now) ?? parseFeedDate(item.date_modified, now)),
+    ...optional("updatedAt", laterOf(parseFeedDate(item.date_modified, now), parseFeedDate(item.date_published, now))),
     ...optional("summary", firstText(() => text(item.summary), () => htmlToText(item.content_html ?? ""), () => text(item.content_text))),
     images: images.list,
     categories: (Array.isArray(item.tags) ? item.tags : []).filter((tag): tag is string => typeof tag === "string"),
   };
 }
+
+/** `updated` when it is after `published` (an entry that says it changed since), else nothing. */
+const laterOf = (updated: string | undefined, published: string | undefined): string | undefined =>
+  updated !== undefined && published !== undefined && Date.parse(updated) > Date.parse(published) ? updated : undefined;
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value ? { [key]: value } : {}) as { [P in K]?: string };

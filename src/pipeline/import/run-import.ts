@@ -16,8 +16,8 @@ import { fetchFeed, type FetchFeedOptions } from "./fetch-feed.ts";
 import { readOpml, type Subscription } from "./opml.ts";
 import { parseFeedText } from "./parse-feed.ts";
 import { feedStateOf, isDue, loadState, noteFailure, noteSuccess, noteWritten, saveState, stateFileOf, type FeedState } from "./state.ts";
-import { toArticle, writeArticle } from "./to-article.ts";
-import { IMPORTED_FOLDER, itemHash } from "./write-item.ts";
+import { IMPORTED_MARK, toArticle, updatedAtOf, writeArticle, type ImportedArticle } from "./to-article.ts";
+import { IMPORTED_FOLDER, itemHash, replaceOwnFile } from "./write-item.ts";
 
 /** Feeds read at once (each host still gets at most two requests at a time: hosts.ts). */
 const FEEDS_AT_ONCE = 8;
@@ -39,7 +39,7 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export type FeedOutcome = "new" | "unchanged" | "failed" | "skipped";
+export type FeedOutcome = "new" | "updated" | "unchanged" | "failed" | "skipped";
 
 export interface FeedReport {
   xmlUrl: string;
@@ -47,6 +47,8 @@ export interface FeedReport {
   outcome: FeedOutcome;
   /** Files written now. */
   written: number;
+  /** Files rewritten now: their entry says it changed since they were written. */
+  updated: number;
   /** Items already in the content folder, or written by an earlier run. */
   known: number;
   /** Items that make no article (no title, no usable link…), and why the first did not. */
@@ -67,6 +69,7 @@ const report = (subscription: Subscription, outcome: FeedOutcome, extra: Partial
   title: subscription.title || subscription.xmlUrl,
   outcome,
   written: 0,
+  updated: 0,
   known: 0,
   skippedItems: 0,
   undated: 0,
@@ -89,6 +92,20 @@ async function articlesInContent(contentDir: string, cacheRoot: string | undefin
     if (settled?.ok) keys.add(settled.record.key);
   }
   return keys;
+}
+
+/**
+ * Rewrites an item's imported file when its entry says it changed after the file's entry
+ * did; never a file the importer did not write, nor one the publisher deleted.
+ */
+function updateIfChanged(contentDir: string, article: ImportedArticle): Promise<boolean> {
+  const { updatedAt } = article;
+  if (updatedAt === undefined) return Promise.resolve(false);
+  return replaceOwnFile(contentDir, article.path, article.text, (current) => {
+    if (!current.includes(IMPORTED_MARK)) return false;
+    const before = updatedAtOf(current);
+    return before === undefined || Date.parse(updatedAt) > Date.parse(before);
+  });
 }
 
 async function importFeed(subscription: Subscription, feed: FeedState, options: ImportOptions, runStartedAt: Date, inContent: ReadonlySet<string>): Promise<FeedReport> {
@@ -132,19 +149,21 @@ async function importFeed(subscription: Subscription, feed: FeedState, options: 
     }
     const key = itemHash(made.article.sourceUrl);
     // Written by an earlier run (a file the publisher deleted since stays deleted), or in the content folder under another name.
-    if (wroteBefore.has(key) || inContent.has(normaliseUrl(made.article.sourceUrl))) {
+    if (inContent.has(normaliseUrl(made.article.sourceUrl))) {
       result.known++;
       continue;
     }
-    keys.push(key);
-    if ((await writeArticle(options.contentDir, made.article)) === "written") {
+    if (!wroteBefore.has(key)) keys.push(key);
+    if (!wroteBefore.has(key) && (await writeArticle(options.contentDir, made.article)) === "written") {
       result.written++;
       if (made.article.undated) result.undated++;
-    } else result.known++;
+    } else if (await updateIfChanged(options.contentDir, made.article)) result.updated++;
+    else result.known++;
   }
   noteSuccess(feed, now(), answer.validators, answer.movedTo);
   noteWritten(feed, keys);
   if (result.written > 0) result.outcome = "new";
+  else if (result.updated > 0) result.outcome = "updated";
   return result;
 }
 
@@ -182,7 +201,8 @@ const count = (n: number, one: string) => `${n.toLocaleString("en-US")} ${plural
 /** One line for a feed, as the publisher reads it. */
 export function feedLine(feed: FeedReport): string {
   const what = {
-    new: `${count(feed.written, "new article")}${feed.known ? `, ${feed.known.toLocaleString("en-US")} already there` : ""}`,
+    new: `${count(feed.written, "new article")}${feed.updated ? `, ${feed.updated.toLocaleString("en-US")} updated` : ""}${feed.known ? `, ${feed.known.toLocaleString("en-US")} already there` : ""}`,
+    updated: `${count(feed.updated, "article")} updated${feed.known ? `, ${feed.known.toLocaleString("en-US")} already there` : ""}`,
     unchanged: feed.known ? `unchanged (${count(feed.known, "item")} already there)` : "unchanged",
     failed: `failed: ${feed.reason}`,
     skipped: `skipped: ${feed.reason}`,
@@ -199,9 +219,10 @@ export function feedLine(feed: FeedReport): string {
 export function summaryLine(feeds: readonly FeedReport[], ms: number): string {
   const by = (outcome: FeedOutcome) => feeds.filter((feed) => feed.outcome === outcome).length;
   const written = feeds.reduce((sum, feed) => sum + feed.written, 0);
+  const updated = feeds.reduce((sum, feed) => sum + feed.updated, 0);
   const read = feeds.length - by("failed") - by("skipped");
-  return `Broadsheet import: ${count(feeds.length, "feed")} (${read} read, ${by("failed")} failed, ${by("skipped")} skipped), ${count(written, "new article")}, in ${(ms / 1000).toFixed(1)} s`;
+  return `Broadsheet import: ${count(feeds.length, "feed")} (${read} read, ${by("failed")} failed, ${by("skipped")} skipped), ${count(written, "new article")}${updated ? `, ${updated.toLocaleString("en-US")} updated` : ""}, in ${(ms / 1000).toFixed(1)} s`;
 }
 
 /** Whether the run did its job: at least one feed read (or nothing to read). */
-export const importSucceeded = (feeds: readonly FeedReport[]): boolean => feeds.length === 0 || feeds.some((feed) => feed.outcome === "new" || feed.outcome === "unchanged");
+export const importSucceeded = (feeds: readonly FeedReport[]): boolean => feeds.length === 0 || feeds.some((feed) => feed.outcome !== "failed" && feed.outcome !== "skipped");

@@ -37,6 +37,8 @@ export interface ImportedArticle {
   sourceUrl: string;
   /** The item gave no usable date: the file carries the run's start, and says so in a comment. */
   undated: boolean;
+  /** When the entry says it last changed: a later run rewrites the file only for a later one. */
+  updatedAt?: string;
 }
 
 export type ArticleResult = { ok: true; article: ImportedArticle } | { ok: false; reason: string };
@@ -100,6 +102,14 @@ export function toFrontMatter(
   return { ok: true, data, undated: draft.publishedAt === undefined };
 }
 
+/** The first line of every imported file's front matter: what marks a file as the importer's own (never a hand-written one). */
+export const IMPORTED_MARK = "# Imported from the feed ";
+/** The comment that records when the entry said it last changed. */
+export const UPDATED_MARK = "# The feed entry was updated at ";
+
+/** When an imported file's entry said it last changed, if it said. */
+export const updatedAtOf = (text: string): string | undefined => text.match(new RegExp(`^${UPDATED_MARK}(\\S+)$`, "m"))?.[1];
+
 /** A comment that stays on one line, whatever a feed's URL holds. */
 const comment = (text: string) => `# ${text.replace(/[\r\n\u0085\u2028\u2029]+/g, " ")}\n`;
 
@@ -114,8 +124,9 @@ export function toArticle(draft: FeedItemDraft, context: ArticleContext): Articl
   const path = importedPath(data.sourceUrl);
   const text =
     "---\n" +
-    comment(`Imported from the feed ${context.subscription.xmlUrl}`) +
+    comment(`${IMPORTED_MARK.slice(2)}${context.subscription.xmlUrl}`) +
     (undated ? comment("The feed gave this item no date: publishedDateTime is when it was imported.") : "") +
+    (draft.updatedAt ? comment(`${UPDATED_MARK.slice(2)}${draft.updatedAt}`) : "") +
     yaml.safeDump(data, { lineWidth: -1, noRefs: true }) +
     "---\n";
   const check = parseArticleFile(path, text);
@@ -123,7 +134,7 @@ export function toArticle(draft: FeedItemDraft, context: ArticleContext): Articl
   if (check.warnings.length) {
     return { ok: false, reason: `${data.sourceUrl} would be read with warnings: ${check.warnings.map((w) => `${w.field ?? "file"} ${w.message}`).join("; ")}` };
   }
-  return { ok: true, article: { path, text, sourceUrl: data.sourceUrl, undated } };
+  return { ok: true, article: { path, text, sourceUrl: data.sourceUrl, undated, ...(draft.updatedAt ? { updatedAt: draft.updatedAt } : {}) } };
 }
 
 /** Writes an article into the content folder unless a file is already at its name. */

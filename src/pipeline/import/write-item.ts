@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, open, unlink } from "node:fs/promises";
+import { link, mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { isPortableName } from "../../contract/names.ts";
 import { parseHttpUrl } from "../../contract/urls.ts";
@@ -45,6 +45,25 @@ export function importedPath(sourceUrl: string): string {
 }
 
 export type WriteOutcome = "written" | "already there";
+
+/**
+ * Puts `text` in place of the file at `path` all at once (a partial beside it, renamed over
+ * it), only while that file is still one the importer wrote (`isOurs` of its text): a file
+ * the publisher wrote or took over is never replaced. False when it was not replaced.
+ */
+export async function replaceOwnFile(contentDir: string, path: string, text: string, isOurs: (current: string) => boolean): Promise<boolean> {
+  const target = join(contentDir, ...path.split("/"));
+  const current = await readFile(target, "utf8").catch(() => undefined);
+  if (current === undefined || !isOurs(current)) return false;
+  const partial = join(dirname(target), `.${path.split("/").pop() ?? "item"}.${process.pid}.${randomBytes(4).toString("hex")}.partial`);
+  try {
+    await writeFile(partial, text, { flag: "wx" });
+    await rename(partial, target);
+    return true;
+  } finally {
+    await unlink(partial).catch(() => undefined);
+  }
+}
 
 /**
  * Writes `text` to `path` (relative to `contentDir`) only when no file is there, all at once:
