@@ -206,7 +206,7 @@ describe("items to content files (cases 2-4, 9)", () => {
       category: "News",
       type: "article",
       provider: { name: "News & Views Daily", domain: "news.example.com" },
-      topics: ["Politics", "Local & Regional", "Town"],
+      topics: ["Politics", "Local & Regional", "Town", "News", "Local"],
       publishedAt: "2026-12-02T09:30:00.000Z",
     });
     expect(budget.record.images[0]).toEqual({ url: "https://news.example.com/wp-content/uploads/budget.jpg", width: 1200, height: 675 });

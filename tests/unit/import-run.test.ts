@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createContentStore } from "../../src/pipeline/content-store.ts";
 import { discoverArticleFiles } from "../../src/pipeline/load.ts";
 import { readOpml } from "../../src/pipeline/import/opml.ts";
 import { feedLine, importSucceeded, runImport, summaryLine, type ImportOptions } from "../../src/pipeline/import/run-import.ts";
@@ -164,6 +165,21 @@ provider:
     answer = entry("Minister resigns after all", "2026-12-01T15:00:00Z");
     await runImport(options);
     expect((await read()).text).toBe(byHand);
+  });
+
+  it("clusters two outlets' items about one event into one story, as the build does any articles", async () => {
+    const rss = (outlet: string, title: string, at: string) => `<?xml version="1.0"?><rss version="2.0"><channel><title>${outlet}</title><link>https://${outlet}/</link>
+      <item><title>${title}</title><link>https://${outlet}/news/storm</link><pubDate>${at}</pubDate></item></channel></rss>`;
+    server.routes.set("/north", { headers: { "content-type": "application/rss+xml" }, body: rss("north.example.com", "Storm floods coastal towns across the north", "Tue, 01 Dec 2026 08:00:00 GMT") });
+    server.routes.set("/coast", { headers: { "content-type": "application/rss+xml" }, body: rss("coast.example.org", "Storm floods coastal towns in the north overnight", "Tue, 01 Dec 2026 10:00:00 GMT") });
+    const options = await setUp("cluster", ["/north", "/coast"]);
+    await runImport(options);
+    const store = createContentStore(options.contentDir);
+    await store.loadAll();
+    const { model, invalid, warnings } = store.build();
+    expect([invalid, warnings]).toEqual([[], []]);
+    expect(model.articles.map((article) => article.provider?.name).sort()).toEqual(["coast.example.org", "north.example.com"]);
+    expect(model.stories).toEqual([[0, 1]]);
   });
 
   it("fails as a whole only when the OPML is missing or not an OPML file, naming it", async () => {

@@ -50,7 +50,8 @@ const NO_TOPIC = new Set(["uncategorized", "uncategorised"]);
 function topicsOf(draft: FeedItemDraft, subscription: Subscription): string[] {
   const seen = new Set<string>();
   const topics: string[] = [];
-  for (const raw of [...draft.categories, ...subscription.tags]) {
+  // The item's own categories, the OPML's tags, then each folder the feed is in: a topic of every article from it.
+  for (const raw of [...draft.categories, ...subscription.tags, ...subscription.folders.map((path) => path.at(-1) ?? "")]) {
     const topic = cutText(cleanText(raw), CONTENT_LIMITS.text.topic);
     const key = topic.normalize("NFKC").toLowerCase();
     if (!topic || NO_TOPIC.has(key) || seen.has(key)) continue;
