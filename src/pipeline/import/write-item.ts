@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { link, mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { isPortableName } from "../../contract/names.ts";
 import { parseHttpUrl } from "../../contract/urls.ts";
 import { outletKeyOf } from "../outlets.ts";
@@ -46,6 +46,9 @@ export function importedPath(sourceUrl: string): string {
 
 export type WriteOutcome = "written" | "already there";
 
+/** A temporary file beside `target`: a dot-prefixed name, which the build never reads, unique to this process and call. */
+const partialBeside = (target: string) => join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.partial`);
+
 /**
  * Puts `text` in place of the file at `path` all at once (a partial beside it, renamed over
  * it), only while that file is still one the importer wrote (`isOurs` of its text): a file
@@ -55,7 +58,7 @@ export async function replaceOwnFile(contentDir: string, path: string, text: str
   const target = join(contentDir, ...path.split("/"));
   const current = await readFile(target, "utf8").catch(() => undefined);
   if (current === undefined || !isOurs(current)) return false;
-  const partial = join(dirname(target), `.${path.split("/").pop() ?? "item"}.${process.pid}.${randomBytes(4).toString("hex")}.partial`);
+  const partial = partialBeside(target);
   try {
     await writeFile(partial, text, { flag: "wx" });
     await rename(partial, target);
@@ -73,10 +76,8 @@ export async function replaceOwnFile(contentDir: string, path: string, text: str
  */
 export async function writeNewFile(contentDir: string, path: string, text: string): Promise<WriteOutcome> {
   const target = join(contentDir, ...path.split("/"));
-  const folder = dirname(target);
-  await mkdir(folder, { recursive: true });
-  const name = path.split("/").pop() ?? "item";
-  const partial = join(folder, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.partial`);
+  await mkdir(dirname(target), { recursive: true });
+  const partial = partialBeside(target);
   const handle = await open(partial, "wx");
   try {
     try {
