@@ -171,6 +171,11 @@ describe("feeds to item drafts (cases 2-4)", () => {
   it("dates: zone-less as UTC, impossible days and nonsense as none, the far future as the run's start", () => {
     expect(parseFeedDate("2026-12-02 09:00:00", NOW)).toBe("2026-12-02T09:00:00.000Z");
     expect(parseFeedDate("2026-12-02T09:00:00+0530", NOW)).toBe("2026-12-02T03:30:00.000Z");
+    // A space before the zone, a zone without a colon, and European zone names.
+    expect(parseFeedDate("2026-12-01 10:00:00 +0100", NOW)).toBe("2026-12-01T09:00:00.000Z");
+    expect(parseFeedDate("2026-12-01T10:00:00 +01:00", NOW)).toBe("2026-12-01T09:00:00.000Z");
+    expect(parseFeedDate("Tue, 01 Dec 2026 10:00:00 CET", NOW)).toBe("2026-12-01T09:00:00.000Z");
+    expect(parseFeedDate("Tue, 01 Dec 2026 10:00:00 BST", NOW)).toBe("2026-12-01T09:00:00.000Z");
     expect(parseFeedDate("2026-12-01", NOW)).toBe("2026-12-01T00:00:00.000Z");
     expect(parseFeedDate("2026-02-31T09:00:00Z", NOW)).toBeUndefined();
     expect(parseFeedDate("Tue, 31 Feb 2026 09:00:00 GMT", NOW)).toBeUndefined();

@@ -55,6 +55,8 @@ describe("the import's state file", () => {
       expect(state.feeds).toEqual({});
       expect(problem).toContain("feeds.opml.state.json is not a state file");
     }
+    // Each unreadable file was kept aside, never overwritten.
+    expect((await readdir(dir)).filter((name) => name.includes(".corrupt-"))).toHaveLength(3);
     // One entry that is not a feed's state is left out; the others are kept.
     await writeFile(path, JSON.stringify({ version: 1, feeds: { [FEED]: { failures: 0, written: [] }, other: "x" } }));
     expect(Object.keys((await loadState(path)).state.feeds)).toEqual([FEED]);

@@ -234,7 +234,8 @@ export async function fetchFeed(url: string, known: Validators | undefined, opti
         continue;
       }
 
-      const movedTo = permanent && hops > 0 ? current.href : undefined;
+      // A move from https to plain http is followed this once, never remembered.
+      const movedTo = permanent && hops > 0 && !(new URL(url).protocol === "https:" && current.protocol === "http:") ? current.href : undefined;
       const validators = (): Validators => {
         const stored = known?.url === current.href ? known : undefined;
         const etag = response.headers.get("etag") ?? stored?.etag;

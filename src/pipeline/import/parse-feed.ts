@@ -59,19 +59,37 @@ const isDay = (year: number, month: number, day: number) => {
  * taken as UTC (Date.parse would take it as local time); a date that is no day of the
  * calendar, or does not parse, is none; one more than a day after `now` is `now`.
  */
+/** Zone names feeds write that Date.parse does not read. */
+const ZONE_OFFSETS: Record<string, string> = {
+  CET: "+0100",
+  CEST: "+0200",
+  EET: "+0200",
+  EEST: "+0300",
+  WET: "+0000",
+  WEST: "+0100",
+  BST: "+0100",
+  IST: "+0530",
+  JST: "+0900",
+  AEST: "+1000",
+  AEDT: "+1100",
+};
+
 export function parseFeedDate(value: unknown, now: Date): string | undefined {
   if (value instanceof Date) value = value.toISOString();
   if (typeof value !== "string") return undefined;
   let text = value.trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
   if (iso) {
-    if (!isDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return undefined;
-    if (iso[4] !== undefined) {
-      text = text.replace(" ", "T");
-      if (!iso[7]) text += "Z";
-      else if (/^[+-]\d{4}$/.test(iso[7])) text = `${text.slice(0, -5)}${iso[7].slice(0, 3)}:${iso[7].slice(3)}`;
+    const [, year, month, day, hours, minutes, seconds = "00", zone] = iso;
+    if (!isDay(Number(year), Number(month), Number(day))) return undefined;
+    // Written again from its parts: a space before the zone, or a zone without a colon, is fine.
+    if (hours !== undefined) {
+      const offset = !zone || zone.toUpperCase() === "Z" ? "Z" : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+      text = `${year}-${month}-${day}T${hours}:${minutes}:${seconds}${offset}`;
     }
   } else {
+    // European zones that Date.parse does not know, as their offsets.
+    text = text.replace(/\s(CEST|CET|EEST|EET|BST|WEST|WET|IST|AEST|AEDT|JST)$/i, (_, name: string) => ` ${ZONE_OFFSETS[name.toUpperCase()]}`);
     const rfc = /(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})/i.exec(text);
     if (rfc) {
       const month = MONTHS.indexOf(rfc[2].toLowerCase()) + 1;

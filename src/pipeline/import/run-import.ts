@@ -115,8 +115,8 @@ async function importFeed(subscription: Subscription, feed: FeedState, options: 
     return report(subscription, "skipped", { reason });
   }
   const url = feed.url ?? subscription.xmlUrl;
-  const known = feed.validators?.url === url ? feed.validators : undefined;
-  const answer = await fetchFeed(url, known, options.fetch);
+  // fetchFeed sends the validators only to the address they came from (after a temporary redirect too).
+  const answer = await fetchFeed(url, feed.validators, options.fetch);
   if (answer.kind === "failed") {
     noteFailure(feed, now(), answer.reason, answer);
     return report(subscription, "failed", { reason: answer.reason });
@@ -172,14 +172,21 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   const started = (options.now ?? Date.now)();
   let text: string;
   try {
-    text = await readFile(options.opmlPath, "utf8");
+    // An OPML file is XML: its encoding is its BOM's or its declaration's, as a feed's.
+    text = decodeFeed(await readFile(options.opmlPath)).text;
   } catch {
     return { ok: false, error: `${options.opmlPath} was not found: it lists the feeds to import (an OPML file, as Feedly and NetNewsWire export)` };
   }
   const opml = readOpml(text);
   if (!opml.ok) return { ok: false, error: `${options.opmlPath} ${opml.error}` };
   const statePath = stateFileOf(options.opmlPath);
-  const { state, problem } = await loadState(statePath);
+  let loaded: Awaited<ReturnType<typeof loadState>>;
+  try {
+    loaded = await loadState(statePath);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  const { state, problem } = loaded;
   const runStartedAt = new Date(started);
   const inContent = await articlesInContent(options.contentDir, options.cacheRoot);
   let done = 0;
@@ -224,5 +231,5 @@ export function summaryLine(feeds: readonly FeedReport[], ms: number): string {
   return `Broadsheet import: ${count(feeds.length, "feed")} (${read} read, ${by("failed")} failed, ${by("skipped")} skipped), ${count(written, "new article")}${updated ? `, ${updated.toLocaleString("en-US")} updated` : ""}, in ${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Whether the run did its job: at least one feed read (or nothing to read). */
-export const importSucceeded = (feeds: readonly FeedReport[]): boolean => feeds.length === 0 || feeds.some((feed) => feed.outcome !== "failed" && feed.outcome !== "skipped");
+/** Whether the run did its job: not every feed failed (a feed that only waits out its backoff did not fail now). */
+export const importSucceeded = (feeds: readonly FeedReport[]): boolean => feeds.length === 0 || feeds.some((feed) => feed.outcome !== "failed");

@@ -49,16 +49,19 @@ const isFeedState = (value: unknown): value is FeedState => {
 };
 
 /**
- * The state as the last run left it. None yet is an empty state; a file that is not one
- * (edited by hand, cut short) is one too, and `problem` says so: the run then asks every
- * feed again, in full, which is safe (no item is written twice).
+ * The state as the last run left it. None yet is an empty state. A file that is not one
+ * (edited by hand, cut short) is kept aside as `<file>.corrupt-<time>` and the run starts
+ * from an empty state, which `problem` says: every feed is asked for again in full (no item
+ * is written twice: names come from addresses), but an item the publisher deleted may come
+ * back. A file that cannot be read at all (its permissions) stops the run.
  */
 export async function loadState(path: string): Promise<{ state: ImportState; problem?: string }> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
-  } catch {
-    return { state: emptyState() };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return { state: emptyState() };
+    throw new Error(`${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   try {
     const value = JSON.parse(text) as Partial<ImportState>;
@@ -66,7 +69,12 @@ export async function loadState(path: string): Promise<{ state: ImportState; pro
     const feeds = Object.fromEntries(Object.entries(value.feeds).filter(([, feed]) => isFeedState(feed)));
     return { state: { version: STATE_VERSION, feeds } };
   } catch {
-    return { state: emptyState(), problem: `${path} is not a state file this version wrote: every feed is asked for again in full` };
+    const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`;
+    await rename(path, aside);
+    return {
+      state: emptyState(),
+      problem: `${path} is not a state file this version wrote: kept as ${aside}; every feed is asked for again in full, and an item deleted since it was imported may come back`,
+    };
   }
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { copyFile, link, mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { isPortableName } from "../../contract/names.ts";
 import { parseHttpUrl } from "../../contract/urls.ts";
@@ -90,8 +91,17 @@ export async function writeNewFile(contentDir: string, path: string, text: strin
       await link(partial, target);
       return "written";
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "EEXIST") return "already there";
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EEXIST") return "already there";
+      // A file system without hard links (exFAT, some network and container mounts): a copy that never replaces a file.
+      if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP") throw error;
+      try {
+        await copyFile(partial, target, constants.COPYFILE_EXCL);
+        return "written";
+      } catch (copyError) {
+        if ((copyError as NodeJS.ErrnoException).code === "EEXIST") return "already there";
+        throw copyError;
+      }
     }
   } finally {
     await unlink(partial).catch(() => undefined);
