@@ -4,6 +4,7 @@
  * last; a manifest says which files the build uses, which it retired, and when an old
  * file may go. A deploy reads the same manifest (see docs/publishing.md, "Publishing all day").
  */
+import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { DATA_DIR, dataPaths, isShardPath, SHARD_KINDS } from "../contract/data-layout.ts";
@@ -93,9 +94,12 @@ export interface WriteResult {
   files: Map<string, number>;
 }
 
-/** Writes beside and renames: a reader never sees half a file, and a failed build leaves the old one whole. */
-async function writeWhole(target: string, text: string): Promise<void> {
-  const partial = `${target}.${process.pid}.partial`;
+/**
+ * Writes beside and renames: a reader never sees half a file, and a failed write leaves the
+ * old one whole. The partial's name is this call's own, so two writes of one file never share it.
+ */
+export async function writeWhole(target: string, text: string): Promise<void> {
+  const partial = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.partial`;
   await writeFile(partial, text);
   await rename(partial, target);
 }

@@ -62,16 +62,6 @@ export class HostLimiter {
     });
   }
 
-  /** Runs `task` holding a slot for `host`. */
-  async run<T>(host: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const release = await this.acquire(host, signal);
-    try {
-      return await task();
-    } finally {
-      release();
-    }
-  }
-
   private canRun(host: string): boolean {
     return this.running < this.total && (this.active.get(host) ?? 0) < this.perHost;
   }

@@ -5,7 +5,8 @@
  * already wrote (a file the publisher deleted is not brought back).
  */
 import { randomBytes } from "node:crypto";
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename } from "node:fs/promises";
+import { writeWhole } from "../output.ts";
 import type { Validators } from "./fetch-feed.ts";
 
 export const STATE_VERSION = 1;
@@ -79,11 +80,7 @@ export async function loadState(path: string): Promise<{ state: ImportState; pro
 }
 
 /** Writes the state whole: a temporary file beside it, then renamed over it, so a run cut short never leaves half a file. */
-export async function saveState(path: string, state: ImportState): Promise<void> {
-  const partial = `${path}.${randomBytes(4).toString("hex")}.partial`;
-  await writeFile(partial, `${JSON.stringify(state, null, 2)}\n`);
-  await rename(partial, path);
-}
+export const saveState = (path: string, state: ImportState): Promise<void> => writeWhole(path, `${JSON.stringify(state, null, 2)}\n`);
 
 export const feedStateOf = (state: ImportState, xmlUrl: string): FeedState => (state.feeds[xmlUrl] ??= { failures: 0, written: [] });
 
